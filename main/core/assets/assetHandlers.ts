@@ -1,0 +1,162 @@
+import type { AssetRecord, FileRecord, Id } from '../../../shared/domain.js'
+import { AppError } from '../../../shared/errors.js'
+import type { AssetView } from '../../../shared/views.js'
+import type { Ctx, HandlerMap } from '../context.js'
+import { distinct, requireAsset, requireFolder } from '../access.js'
+import { assetView, pathOf } from './views.js'
+import { currentVersionOf, deletionsFor, ensureNameFree, freeCopyName, isWithin, subtree, topmost } from './tree.js'
+
+type AssetChannels =
+  | 'assets.roots' | 'assets.list' | 'assets.get' | 'assets.breadcrumbs' | 'assets.rename' | 'assets.move' | 'assets.copy' | 'assets.delete'
+
+/** Folders first, then by name; plain comparison of lower-cased names keeps big folders fast (the renderer sorts for display). */
+function sortViews(views: AssetView[]): AssetView[] {
+  return views.sort((a, b) => (a.kind === b.kind ? (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0) : a.kind === 'folder' ? -1 : 1))
+}
+
+function refuseHome(asset: AssetRecord, what: string): void {
+  if (asset.parentId === null) throw new AppError('FORBIDDEN', `Home cannot be ${what}.`, { id: asset.id })
+}
+
+export const assetHandlers: HandlerMap<AssetChannels> = {
+  'assets.roots': (ctx) => {
+    const { core, actor } = ctx
+    return sortViews(core.engine.roots(actor.id).map((id) => assetView(core, actor.id, core.store.tables.assets.get(id)!)))
+  },
+
+  'assets.list': (ctx, { folderId }) => {
+    const folder = requireFolder(ctx, folderId, 'viewAndSearch')
+    const { core, actor } = ctx
+    const parentPath = pathOf(core, folder.id)
+    // Whoever sees a folder sees everything in it (levels cascade), so no child is filtered out.
+    const views: AssetView[] = []
+    for (const id of core.store.indexes.children.get(folder.id)) views.push(assetView(core, actor.id, core.store.tables.assets.get(id)!, parentPath))
+    return sortViews(views)
+  },
+
+  'assets.get': (ctx, { id }) => assetView(ctx.core, ctx.actor.id, requireAsset(ctx, id, 'viewAndSearch')),
+
+  'assets.breadcrumbs': (ctx, { id }) => {
+    const asset = requireAsset(ctx, id, 'viewAndSearch')
+    const trail: AssetView[] = []
+    for (let p = asset.parentId; p !== null; p = ctx.core.store.tables.assets.get(p)?.parentId ?? null) {
+      if (!ctx.core.engine.canView(ctx.actor.id, p)) break
+      trail.push(assetView(ctx.core, ctx.actor.id, ctx.core.store.tables.assets.get(p)!))
+    }
+    return trail.reverse()
+  },
+
+  'assets.rename': async (ctx, { id, name }) => {
+    const asset = requireAsset(ctx, id, 'rename')
+    refuseHome(asset, 'renamed')
+    ensureNameFree(ctx.core, asset.parentId!, name, asset.id)
+    if (asset.name === name) return assetView(ctx.core, ctx.actor.id, asset)
+    const next = { ...asset, name, updatedAt: ctx.core.clock() } as AssetRecord
+    await ctx.commit('assets.rename', {
+      put: { assets: [next] },
+      activity: { action: 'assets.rename', ids: [id], summary: `renamed "${asset.name}" to "${name}"` },
+    })
+    return assetView(ctx.core, ctx.actor.id, next)
+  },
+
+  'assets.move': async (ctx, { ids, targetFolderId }) => {
+    distinct(ids, 'ids')
+    const target = requireFolder(ctx, targetFolderId, 'createFolder')
+    const assets = ids.map((id) => requireAsset(ctx, id, 'move'))
+    const names = new Set<string>()
+    for (const asset of assets) {
+      refuseHome(asset, 'moved')
+      if (asset.kind === 'folder' && isWithin(ctx.core, target.id, asset.id)) {
+        throw new AppError('INVALID_INPUT', `"${asset.name}" cannot be moved into itself or one of its own folders.`, { id: asset.id })
+      }
+      if (asset.parentId !== target.id) ensureNameFree(ctx.core, target.id, asset.name)
+      if (names.has(asset.name.toLowerCase())) throw new AppError('CONFLICT', `Two of the moved items are named "${asset.name}".`, { name: asset.name })
+      names.add(asset.name.toLowerCase())
+    }
+    const now = ctx.core.clock()
+    const moved = assets.filter((a) => a.parentId !== target.id).map((a) => ({ ...a, parentId: target.id, updatedAt: now }) as AssetRecord)
+    if (moved.length > 0) {
+      await ctx.commit('assets.move', {
+        put: { assets: moved },
+        activity: { action: 'assets.move', ids: [...moved.map((a) => a.id), target.id], summary: `moved ${moved.length} item(s) to ${pathOf(ctx.core, target.id)}` },
+      })
+    }
+    return assets.map((a) => assetView(ctx.core, ctx.actor.id, ctx.core.store.tables.assets.get(a.id)!))
+  },
+
+  'assets.copy': async (ctx, { ids, targetFolderId }) => {
+    distinct(ids, 'ids')
+    const target = requireFolder(ctx, targetFolderId, 'createFolder')
+    const assets = ids.map((id) => requireAsset(ctx, id, 'copy'))
+    for (const asset of assets) {
+      refuseHome(asset, 'copied')
+      if (asset.kind === 'folder' && isWithin(ctx.core, target.id, asset.id)) {
+        throw new AppError('INVALID_INPUT', `"${asset.name}" cannot be copied into itself or one of its own folders.`, { id: asset.id })
+      }
+    }
+    const copies = copyTrees(ctx, assets, target.id)
+    await ctx.commit('assets.copy', {
+      put: { assets: copies.records },
+      activity: { action: 'assets.copy', ids: [...copies.topIds, target.id], summary: `copied ${assets.length} item(s) to ${pathOf(ctx.core, target.id)}` },
+    })
+    return copies.topIds.map((id) => assetView(ctx.core, ctx.actor.id, ctx.core.store.tables.assets.get(id)!))
+  },
+
+  'assets.delete': async (ctx, { ids }) => {
+    distinct(ids, 'ids')
+    const assets = ids.map((id) => requireAsset(ctx, id, 'delete'))
+    for (const asset of assets) refuseHome(asset, 'deleted')
+    const tops = topmost(ctx.core, ids)
+    // Manage on a folder cascades to everything inside, so the subtree needs no further check.
+    const doomed = tops.flatMap((id) => subtree(ctx.core, id))
+    await ctx.commit('assets.delete', {
+      del: deletionsFor(ctx.core, doomed),
+      activity: {
+        action: 'assets.delete',
+        ids: tops,
+        summary: `deleted ${tops.map((id) => `"${ctx.core.store.tables.assets.get(id)!.name}"`).join(', ')} (${doomed.length} item(s) in all)`,
+      },
+    })
+    return { deleted: doomed.map((a) => a.id) }
+  },
+}
+
+/** Copies are new assets owned by whoever copied them; a file copy keeps its current version only. */
+function copyTrees(ctx: Ctx, assets: AssetRecord[], targetId: Id): { records: AssetRecord[]; topIds: Id[] } {
+  const now = ctx.core.clock()
+  const records: AssetRecord[] = []
+  const topIds: Id[] = []
+  const takenInTarget = new Set<string>()
+  for (const top of assets) {
+    const newIds = new Map<Id, Id>()
+    for (const source of subtree(ctx.core, top.id)) {
+      const id = ctx.core.newId()
+      newIds.set(source.id, id)
+      const isTop = source.id === top.id
+      const parentId = isTop ? targetId : newIds.get(source.parentId!)!
+      const name = isTop ? freeCopyName(ctx.core, targetId, source.name, takenInTarget) : source.name
+      if (isTop) {
+        takenInTarget.add(name.toLowerCase())
+        topIds.push(id)
+      }
+      const base = { id, name, parentId, createdBy: ctx.actor.id, createdAt: now, updatedAt: now }
+      if (source.kind === 'folder') {
+        records.push({ ...base, kind: 'folder' })
+      } else {
+        const file = source as FileRecord
+        const current = currentVersionOf(file)
+        records.push({
+          ...base,
+          kind: 'file',
+          versions: [{ ...current, number: 1, createdBy: ctx.actor.id, createdAt: now }],
+          currentVersion: 1,
+          tags: [...file.tags],
+          metadata: { ...file.metadata },
+          focus: file.focus,
+        })
+      }
+    }
+  }
+  return { records, topIds }
+}
+

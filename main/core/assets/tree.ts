@@ -1,0 +1,74 @@
+import type { AssetRecord, FileRecord, Id } from '../../../shared/domain.js'
+import { AppError } from '../../../shared/errors.js'
+import type { Core } from '../context.js'
+import type { Dels } from '../store/change.js'
+
+/** Names are unique in their folder, compared case-insensitively (SPEC section 3). */
+export function ensureNameFree(core: Core, parentId: Id, name: string, exceptId?: Id): void {
+  const holder = core.store.indexes.childByName.get(parentId)?.get(name.toLowerCase())
+  if (holder !== undefined && holder !== exceptId) {
+    const parent = core.store.tables.assets.get(parentId)
+    throw new AppError('CONFLICT', `"${parent?.name ?? 'The folder'}" already holds something named "${name}".`, { parentId, name, existingId: holder })
+  }
+}
+
+/** "name (copy).ext", "name (copy 2).ext", ...: the first name not taken in the folder. */
+export function freeCopyName(core: Core, parentId: Id, name: string, taken: Set<string> = new Set()): string {
+  const isFree = (n: string) => !core.store.indexes.childByName.get(parentId)?.has(n.toLowerCase()) && !taken.has(n.toLowerCase())
+  if (isFree(name)) return name
+  const dot = name.lastIndexOf('.')
+  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, '']
+  for (let i = 1; ; i++) {
+    const candidate = `${stem} (copy${i === 1 ? '' : ` ${i}`})${ext}`.slice(-255)
+    if (isFree(candidate)) return candidate
+  }
+}
+
+/** True when `id` is `ancestorId` or lies below it. */
+export function isWithin(core: Core, id: Id, ancestorId: Id): boolean {
+  for (let cursor: Id | null = id; cursor !== null; cursor = core.store.tables.assets.get(cursor)?.parentId ?? null) {
+    if (cursor === ancestorId) return true
+  }
+  return false
+}
+
+/** The asset and everything below it, parents before children. */
+export function subtree(core: Core, id: Id): AssetRecord[] {
+  const out: AssetRecord[] = []
+  const stack = [id]
+  while (stack.length > 0) {
+    const next = core.store.tables.assets.get(stack.pop()!)
+    if (!next) continue
+    out.push(next)
+    if (next.kind === 'folder') for (const child of core.store.indexes.children.get(next.id)) stack.push(child)
+  }
+  return out
+}
+
+/** Drops ids that lie inside another listed folder: acting on the folder covers them. */
+export function topmost(core: Core, ids: Id[]): Id[] {
+  const set = new Set(ids)
+  return ids.filter((id) => {
+    for (let p = core.store.tables.assets.get(id)?.parentId ?? null; p !== null; p = core.store.tables.assets.get(p)?.parentId ?? null) {
+      if (set.has(p)) return false
+    }
+    return true
+  })
+}
+
+/** Deleting an asset removes its grants, collection associations and comments (SPEC section 4). */
+export function deletionsFor(core: Core, assets: AssetRecord[]): Dels {
+  const { indexes } = core.store
+  const del: Dels = []
+  for (const asset of assets) {
+    del.push(['assets', asset.id])
+    for (const grant of indexes.grantsByResource.get(asset.id)?.values() ?? []) del.push(['grants', grant.id])
+    for (const collectionId of indexes.collectionsByAsset.get(asset.id)) del.push(['associations', `${collectionId}:${asset.id}`])
+    for (const commentId of indexes.commentsByFile.get(asset.id)) del.push(['comments', commentId])
+  }
+  return del
+}
+
+export function currentVersionOf(file: FileRecord) {
+  return file.versions.find((v) => v.number === file.currentVersion)!
+}

@@ -1,0 +1,136 @@
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import path from 'node:path'
+import { createHash, randomUUID } from 'node:crypto'
+import { pipeline } from 'node:stream/promises'
+import { Readable, Transform } from 'node:stream'
+import { AppError } from '../../../shared/errors.js'
+import { syncDir } from '../store/snapshot.js'
+
+export interface StoredBlob {
+  hash: string
+  size: number
+}
+
+/**
+ * Content-addressed file store under `blobs/sha256/ab/cdef…` (SPEC section 2): content is
+ * hashed while it streams into a temp file, which is renamed into place only once the
+ * hash is known (and matches, when the caller expected one). Identical content is kept once.
+ */
+export class BlobStore {
+  private readonly root: string
+  private readonly tmp: string
+  /** Hashes written for changes not yet committed: the collector must not take them. */
+  private readonly pinned = new Map<string, number>()
+
+  constructor(libraryDir: string) {
+    this.root = path.join(libraryDir, 'blobs', 'sha256')
+    this.tmp = path.join(libraryDir, 'blobs', 'tmp')
+    fs.mkdirSync(this.root, { recursive: true })
+    fs.mkdirSync(this.tmp, { recursive: true })
+    // Temp files left by a killed process belong to no blob.
+    for (const name of fs.readdirSync(this.tmp)) fs.rmSync(path.join(this.tmp, name), { force: true })
+  }
+
+  pathOf(hash: string): string {
+    if (!/^[0-9a-f]{64}$/.test(hash)) throw new AppError('INVALID_INPUT', `Not a content hash: ${hash}`)
+    return path.join(this.root, hash.slice(0, 2), hash.slice(2))
+  }
+
+  has(hash: string): boolean {
+    return fs.existsSync(this.pathOf(hash))
+  }
+
+  /**
+   * Streams content in and returns its hash, pinned until `release` so that a collection
+   * pass running meanwhile leaves it alone. Memory stays flat whatever the size.
+   */
+  async put(source: Readable | Buffer, options: { expectHash?: string; signal?: AbortSignal } = {}): Promise<StoredBlob> {
+    const tmpFile = path.join(this.tmp, randomUUID())
+    const hasher = createHash('sha256')
+    let size = 0
+    const counter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        hasher.update(chunk)
+        size += chunk.length
+        done(null, chunk)
+      },
+    })
+    const input = Buffer.isBuffer(source) ? Readable.from([source]) : source
+    const out = fs.createWriteStream(tmpFile, { flags: 'wx' })
+    try {
+      await pipeline(input, counter, out, { signal: options.signal })
+      const hash = hasher.digest('hex')
+      if (options.expectHash && options.expectHash !== hash) {
+        throw new AppError('CONFLICT', `The content changed while it was read (expected ${options.expectHash}, got ${hash}).`)
+      }
+      const handle = await fsp.open(tmpFile, 'r')
+      await handle.sync()
+      await handle.close()
+      this.pin(hash)
+      const target = this.pathOf(hash)
+      if (fs.existsSync(target)) {
+        await fsp.rm(tmpFile, { force: true })
+      } else {
+        await fsp.mkdir(path.dirname(target), { recursive: true })
+        await fsp.rename(tmpFile, target)
+        await syncDir(path.dirname(target))
+      }
+      return { hash, size }
+    } catch (error) {
+      await fsp.rm(tmpFile, { force: true })
+      throw error
+    }
+  }
+
+  pin(hash: string): void {
+    this.pinned.set(hash, (this.pinned.get(hash) ?? 0) + 1)
+  }
+
+  release(hash: string): void {
+    const n = (this.pinned.get(hash) ?? 0) - 1
+    if (n <= 0) this.pinned.delete(hash)
+    else this.pinned.set(hash, n)
+  }
+
+  createReadStream(hash: string, range?: { start: number; end: number }): fs.ReadStream {
+    return fs.createReadStream(this.pathOf(hash), range)
+  }
+
+  async readHead(hash: string, bytes: number): Promise<Buffer> {
+    const handle = await fsp.open(this.pathOf(hash), 'r')
+    try {
+      const buffer = Buffer.alloc(bytes)
+      const { bytesRead } = await handle.read(buffer, 0, bytes, 0)
+      return buffer.subarray(0, bytesRead)
+    } finally {
+      await handle.close()
+    }
+  }
+
+  /** Re-hashes a stored blob: false when its bytes no longer match its name. */
+  async verify(hash: string): Promise<boolean> {
+    const hasher = createHash('sha256')
+    await pipeline(this.createReadStream(hash), hasher)
+    return hasher.digest('hex') === hash
+  }
+
+  /** Removes every blob that no version references and no upload has pinned. */
+  async collect(isReferenced: (hash: string) => boolean): Promise<{ removed: number; bytes: number }> {
+    let removed = 0
+    let bytes = 0
+    for (const prefix of await fsp.readdir(this.root)) {
+      const dir = path.join(this.root, prefix)
+      for (const rest of await fsp.readdir(dir)) {
+        const hash = prefix + rest
+        if (isReferenced(hash) || this.pinned.has(hash)) continue
+        const file = path.join(dir, rest)
+        const { size } = await fsp.stat(file)
+        await fsp.rm(file, { force: true })
+        removed++
+        bytes += size
+      }
+    }
+    return { removed, bytes }
+  }
+}

@@ -1,0 +1,108 @@
+import { randomUUID } from 'node:crypto'
+import type { ActivityRecord, Id, UserRecord } from '../../shared/domain.js'
+import type { ChannelName, ParsedInputOf, ResultOf } from '../../shared/contract/index.js'
+import type { BlobStore } from './blobs/blobStore.js'
+import type { Change, Dels, Puts } from './store/change.js'
+import type { PermissionEngine } from './permissions/engine.js'
+import type { Store } from './store/store.js'
+
+/** What every operation works with: the library's store, engine and blobs. */
+export interface Core {
+  readonly dir: string
+  readonly store: Store
+  readonly engine: PermissionEngine
+  readonly blobs: BlobStore
+  readonly clock: () => number
+  newId(): Id
+}
+
+export type PathPurpose = 'read' | 'write'
+
+/**
+ * Who acts through one window, browser tab or script. The actor is never taken from a
+ * request: transports hold a Session and the dispatcher reads it (SPEC section 5).
+ */
+export class Session {
+  readonly id = randomUUID()
+  /** The signed-in user; null until someone signs in. */
+  userId: Id | null
+  /** The restricted user an admin is viewing as, if any. */
+  viewAsId: Id | null = null
+  /**
+   * Whether this session may name files on this machine (`sourcePath`, `destPath`). Scripts
+   * and tests may; a window may only use paths its own dialogs returned; a browser may not.
+   */
+  mayUsePath: (path: string, purpose: PathPurpose) => boolean
+
+  constructor(userId: Id | null, mayUsePath: (path: string, purpose: PathPurpose) => boolean = () => true) {
+    this.userId = userId
+    this.mayUsePath = mayUsePath
+  }
+
+  /** Whoever every check is made as. */
+  get actorId(): Id | null {
+    return this.viewAsId ?? this.userId
+  }
+}
+
+export interface ActivityDraft {
+  action: string
+  ids: Id[]
+  summary: string
+}
+
+export interface CommitDraft {
+  put?: Puts
+  del?: Dels
+  activity: ActivityDraft
+}
+
+/** What a handler receives: the core, the session, and who acts. */
+export interface Ctx {
+  readonly core: Core
+  readonly session: Session
+  /** The acting user: the viewed user during a view-as. */
+  readonly actor: UserRecord
+  /** The admin behind a view-as. */
+  readonly viaAdmin: UserRecord | null
+  readonly channel: ChannelName
+  /** Applies a change with its activity entry; resolves once it is durable. */
+  commit(op: string, draft: CommitDraft): Promise<Change>
+}
+
+export function makeCtx(core: Core, session: Session, actor: UserRecord, viaAdmin: UserRecord | null, channel: ChannelName): Ctx {
+  return {
+    core,
+    session,
+    actor,
+    viaAdmin,
+    channel,
+    commit(op, draft) {
+      const entry: ActivityRecord = {
+        id: core.newId(),
+        at: core.clock(),
+        actorId: actor.id,
+        action: draft.activity.action,
+        ids: draft.activity.ids,
+        summary: draft.activity.summary,
+      }
+      if (viaAdmin) entry.viaAdminId = viaAdmin.id
+      const put: Puts = { ...(draft.put ?? {}) }
+      put.activity = [...(put.activity ?? []), entry]
+      return core.store.commit({ actor: actor.id, op, put, del: draft.del ?? [] })
+    },
+  }
+}
+
+/** A handler for one channel: validated input in, result out, errors thrown as AppError. */
+export type Handler<C extends ChannelName> = (ctx: Ctx, input: ParsedInputOf<C>) => ResultOf<C> | Promise<ResultOf<C>>
+
+/** Session channels run before anyone has signed in; they receive the session and the core only. */
+export type SessionHandler<C extends ChannelName> = (
+  core: Core,
+  session: Session,
+  input: ParsedInputOf<C>,
+) => ResultOf<C> | Promise<ResultOf<C>>
+
+export type HandlerMap<K extends ChannelName> = { [C in K]: Handler<C> }
+export type SessionHandlerMap<K extends ChannelName> = { [C in K]: SessionHandler<C> }

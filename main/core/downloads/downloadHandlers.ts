@@ -1,0 +1,57 @@
+import path from 'node:path'
+import type { DownloadRecord, Id } from '../../../shared/domain.js'
+import { AppError } from '../../../shared/errors.js'
+import type { DownloadView } from '../../../shared/views.js'
+import type { HandlerMap } from '../context.js'
+import { distinct, requireAsset, requireCollection } from '../access.js'
+import { planZip } from './zipPlan.js'
+import { writeZip } from './writeZip.js'
+
+type DownloadChannels = 'downloads.zip' | 'downloads.list'
+
+function downloadView(d: DownloadRecord): DownloadView {
+  const { ownerId: _owner, ...view } = d
+  return view
+}
+
+export const downloadHandlers: HandlerMap<DownloadChannels> = {
+  'downloads.zip': async (ctx, input) => {
+    if (!ctx.session.mayUsePath(input.destPath, 'write')) throw new AppError('FORBIDDEN', 'This window may not write files by path; choose where with the save dialog.', { destPath: input.destPath })
+    let topIds: Id[]
+    let name: string
+    if (input.collectionId !== undefined) {
+      const collection = requireCollection(ctx, input.collectionId, 'downloadZip')
+      topIds = [...ctx.core.store.indexes.assetsByCollection.get(collection.id)]
+      name = `${collection.name}.zip`
+    } else {
+      const ids = distinct(input.assetIds!, 'assetIds')
+      const assets = ids.map((id) => requireAsset(ctx, id, 'downloadZip'))
+      topIds = ids
+      name = assets.length === 1 ? `${assets[0].parentId === null ? 'Home' : assets[0].name}.zip` : `${assets.length} items.zip`
+    }
+    const plan = planZip(ctx.core, topIds)
+    const dest = path.resolve(input.destPath)
+    const startedAt = ctx.core.clock()
+    let result: { bytes: number }
+    try {
+      result = await writeZip(ctx.core.blobs, plan.entries, dest)
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      throw new AppError('INVALID_INPUT', `Cannot write ${dest}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { destPath: dest })
+    }
+    const record: DownloadRecord = {
+      id: ctx.core.newId(), ownerId: ctx.actor.id, name, destPath: dest, state: 'done', fileCount: plan.fileCount, bytes: result.bytes,
+      createdAt: startedAt, finishedAt: ctx.core.clock(),
+    }
+    await ctx.commit('downloads.zip', {
+      put: { downloads: [record] },
+      activity: { action: 'downloads.zip', ids: input.collectionId ? [input.collectionId] : topIds, summary: `downloaded ${name} (${plan.fileCount} file(s))` },
+    })
+    return downloadView(record)
+  },
+
+  'downloads.list': (ctx) =>
+    [...ctx.core.store.indexes.downloadsByOwner.get(ctx.actor.id)]
+      .map((id) => downloadView(ctx.core.store.tables.downloads.get(id)!))
+      .sort((a, b) => b.createdAt - a.createdAt),
+}

@@ -1,0 +1,66 @@
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import { AppError } from '../../../shared/errors.js'
+import type { FileVersion, Id } from '../../../shared/domain.js'
+import type { Core, Session } from '../context.js'
+import { SNIFF_BYTES, sniff } from '../blobs/sniff.js'
+
+export interface Content {
+  sourcePath?: string
+  base64?: string
+}
+
+export interface StoredContent {
+  hash: string
+  size: number
+  mime: string
+  width?: number
+  height?: number
+  /** Unpins the blob: call once the change that references it is committed (or abandoned). */
+  release(): void
+}
+
+/**
+ * Streams content into the blob store and learns its type from its bytes. The blob stays
+ * pinned until `release`, so a collection pass between this and the commit cannot take it.
+ */
+export async function storeContent(core: Core, session: Session, content: Content, name: string, signal?: AbortSignal): Promise<StoredContent> {
+  let stored
+  if (content.sourcePath !== undefined) {
+    const file = content.sourcePath
+    if (!session.mayUsePath(file, 'read')) throw new AppError('FORBIDDEN', 'This window may not read files by path; choose them with the file picker.', { sourcePath: file })
+    let stat: fs.Stats
+    try {
+      stat = await fsp.stat(file)
+    } catch (error) {
+      throw new AppError('INVALID_INPUT', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`, { sourcePath: file })
+    }
+    if (!stat.isFile()) throw new AppError('INVALID_INPUT', `${file} is not a regular file.`, { sourcePath: file })
+    try {
+      stored = await core.blobs.put(fs.createReadStream(file), { signal })
+    } catch (error) {
+      if (error instanceof AppError) throw error
+      throw new AppError('INVALID_INPUT', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { sourcePath: file })
+    }
+  } else {
+    stored = await core.blobs.put(Buffer.from(content.base64 ?? '', 'base64'), { signal })
+  }
+  const head = await core.blobs.readHead(stored.hash, SNIFF_BYTES)
+  const kind = await sniff(head, name)
+  let released = false
+  return {
+    ...stored,
+    ...kind,
+    release: () => {
+      if (!released) core.blobs.release(stored.hash)
+      released = true
+    },
+  }
+}
+
+export function versionFrom(content: StoredContent, number: number, createdBy: Id, createdAt: number): FileVersion {
+  const version: FileVersion = { number, hash: content.hash, size: content.size, mime: content.mime, createdBy, createdAt }
+  if (content.width !== undefined) version.width = content.width
+  if (content.height !== undefined) version.height = content.height
+  return version
+}

@@ -1,0 +1,156 @@
+import path from 'node:path'
+import { randomUUID } from 'node:crypto'
+import type { FolderRecord, Id, UserRecord } from '../../shared/domain.js'
+import { HOME_NAME } from '../../shared/domain.js'
+import type { ChannelName, EventName, Events, InputOf, ResultOf } from '../../shared/contract/index.js'
+import { AppError } from '../../shared/errors.js'
+import { emailSchema, nameSchema, passwordSchema } from '../../shared/contract/common.js'
+import { Dispatcher, type InternalErrorLog } from '../dispatch.js'
+import { BlobStore } from './blobs/blobStore.js'
+import { Session, type Core, type PathPurpose } from './context.js'
+import { changeEventFor } from './events.js'
+import { channelHandlers, sessionChannelHandlers } from './handlers.js'
+import { PermissionEngine } from './permissions/engine.js'
+import { Store, type StoreOptions } from './store/store.js'
+import { hashPassword } from './users/passwords.js'
+
+export interface OpenOptions extends StoreOptions {
+  /** The first admin of an empty library (default: Administrator, admin@localhost, no password). */
+  admin?: { name?: string; email?: string; password?: string }
+  /** Where unexpected errors are logged (default: console.error). */
+  log?: InternalErrorLog
+  newId?: () => Id
+}
+
+/** Who the system records as creating Home: no user, so no one owns Home through creation. */
+export const SYSTEM_ID = 'system'
+
+/** A caller bound to one session: `call` goes through the same dispatcher as IPC and HTTP. */
+export class Caller {
+  constructor(
+    private readonly library: Library,
+    readonly session: Session,
+  ) {}
+
+  call<C extends ChannelName>(channel: C, input?: InputOf<C>): Promise<ResultOf<C>> {
+    return this.library.dispatch(this.session, channel, input) as Promise<ResultOf<C>>
+  }
+
+  /** Events as this session may see them. Returns an unsubscribe function. */
+  subscribe<E extends EventName>(event: E, listener: (payload: Events[E]) => void): () => void {
+    return this.library.subscribe(this.session, event, listener)
+  }
+}
+
+type Listener = { session: Session; event: EventName; fn: (payload: never) => void }
+
+/** An open library: its core, its dispatcher, and the sessions that act on it. */
+export class Library {
+  private readonly listeners = new Set<Listener>()
+  private readonly dispatcher: Dispatcher
+
+  constructor(readonly core: Core, log?: InternalErrorLog) {
+    this.dispatcher = new Dispatcher(core, channelHandlers, sessionChannelHandlers, log)
+    core.store.onCommit((change) => {
+      for (const l of this.listeners) {
+        if (l.event !== 'library.changed') continue
+        ;(l.fn as (p: Events['library.changed']) => void)(changeEventFor(core, l.session.actorId, change))
+      }
+    })
+  }
+
+  get dir(): string {
+    return this.core.dir
+  }
+
+  /** The first admin, for a desktop session that starts signed in. */
+  get firstAdminId(): Id | null {
+    let first: UserRecord | null = null
+    for (const u of this.core.store.tables.users.values()) if (u.role === 'admin' && (!first || u.createdAt < first.createdAt)) first = u
+    return first?.id ?? null
+  }
+
+  /** A new session; `userId` null means nobody is signed in yet. */
+  session(userId: Id | null, mayUsePath?: (p: string, purpose: PathPurpose) => boolean): Session {
+    return new Session(userId, mayUsePath)
+  }
+
+  caller(session: Session): Caller {
+    return new Caller(this, session)
+  }
+
+  /** A trusted caller acting as a user (id or email), as scripts and tests use it. */
+  as(userIdOrEmail: string): Caller {
+    const users = this.core.store.tables.users
+    const id = users.has(userIdOrEmail) ? userIdOrEmail : this.core.store.indexes.userByEmail.get(userIdOrEmail.toLowerCase())
+    if (!id) throw new AppError('NOT_FOUND', `No user ${userIdOrEmail}.`, { user: userIdOrEmail })
+    return this.caller(this.session(id))
+  }
+
+  dispatch(session: Session, channel: string, input: unknown): Promise<unknown> {
+    return this.dispatcher.dispatch(session, channel, input)
+  }
+
+  subscribe<E extends EventName>(session: Session, event: E, fn: (payload: Events[E]) => void): () => void {
+    const listener: Listener = { session, event, fn: fn as (payload: never) => void }
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  /** Tells one session's listeners something about that session only (switches, job progress). */
+  emitTo<E extends EventName>(session: Session, event: E, payload: Events[E]): void {
+    for (const l of this.listeners) if (l.session === session && l.event === event) (l.fn as (p: Events[E]) => void)(payload)
+  }
+
+  /** Removes blobs no version references (SPEC section 2). */
+  collectGarbage(): Promise<{ removed: number; bytes: number }> {
+    return this.core.blobs.collect((hash) => this.core.store.indexes.blobRefs.has(hash))
+  }
+
+  async close(): Promise<void> {
+    this.listeners.clear()
+    await this.core.store.close()
+  }
+}
+
+/**
+ * Opens (or creates) the library in `dir` (SPEC section 8). An empty folder gets Home and a
+ * first admin in one committed change.
+ */
+export async function openLibrary(dir: string, options: OpenOptions = {}): Promise<Library> {
+  const absolute = path.resolve(dir)
+  const store = await Store.open(absolute, options)
+  try {
+    const core: Core = {
+      dir: absolute,
+      store,
+      engine: new PermissionEngine(store),
+      blobs: new BlobStore(absolute),
+      clock: store.clock,
+      newId: options.newId ?? randomUUID,
+    }
+    if (store.tables.users.size === 0) await bootstrap(core, options.admin ?? {})
+    return new Library(core, options.log)
+  } catch (error) {
+    await store.close().catch(() => undefined)
+    throw error
+  }
+}
+
+async function bootstrap(core: Core, admin: NonNullable<OpenOptions['admin']>): Promise<void> {
+  const name = nameSchema.parse(admin.name ?? 'Administrator')
+  const email = emailSchema.parse(admin.email ?? 'admin@localhost')
+  const now = core.clock()
+  const user: UserRecord = { id: core.newId(), name, email, role: 'admin', createdAt: now }
+  if (admin.password !== undefined) user.passwordHash = await hashPassword(passwordSchema.parse(admin.password))
+  const home: FolderRecord = { id: core.newId(), kind: 'folder', name: HOME_NAME, parentId: null, createdBy: SYSTEM_ID, createdAt: now, updatedAt: now }
+  await core.store.commit({
+    actor: user.id,
+    op: 'library.create',
+    put: {
+      users: [user],
+      assets: core.store.indexes.rootId ? [] : [home],
+      activity: [{ id: core.newId(), at: now, actorId: user.id, action: 'library.create', ids: [user.id], summary: `created the library with administrator ${name}` }],
+    },
+  })
+}

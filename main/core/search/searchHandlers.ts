@@ -1,0 +1,55 @@
+import type { AssetRecord, Id } from '../../../shared/domain.js'
+import type { AssetView } from '../../../shared/views.js'
+import type { HandlerMap } from '../context.js'
+import { requireFolder } from '../access.js'
+import { assetView } from '../assets/views.js'
+import { subtree } from '../assets/tree.js'
+
+const DEFAULT_LIMIT = 100
+
+export const searchHandlers: HandlerMap<'search.assets'> = {
+  /**
+   * Substring search over names and tags. Every hit passes the permission engine before it
+   * is counted, so results, counts and `hasMore` never reveal what the caller cannot view.
+   */
+  'search.assets': (ctx, { query, folderId, tags, type, limit }) => {
+    const { core, actor } = ctx
+    const max = limit ?? DEFAULT_LIMIT
+    const needle = query.trim().toLowerCase()
+    const wantedTags = (tags ?? []).map((t) => t.toLowerCase())
+    const scope: Iterable<Id> = folderId === undefined
+      ? core.store.indexes.lowerNames.keys()
+      : subtree(core, requireFolder(ctx, folderId, 'viewAndSearch').id).slice(1).map((a) => a.id)
+    const matches = (asset: AssetRecord, lowerName: string): boolean => {
+      if (asset.parentId === null) return false
+      if (type === 'folder' && asset.kind !== 'folder') return false
+      if (type === 'file' && asset.kind !== 'file') return false
+      if (type === 'image' && (asset.kind !== 'file' || !currentMime(asset).startsWith('image/'))) return false
+      if (wantedTags.length > 0) {
+        if (asset.kind !== 'file') return false
+        const have = asset.tags.map((t) => t.toLowerCase())
+        if (!wantedTags.every((t) => have.includes(t))) return false
+      }
+      if (needle === '') return true
+      if (lowerName.includes(needle)) return true
+      return asset.kind === 'file' && asset.tags.some((t) => t.toLowerCase().includes(needle))
+    }
+    const items: AssetView[] = []
+    let hasMore = false
+    for (const id of scope) {
+      const asset = core.store.tables.assets.get(id)
+      if (!asset || !matches(asset, core.store.indexes.lowerNames.get(id) ?? '')) continue
+      if (!core.engine.canView(actor.id, id)) continue
+      if (items.length === max) {
+        hasMore = true
+        break
+      }
+      items.push(assetView(core, actor.id, asset))
+    }
+    return { items, hasMore }
+  },
+}
+
+function currentMime(asset: AssetRecord): string {
+  return asset.kind === 'file' ? (asset.versions.find((v) => v.number === asset.currentVersion)?.mime ?? '') : ''
+}

@@ -1,0 +1,20 @@
+import type { SnapshotData } from './snapshot.js'
+
+export const CURRENT_SCHEMA_VERSION = 1
+
+/**
+ * Step `n` turns a schema-`n` snapshot into schema `n + 1`. Steps work on the raw JSON so
+ * that they never depend on today's record types.
+ */
+export type Migration = (raw: Record<string, unknown>) => Record<string, unknown>
+export const MIGRATIONS: Record<number, Migration> = {}
+
+export function migrate(raw: SnapshotData, steps: Record<number, Migration> = MIGRATIONS, target = CURRENT_SCHEMA_VERSION): SnapshotData {
+  let data = raw as unknown as Record<string, unknown>
+  for (let v = raw.schemaVersion; v < target; v++) {
+    const step = steps[v]
+    if (!step) throw new Error(`No migration from library schema ${v} to ${v + 1}`)
+    data = { ...step(data), schemaVersion: v + 1 }
+  }
+  return data as unknown as SnapshotData
+}

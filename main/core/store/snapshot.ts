@@ -1,0 +1,146 @@
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import path from 'node:path'
+import { Low, type Adapter } from 'lowdb'
+import { AppError } from '../../../shared/errors.js'
+import { TABLE_NAMES, type TableName, type Tables } from '../../../shared/domain.js'
+import { CURRENT_SCHEMA_VERSION, migrate } from './migrations.js'
+
+export interface SnapshotData {
+  schemaVersion: number
+  /** The last journal sequence number folded into this snapshot. */
+  seq: number
+  libraryId: string
+  createdAt: number
+  tables: { [T in TableName]: Tables[T][] }
+}
+
+export function emptyTables(): SnapshotData['tables'] {
+  return Object.fromEntries(TABLE_NAMES.map((t) => [t, []])) as unknown as SnapshotData['tables']
+}
+
+/** Records per chunk when writing: small enough that one chunk never stalls calls noticeably. */
+const CHUNK = 500
+
+/**
+ * lowdb adapter for `library.json`. Reading refuses a damaged file with its path and the
+ * offending position (SPEC section 2: never overwritten). Writing is atomic (temp file,
+ * fsync, rename) and incremental: records are serialised in small chunks with the event
+ * loop free in between, so compacting 100,000 records does not stall calls.
+ */
+export class SnapshotFile implements Adapter<SnapshotData> {
+  constructor(readonly file: string) {}
+
+  async read(): Promise<SnapshotData | null> {
+    let text: string
+    try {
+      text = await fsp.readFile(this.file, 'utf8')
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      throw error
+    }
+    return parseSnapshot(this.file, text)
+  }
+
+  async write(data: SnapshotData): Promise<void> {
+    const tmp = `${this.file}.${process.pid}.tmp`
+    const handle = await fsp.open(tmp, 'w')
+    try {
+      const head = { schemaVersion: data.schemaVersion, seq: data.seq, libraryId: data.libraryId, createdAt: data.createdAt }
+      await handle.write(`${JSON.stringify(head).slice(0, -1)},"tables":{`)
+      let firstTable = true
+      for (const name of TABLE_NAMES) {
+        const rows = data.tables[name]
+        await handle.write(`${firstTable ? '' : ','}\n${JSON.stringify(name)}:[`)
+        firstTable = false
+        for (let i = 0; i < rows.length; i += CHUNK) {
+          const part = rows.slice(i, i + CHUNK).map((r) => JSON.stringify(r)).join(',\n')
+          await handle.write(`${i === 0 ? '\n' : ',\n'}${part}`)
+        }
+        await handle.write(']')
+      }
+      await handle.write('}}\n')
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+    await fsp.rename(tmp, this.file)
+    await syncDir(path.dirname(this.file))
+  }
+}
+
+export function parseSnapshot(file: string, text: string): SnapshotData {
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch (error) {
+    const message = (error as Error).message
+    const match = /position (\d+)/.exec(message)
+    const position = match ? Number(match[1]) : text.length
+    const { line, column } = lineColumn(text, position)
+    throw new AppError(
+      'LIBRARY_CORRUPT',
+      `The library file ${file} is damaged at position ${position} (line ${line}, column ${column}): ${message}. It has not been changed; restore it from a backup.`,
+      { file, position, line, column },
+    )
+  }
+  if (typeof raw !== 'object' || raw === null || !('tables' in raw) || typeof (raw as { schemaVersion?: unknown }).schemaVersion !== 'number') {
+    throw new AppError('LIBRARY_CORRUPT', `The library file ${file} is not a library snapshot (no schemaVersion or tables).`, {
+      file,
+      position: 0,
+    })
+  }
+  const version = (raw as unknown as { schemaVersion: number }).schemaVersion
+  if (version > CURRENT_SCHEMA_VERSION) {
+    throw new AppError(
+      'LIBRARY_TOO_NEW',
+      `The library file ${file} was written by a newer version of Trove (schema ${version}; this version reads up to ${CURRENT_SCHEMA_VERSION}). Update Trove to open it.`,
+      { file, schemaVersion: version, supported: CURRENT_SCHEMA_VERSION },
+    )
+  }
+  const data = migrate(raw as SnapshotData)
+  for (const name of TABLE_NAMES) if (!Array.isArray(data.tables[name])) (data.tables as Record<string, unknown[]>)[name] = []
+  return data
+}
+
+function lineColumn(text: string, position: number): { line: number; column: number } {
+  let line = 1
+  let lastBreak = -1
+  for (let i = text.indexOf('\n'); i !== -1 && i < position; i = text.indexOf('\n', i + 1)) {
+    line++
+    lastBreak = i
+  }
+  return { line, column: position - lastBreak }
+}
+
+export async function syncDir(dir: string): Promise<void> {
+  // Directory fsync makes a rename durable; some platforms (Windows) refuse it, which is harmless there.
+  try {
+    const handle = await fsp.open(dir, 'r')
+    try {
+      await handle.sync()
+    } finally {
+      await handle.close()
+    }
+  } catch {
+    /* not supported on this platform */
+  }
+}
+
+export function syncDirSync(dir: string): void {
+  try {
+    const fd = fs.openSync(dir, 'r')
+    try {
+      fs.fsyncSync(fd)
+    } finally {
+      fs.closeSync(fd)
+    }
+  } catch {
+    /* not supported on this platform */
+  }
+}
+
+/** A lowdb database over the snapshot file. */
+export function snapshotDb(file: string, initial: SnapshotData): Low<SnapshotData> {
+  return new Low(new SnapshotFile(file), initial)
+}

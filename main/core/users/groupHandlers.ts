@@ -1,0 +1,96 @@
+import type { GroupRecord, Id, MembershipRecord } from '../../../shared/domain.js'
+import { AppError } from '../../../shared/errors.js'
+import type { Core, Ctx, HandlerMap } from '../context.js'
+import { distinct, notFound, requireAdmin } from '../access.js'
+import { grantDeletes } from './userHandlers.js'
+import { groupView } from './views.js'
+
+type GroupChannels = 'groups.list' | 'groups.create' | 'groups.rename' | 'groups.delete' | 'groups.addMembers' | 'groups.removeMembers'
+
+function nameFree(core: Core, name: string, exceptId?: Id): void {
+  const holder = core.store.indexes.groupByName.get(name.toLowerCase())
+  if (holder && holder !== exceptId) throw new AppError('CONFLICT', `A group named "${name}" already exists.`, { field: 'name' })
+}
+
+function requireGroup(ctx: Ctx, groupId: Id): GroupRecord {
+  const group = ctx.core.store.tables.groups.get(groupId)
+  if (!group) throw notFound('group', groupId)
+  return group
+}
+
+export const groupHandlers: HandlerMap<GroupChannels> = {
+  'groups.list': (ctx) =>
+    [...ctx.core.store.tables.groups.values()].map((g) => groupView(ctx.core, g)).sort((a, b) => a.name.localeCompare(b.name)),
+
+  'groups.create': async (ctx, { name }) => {
+    requireAdmin(ctx, 'manage user groups')
+    nameFree(ctx.core, name)
+    const group: GroupRecord = { id: ctx.core.newId(), name, createdAt: ctx.core.clock() }
+    await ctx.commit('groups.create', { put: { groups: [group] }, activity: { action: 'groups.create', ids: [group.id], summary: `created group ${name}` } })
+    return groupView(ctx.core, group)
+  },
+
+  'groups.rename': async (ctx, { groupId, name }) => {
+    requireAdmin(ctx, 'manage user groups')
+    const group = requireGroup(ctx, groupId)
+    nameFree(ctx.core, name, group.id)
+    const next = { ...group, name }
+    await ctx.commit('groups.rename', {
+      put: { groups: [next] },
+      activity: { action: 'groups.rename', ids: [group.id], summary: `renamed group ${group.name} to ${name}` },
+    })
+    return groupView(ctx.core, next)
+  },
+
+  'groups.delete': async (ctx, { groupId }) => {
+    requireAdmin(ctx, 'manage user groups')
+    const group = requireGroup(ctx, groupId)
+    // Members keep only what was shared with them directly (seed: deleting user groups).
+    const memberships = [...ctx.core.store.indexes.membersByGroup.get(group.id)].map((u) => ['memberships', `${group.id}:${u}`] as ['memberships', Id])
+    await ctx.commit('groups.delete', {
+      del: [['groups', group.id], ...memberships, ...grantDeletes(ctx, group.id)],
+      activity: { action: 'groups.delete', ids: [group.id], summary: `deleted group ${group.name}` },
+    })
+    return { deleted: group.id }
+  },
+
+  'groups.addMembers': async (ctx, { groupId, userIds }) => {
+    requireAdmin(ctx, 'manage user groups')
+    const group = requireGroup(ctx, groupId)
+    distinct(userIds, 'userIds')
+    const users = userIds.map((id) => ctx.core.store.tables.users.get(id) ?? (() => { throw notFound('user', id) })())
+    const notRestricted = users.filter((u) => u.role !== 'restricted')
+    if (notRestricted.length > 0) {
+      throw new AppError(
+        'INVALID_INPUT',
+        `Only restricted users can be in groups; ${notRestricted.map((u) => u.name).join(', ')} ${notRestricted.length === 1 ? 'has' : 'have'} another role.`,
+        { userIds: notRestricted.map((u) => u.id) },
+      )
+    }
+    const added: MembershipRecord[] = users
+      .filter((u) => !ctx.core.store.indexes.membersByGroup.get(group.id).has(u.id))
+      .map((u) => ({ id: `${group.id}:${u.id}`, groupId: group.id, userId: u.id }))
+    if (added.length > 0) {
+      await ctx.commit('groups.addMembers', {
+        put: { memberships: added },
+        activity: { action: 'groups.addMembers', ids: [group.id, ...added.map((m) => m.userId)], summary: `added ${added.length} member(s) to ${group.name}` },
+      })
+    }
+    return groupView(ctx.core, group)
+  },
+
+  'groups.removeMembers': async (ctx, { groupId, userIds }) => {
+    requireAdmin(ctx, 'manage user groups')
+    const group = requireGroup(ctx, groupId)
+    distinct(userIds, 'userIds')
+    for (const id of userIds) if (!ctx.core.store.tables.users.has(id)) throw notFound('user', id)
+    const gone = userIds.filter((id) => ctx.core.store.indexes.membersByGroup.get(group.id).has(id))
+    if (gone.length > 0) {
+      await ctx.commit('groups.removeMembers', {
+        del: gone.map((u) => ['memberships', `${group.id}:${u}`]),
+        activity: { action: 'groups.removeMembers', ids: [group.id, ...gone], summary: `removed ${gone.length} member(s) from ${group.name}` },
+      })
+    }
+    return groupView(ctx.core, group)
+  },
+}

@@ -1,0 +1,95 @@
+import type { Id, UserRecord } from '../../../shared/domain.js'
+import { AppError } from '../../../shared/errors.js'
+import type { Dels, Puts } from '../store/change.js'
+import type { Core, Ctx, HandlerMap } from '../context.js'
+import { requireAdmin, notFound } from '../access.js'
+import { hashPassword } from './passwords.js'
+import { userView } from './views.js'
+
+type UserChannels = 'users.list' | 'users.create' | 'users.update' | 'users.delete'
+
+function emailFree(core: Core, email: string, exceptId?: Id): void {
+  const holder = core.store.indexes.userByEmail.get(email.toLowerCase())
+  if (holder && holder !== exceptId) throw new AppError('CONFLICT', `Another user already has the email ${email}.`, { field: 'email' })
+}
+
+function otherAdmins(core: Core, userId: Id): number {
+  let n = 0
+  for (const u of core.store.tables.users.values()) if (u.role === 'admin' && u.id !== userId) n++
+  return n
+}
+
+/** Leaving the restricted role (or the library) ends every group membership (seed: role change). */
+function membershipDeletes(core: Core, userId: Id): Dels {
+  return [...core.store.indexes.groupsByUser.get(userId)].map((groupId) => ['memberships', `${groupId}:${userId}`])
+}
+
+export const userHandlers: HandlerMap<UserChannels> = {
+  'users.list': (ctx) =>
+    [...ctx.core.store.tables.users.values()].map((u) => userView(ctx.core, u)).sort((a, b) => a.name.localeCompare(b.name)),
+
+  'users.create': async (ctx, input) => {
+    requireAdmin(ctx, 'create users')
+    emailFree(ctx.core, input.email)
+    const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password)
+    emailFree(ctx.core, input.email) // again: the hash took a while and another call may have taken it
+    const user: UserRecord = { id: ctx.core.newId(), name: input.name, email: input.email, role: input.role, createdAt: ctx.core.clock() }
+    if (passwordHash) user.passwordHash = passwordHash
+    await ctx.commit('users.create', {
+      put: { users: [user] },
+      activity: { action: 'users.create', ids: [user.id], summary: `created user ${user.name} (${user.role})` },
+    })
+    return userView(ctx.core, user)
+  },
+
+  'users.update': async (ctx, input) => {
+    const self = input.userId === ctx.actor.id
+    const changesOthers = input.role !== undefined || input.email !== undefined
+    if (!self || changesOthers) requireAdmin(ctx, self ? 'change roles or emails' : 'change other users')
+    const passwordHash = input.password ? await hashPassword(input.password) : input.password
+    const user = ctx.core.store.tables.users.get(input.userId)
+    if (!user) throw notFound('user', input.userId)
+    if (input.email !== undefined) emailFree(ctx.core, input.email, user.id)
+    if (input.role !== undefined && user.role === 'admin' && input.role !== 'admin' && otherAdmins(ctx.core, user.id) === 0) {
+      throw new AppError('CONFLICT', `${user.name} is the last administrator; make someone else an administrator first.`)
+    }
+    const next: UserRecord = { ...user }
+    if (input.name !== undefined) next.name = input.name
+    if (input.email !== undefined) next.email = input.email
+    if (input.role !== undefined) next.role = input.role
+    if (passwordHash === null) delete next.passwordHash
+    else if (passwordHash !== undefined) next.passwordHash = passwordHash
+    const leavesRestricted = user.role === 'restricted' && next.role !== 'restricted'
+    const del = leavesRestricted ? membershipDeletes(ctx.core, user.id) : []
+    const what = [
+      input.name !== undefined && 'name',
+      input.email !== undefined && 'email',
+      input.role !== undefined && `role ${user.role} -> ${next.role}`,
+      input.password !== undefined && (input.password === null ? 'password removed' : 'password'),
+    ].filter(Boolean)
+    await ctx.commit('users.update', {
+      put: { users: [next] },
+      del,
+      activity: { action: 'users.update', ids: [user.id], summary: `updated user ${next.name}: ${what.join(', ') || 'nothing'}` },
+    })
+    return userView(ctx.core, next)
+  },
+
+  'users.delete': async (ctx, { userId }) => {
+    requireAdmin(ctx, 'delete users')
+    const user = ctx.core.store.tables.users.get(userId)
+    if (!user) throw notFound('user', userId)
+    if (user.id === ctx.actor.id || user.id === ctx.viaAdmin?.id) throw new AppError('CONFLICT', 'You cannot delete the account you are signed in with.')
+    if (user.role === 'admin' && otherAdmins(ctx.core, user.id) === 0) throw new AppError('CONFLICT', `${user.name} is the last administrator.`)
+    // What they created stays (and stays theirs, should an account with this id ever return); their grants go.
+    const del: Dels = [['users', user.id], ...membershipDeletes(ctx.core, user.id), ...grantDeletes(ctx, user.id)]
+    await ctx.commit('users.delete', { del, activity: { action: 'users.delete', ids: [user.id], summary: `deleted user ${user.name}` } })
+    return { deleted: user.id }
+  },
+}
+
+export function grantDeletes(ctx: Ctx, subjectId: Id): Dels {
+  return [...(ctx.core.store.indexes.grantsBySubject.get(subjectId)?.values() ?? [])].map((g) => ['grants', g.id])
+}
+
+export type { Puts }

@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import { LEVELS } from '../domain.js'
+
+export const MAX_NAME = 255
+export const MAX_TEXT = 10_000
+/** A sanity bound on list inputs; the seed limits (100) are checked in main so they can be reported as LIMIT_EXCEEDED. */
+export const MAX_BATCH = 10_000
+
+export const idSchema = z
+  .string({ error: 'must be an id' })
+  .min(1, 'must not be empty')
+  .max(64, 'is too long for an id')
+  .regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id')
+
+export const idsSchema = z.array(idSchema).min(1, 'must name at least one item').max(MAX_BATCH)
+
+/** SPEC section 3: 1 to 255 characters, no `/`, `\`, NUL or control characters, not `.` or `..`. */
+export const nameSchema = z
+  .string({ error: 'must be a name' })
+  .min(1, 'must not be empty')
+  .max(MAX_NAME, `must be at most ${MAX_NAME} characters`)
+  .refine((s) => !/[/\\]/.test(s), 'must not contain / or \\')
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters')
+  .refine((s) => s !== '.' && s !== '..', 'must not be . or ..')
+  .refine((s) => s.trim() === s, 'must not start or end with spaces')
+
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ error: 'must be an email address' })).pipe(z.string().max(254))
+export const passwordSchema = z.string().min(8, 'must be at least 8 characters').max(1024)
+export const levelSchema = z.enum(LEVELS)
+export const textSchema = z.string().min(1, 'must not be empty').max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)
+export const tagSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(100, 'must be at most 100 characters')
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters')
+/** Base64 content sent inline; larger files go through a source path or an import job. */
+export const base64Schema = z.string().max(200 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
+export const pathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  // eslint-disable-next-line no-control-regex
+  .refine((s) => !/\u0000/.test(s), 'must not contain NUL')
+export const empty = z.object({}).strict().optional()

@@ -1,0 +1,23 @@
+/** Events main pushes to a session (SPEC section 6), filtered to what that session may see. */
+import type { TableName } from '../domain.js'
+
+export interface Events {
+  /** Something committed. `assetIds` holds only assets the receiving session can view. */
+  'library.changed': { seq: number; op: string; tables: TableName[]; assetIds: string[] }
+  /** Who acts in this session changed (switch, view-as, role change, deletion). */
+  'session.changed': { userId: string | null }
+  /** A long job moved on. */
+  'jobs.progress': {
+    jobId: string
+    kind: string
+    state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+    done: number
+    total: number
+    bytesDone?: number
+    bytesTotal?: number
+    error?: string
+  }
+}
+export type EventName = keyof Events
+export const events: Record<EventName, true> = { 'library.changed': true, 'session.changed': true, 'jobs.progress': true }
+export const eventNames = Object.keys(events) as EventName[]

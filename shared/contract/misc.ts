@@ -1,0 +1,47 @@
+import { z } from 'zod'
+import type { ActivityView, AssetView, DownloadView } from '../views.js'
+import { command, query } from './define.js'
+import { empty, idSchema, idsSchema, pathSchema, tagSchema } from './common.js'
+
+export const searchChannels = {
+  /** Name (and tag) substring search over what the caller can view; newest first is not promised, paths are. */
+  'search.assets': query<{ items: AssetView[]; hasMore: boolean }>()(
+    z
+      .object({
+        query: z.string().max(255),
+        folderId: idSchema.optional(),
+        tags: z.array(tagSchema).max(20).optional(),
+        type: z.enum(['file', 'folder', 'image']).optional(),
+        limit: z.number().int().min(1).max(1000).optional(),
+      })
+      .strict(),
+  ),
+}
+
+export const downloadChannels = {
+  /** A zip of the assets (or of a collection) holding only what the caller can view, written to destPath. */
+  'downloads.zip': command<DownloadView>()(
+    z
+      .object({ assetIds: idsSchema.optional(), collectionId: idSchema.optional(), destPath: pathSchema })
+      .strict()
+      .refine((v) => (v.assetIds === undefined) !== (v.collectionId === undefined), {
+        message: 'give exactly one of assetIds and collectionId',
+        path: ['assetIds'],
+      }),
+  ),
+  'downloads.list': query<DownloadView[]>()(empty),
+}
+
+export const activityChannels = {
+  'activity.list': query<{ items: ActivityView[]; hasMore: boolean }>()(
+    z
+      .object({
+        resourceId: idSchema.optional(),
+        limit: z.number().int().min(1).max(500).optional(),
+        /** Entries strictly older than this activity id's entry. */
+        before: idSchema.optional(),
+      })
+      .strict()
+      .optional(),
+  ),
+}

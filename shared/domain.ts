@@ -1,0 +1,245 @@
+/**
+ * Records of a library and the permission vocabulary (SPEC section 3 and 4).
+ * Shared by main and renderer: no Node, no DOM.
+ */
+
+export type Id = string
+
+export const ROLES = ['admin', 'developer', 'fullAccess', 'restricted'] as const
+export type Role = (typeof ROLES)[number]
+
+/** Ordered: each level includes the ones before it. */
+export const LEVELS = ['view', 'contribute', 'manage'] as const
+export type Level = (typeof LEVELS)[number]
+/** A caller's level on a resource; `none` means the resource is invisible. */
+export type LevelOrNone = Level | 'none'
+
+export const levelRank: Record<LevelOrNone, number> = { none: 0, view: 1, contribute: 2, manage: 3 }
+export function atLeast(have: LevelOrNone, need: LevelOrNone): boolean {
+  return levelRank[have] >= levelRank[need]
+}
+export function maxLevel(a: LevelOrNone, b: LevelOrNone): LevelOrNone {
+  return levelRank[a] >= levelRank[b] ? a : b
+}
+
+export interface FolderRecord {
+  id: Id
+  kind: 'folder'
+  name: string
+  /** null only for Home, the root. */
+  parentId: Id | null
+  createdBy: Id
+  createdAt: number
+  updatedAt: number
+}
+
+export interface FocusArea {
+  x: number
+  y: number
+  width: number
+  height: number
+}
+
+export interface FileVersion {
+  number: number
+  hash: string
+  size: number
+  mime: string
+  width?: number
+  height?: number
+  createdBy: Id
+  createdAt: number
+}
+
+export type MetadataValue = string | number | boolean | string[]
+
+export interface FileRecord {
+  id: Id
+  kind: 'file'
+  name: string
+  parentId: Id
+  createdBy: Id
+  createdAt: number
+  updatedAt: number
+  versions: FileVersion[]
+  currentVersion: number
+  tags: string[]
+  metadata: Record<Id, MetadataValue>
+  focus: FocusArea | null
+}
+
+export type AssetRecord = FolderRecord | FileRecord
+
+export const FIELD_TYPES = ['text', 'number', 'date', 'boolean', 'singleSelect', 'multiSelect'] as const
+export type FieldType = (typeof FIELD_TYPES)[number]
+
+export interface MetadataFieldRecord {
+  id: Id
+  name: string
+  type: FieldType
+  options: string[]
+  createdAt: number
+}
+
+export interface CommentRecord {
+  id: Id
+  fileId: Id
+  authorId: Id
+  text: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface CollectionRecord {
+  id: Id
+  name: string
+  createdBy: Id
+  createdAt: number
+  updatedAt: number
+}
+
+/** One asset in one collection; the id is `${collectionId}:${assetId}`. */
+export interface AssociationRecord {
+  id: Id
+  collectionId: Id
+  assetId: Id
+  addedBy: Id
+  addedAt: number
+}
+
+export interface UserRecord {
+  id: Id
+  name: string
+  email: string
+  role: Role
+  /** scrypt: `scrypt$N$r$p$salt$hash` (base64 parts). Never leaves main. */
+  passwordHash?: string
+  createdAt: number
+}
+
+export interface GroupRecord {
+  id: Id
+  name: string
+  createdAt: number
+}
+
+/** The id is `${groupId}:${userId}`. */
+export interface MembershipRecord {
+  id: Id
+  groupId: Id
+  userId: Id
+}
+
+export type ResourceType = 'asset' | 'collection'
+export type SubjectType = 'user' | 'group'
+
+/** One subject's level on one resource; the id is `${resourceId}:${subjectId}`. */
+export interface GrantRecord {
+  id: Id
+  resourceType: ResourceType
+  resourceId: Id
+  subjectType: SubjectType
+  subjectId: Id
+  level: Level
+  grantedBy: Id
+  grantedAt: number
+}
+
+export interface ActivityRecord {
+  id: Id
+  at: number
+  actorId: Id
+  /** The admin behind a view-as, when there is one. */
+  viaAdminId?: Id
+  action: string
+  ids: Id[]
+  summary: string
+}
+
+export type DownloadState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+
+export interface DownloadRecord {
+  id: Id
+  ownerId: Id
+  name: string
+  destPath: string
+  state: DownloadState
+  fileCount: number
+  bytes: number
+  createdAt: number
+  finishedAt?: number
+  error?: string
+}
+
+/** Every table of the store and the record it holds. */
+export interface Tables {
+  assets: AssetRecord
+  comments: CommentRecord
+  fields: MetadataFieldRecord
+  collections: CollectionRecord
+  associations: AssociationRecord
+  users: UserRecord
+  groups: GroupRecord
+  memberships: MembershipRecord
+  grants: GrantRecord
+  activity: ActivityRecord
+  downloads: DownloadRecord
+}
+export type TableName = keyof Tables
+export const TABLE_NAMES: TableName[] = [
+  'assets', 'comments', 'fields', 'collections', 'associations', 'users', 'groups',
+  'memberships', 'grants', 'activity', 'downloads',
+]
+
+/** Operations on files and folders with the level each needs (seed: file and folder permission levels). */
+export const ASSET_OPERATIONS = {
+  viewAndSearch: 'view',
+  fileDetails: 'view',
+  downloadFile: 'view',
+  downloadZip: 'view',
+  viewDownloads: 'view',
+  viewComments: 'view',
+  editComments: 'contribute',
+  createFolder: 'contribute',
+  upload: 'contribute',
+  restoreVersion: 'contribute',
+  updateMetadata: 'contribute',
+  editTags: 'contribute',
+  autoTags: 'contribute',
+  removeBackground: 'contribute',
+  removeTags: 'contribute',
+  editImage: 'contribute',
+  editFocus: 'contribute',
+  copy: 'contribute',
+  addToCollections: 'contribute',
+  rename: 'manage',
+  move: 'manage',
+  deleteVersion: 'manage',
+  delete: 'manage',
+  share: 'manage',
+} as const satisfies Record<string, Level>
+export type AssetOperation = keyof typeof ASSET_OPERATIONS
+
+/** Operations on collections (seed: media collection permission levels); create needs no level. */
+export const COLLECTION_OPERATIONS = {
+  viewAndSearch: 'view',
+  viewAssets: 'view',
+  fileDetails: 'view',
+  downloadZip: 'view',
+  addAssets: 'contribute',
+  rename: 'manage',
+  removeAssets: 'manage',
+  delete: 'manage',
+  share: 'manage',
+} as const satisfies Record<string, Level>
+export type CollectionOperation = keyof typeof COLLECTION_OPERATIONS
+
+/** Seed limits on one collections request. */
+export const LIMITS = {
+  assetsPerAdd: 100,
+  collectionsPerAdd: 100,
+  assetsPerRemove: 100,
+  collectionsPerRemove: 100,
+} as const
+
+export const HOME_NAME = 'Home'

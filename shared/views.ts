@@ -1,0 +1,148 @@
+/** What channels return: records as a caller may see them, never more. */
+import type {
+  ActivityRecord, DownloadState, FieldType, FocusArea, Id, Level, LevelOrNone, MetadataValue, Role,
+} from './domain.js'
+
+export interface UserView {
+  id: Id
+  name: string
+  email: string
+  role: Role
+  hasPassword: boolean
+  /** Groups the user belongs to (restricted users only have any). */
+  groupIds: Id[]
+  createdAt: number
+}
+
+export interface GroupView {
+  id: Id
+  name: string
+  memberIds: Id[]
+  createdAt: number
+}
+
+export interface SessionView {
+  /** Who acts: the viewed user while an admin views as someone. */
+  user: UserView
+  /** The admin behind a view-as, when there is one. */
+  viewAsBy: UserView | null
+  /** Admins manage users, groups and metadata fields. */
+  isAdmin: boolean
+  /** Restricted users see only what is shared with them. */
+  isRestricted: boolean
+}
+
+export interface VersionView {
+  number: number
+  size: number
+  mime: string
+  width?: number
+  height?: number
+  createdBy: Id
+  createdAt: number
+  current: boolean
+}
+
+/** How a caller reaches an asset: through grants or ownership, or only through a collection (view only). */
+export type AccessSource = 'full' | 'grant' | 'collection'
+
+export interface AssetView {
+  id: Id
+  kind: 'folder' | 'file'
+  name: string
+  parentId: Id | null
+  /** `/Marketing/Brand/logo.png`; Home is `/`. */
+  path: string
+  createdBy: Id
+  createdAt: number
+  updatedAt: number
+  /** The caller's level on this asset. */
+  level: Level
+  access: AccessSource
+  /** Files only. */
+  size?: number
+  mime?: string
+  width?: number
+  height?: number
+  currentVersion?: number
+  versionCount?: number
+  tags?: string[]
+  metadata?: Record<Id, MetadataValue>
+  focus?: FocusArea | null
+  /** Folders only: number of direct children (all visible to whoever sees the folder). */
+  childCount?: number
+}
+
+export interface FieldView {
+  id: Id
+  name: string
+  type: FieldType
+  options: string[]
+}
+
+export interface CommentView {
+  id: Id
+  fileId: Id
+  authorId: Id
+  authorName: string
+  text: string
+  createdAt: number
+  updatedAt: number
+}
+
+export interface CollectionView {
+  id: Id
+  name: string
+  createdBy: Id
+  createdAt: number
+  updatedAt: number
+  level: Level
+  assetCount: number
+}
+
+export interface GrantView {
+  subjectType: 'user' | 'group'
+  subjectId: Id
+  subjectName: string
+  level: Level
+  grantedBy: Id
+  grantedAt: number
+}
+
+export interface InheritedGrantView extends GrantView {
+  /** The ancestor folder the grant is set on. */
+  sourceId: Id
+  sourcePath: string
+}
+
+export interface SharingView {
+  resourceId: Id
+  resourceType: 'asset' | 'collection'
+  /** Who created it: they manage it whatever the grants say. */
+  ownerId: Id
+  direct: GrantView[]
+  inherited: InheritedGrantView[]
+}
+
+export interface AssociationView {
+  collection: CollectionView
+  /** The asset itself, or the ancestor folder through which it is in the collection. */
+  viaAssetId: Id
+  direct: boolean
+}
+
+export interface DownloadView {
+  id: Id
+  name: string
+  destPath: string
+  state: DownloadState
+  fileCount: number
+  bytes: number
+  createdAt: number
+  finishedAt?: number
+  error?: string
+}
+
+export type ActivityView = ActivityRecord & { actorName: string; viaAdminName?: string }
+
+export type { LevelOrNone }
