@@ -4,6 +4,7 @@ import { activityHandlers } from './activity/activityHandlers.js'
 import { assetHandlers } from './assets/assetHandlers.js'
 import { collectionHandlers } from './collections/collectionHandlers.js'
 import { detailHandlers } from './details/detailHandlers.js'
+import { headlessDialogHandlers } from './dialogs/dialogHandlers.js'
 import { downloadHandlers } from './downloads/downloadHandlers.js'
 import { fileHandlers } from './files/fileHandlers.js'
 import { searchHandlers } from './search/searchHandlers.js'
@@ -26,7 +27,7 @@ export function mergeHandlers<T>(...maps: AnyMap[]): T {
   return merged as T
 }
 
-export const sessionChannelHandlers = mergeHandlers<{ [C in ChannelName]?: SessionHandler<C> }>(sessionHandlers)
+export const sessionChannelHandlers = mergeHandlers<{ [C in ChannelName]?: SessionHandler<C> }>(sessionHandlers, headlessDialogHandlers)
 export const channelHandlers = mergeHandlers<{ [C in ChannelName]?: Handler<C> }>(
   userHandlers, groupHandlers, assetHandlers, fileHandlers, detailHandlers, searchHandlers,
   collectionHandlers, sharingHandlers, downloadHandlers, activityHandlers,

@@ -5,7 +5,7 @@ import { HOME_NAME } from '../../shared/domain.js'
 import type { ChannelName, EventName, Events, InputOf, ResultOf } from '../../shared/contract/index.js'
 import { AppError } from '../../shared/errors.js'
 import { emailSchema, nameSchema, passwordSchema } from '../../shared/contract/common.js'
-import { Dispatcher, type InternalErrorLog } from '../dispatch.js'
+import { Dispatcher, type AnySessionHandlers, type InternalErrorLog } from '../dispatch.js'
 import { BlobStore } from './blobs/blobStore.js'
 import { Session, type Core, type PathPurpose } from './context.js'
 import { changeEventFor } from './events.js'
@@ -17,6 +17,8 @@ import { hashPassword } from './users/passwords.js'
 export interface OpenOptions extends StoreOptions {
   /** The first admin of an empty library (default: Administrator, admin@localhost, no password). */
   admin?: { name?: string; email?: string; password?: string }
+  /** Handlers a transport supplies in place of the headless ones (the desktop shell's native dialogs). */
+  overrides?: AnySessionHandlers
   /** Where unexpected errors are logged (default: console.error). */
   log?: InternalErrorLog
   newId?: () => Id
@@ -49,8 +51,8 @@ export class Library {
   private readonly listeners = new Set<Listener>()
   private readonly dispatcher: Dispatcher
 
-  constructor(readonly core: Core, log?: InternalErrorLog) {
-    this.dispatcher = new Dispatcher(core, channelHandlers, sessionChannelHandlers, log)
+  constructor(readonly core: Core, options: { log?: InternalErrorLog; overrides?: AnySessionHandlers } = {}) {
+    this.dispatcher = new Dispatcher(core, channelHandlers, { ...sessionChannelHandlers, ...options.overrides }, options.log)
     core.store.onCommit((change) => {
       for (const l of this.listeners) {
         if (l.event !== 'library.changed') continue
@@ -130,7 +132,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
       newId: options.newId ?? randomUUID,
     }
     if (store.tables.users.size === 0) await bootstrap(core, options.admin ?? {})
-    return new Library(core, options.log)
+    return new Library(core, { log: options.log, overrides: options.overrides })
   } catch (error) {
     await store.close().catch(() => undefined)
     throw error

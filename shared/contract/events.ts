@@ -6,6 +6,8 @@ export interface Events {
   'library.changed': { seq: number; op: string; tables: TableName[]; assetIds: string[] }
   /** Who acts in this session changed (switch, view-as, role change, deletion). */
   'session.changed': { userId: string | null }
+  /** A command from the desktop shell's menu for the renderer to carry out. */
+  'app.command': { command: 'importFiles' | 'importFolder' | 'newFolder' | 'switchUser' | 'signOut' }
   /** A long job moved on. */
   'jobs.progress': {
     jobId: string
@@ -19,5 +21,5 @@ export interface Events {
   }
 }
 export type EventName = keyof Events
-export const events: Record<EventName, true> = { 'library.changed': true, 'session.changed': true, 'jobs.progress': true }
+export const events: Record<EventName, true> = { 'library.changed': true, 'session.changed': true, 'app.command': true, 'jobs.progress': true }
 export const eventNames = Object.keys(events) as EventName[]

@@ -7,6 +7,7 @@ import type { ChannelDef } from './define.js'
 import { assetChannels, fileChannels } from './assets.js'
 import { collectionChannels, sharingChannels } from './collections.js'
 import { detailChannels } from './details.js'
+import { dialogChannels } from './dialogs.js'
 import { activityChannels, downloadChannels, searchChannels } from './misc.js'
 import { groupChannels, sessionChannels, userChannels } from './session.js'
 
@@ -22,6 +23,7 @@ export const channels = {
   ...sharingChannels,
   ...downloadChannels,
   ...activityChannels,
+  ...dialogChannels,
 }
 
 export type Channels = typeof channels
