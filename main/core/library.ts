@@ -46,14 +46,23 @@ export class Caller {
 
 type Listener = { session: Session; event: EventName; fn: (payload: never) => void }
 
+/** Session channels after which the session's actor may differ. */
+const ACTOR_CHANGING = new Set<string>(['session.signIn', 'session.switchUser', 'session.viewAs', 'session.endViewAs'])
+/** Orphaned blobs are collected this long after the change that orphaned them, in one pass for a burst of deletions. */
+const ORPHAN_DELAY_MS = 2000
+
 /** An open library: its core, its dispatcher, and the sessions that act on it. */
 export class Library {
   private readonly listeners = new Set<Listener>()
   private readonly dispatcher: Dispatcher
+  private orphanTimer: NodeJS.Timeout | null = null
+  private collecting: Promise<unknown> = Promise.resolve()
 
   constructor(readonly core: Core, options: { log?: InternalErrorLog; overrides?: AnySessionHandlers } = {}) {
     this.dispatcher = new Dispatcher(core, channelHandlers, { ...sessionChannelHandlers, ...options.overrides }, options.log)
     core.store.onCommit((change) => {
+      // Only after the deleting change is durable may its blobs go: a crash before would need them.
+      if (core.store.indexes.orphanedBlobs.size > 0) this.scheduleOrphanCollection()
       for (const l of this.listeners) {
         if (l.event !== 'library.changed') continue
         ;(l.fn as (p: Events['library.changed']) => void)(changeEventFor(core, l.session.actorId, change))
@@ -89,8 +98,11 @@ export class Library {
     return this.caller(this.session(id))
   }
 
-  dispatch(session: Session, channel: string, input: unknown): Promise<unknown> {
-    return this.dispatcher.dispatch(session, channel, input)
+  async dispatch(session: Session, channel: string, input: unknown): Promise<unknown> {
+    const before = session.actorId
+    const result = await this.dispatcher.dispatch(session, channel, input)
+    if (ACTOR_CHANGING.has(channel) || session.actorId !== before) this.emitTo(session, 'session.changed', { userId: session.actorId })
+    return result
   }
 
   subscribe<E extends EventName>(session: Session, event: E, fn: (payload: Events[E]) => void): () => void {
@@ -104,13 +116,38 @@ export class Library {
     for (const l of this.listeners) if (l.session === session && l.event === event) (l.fn as (p: Events[E]) => void)(payload)
   }
 
-  /** Removes blobs no version references (SPEC section 2). */
+  /** Removes every blob no version references (SPEC section 2): a full pass over `blobs/`. */
   collectGarbage(): Promise<{ removed: number; bytes: number }> {
-    return this.core.blobs.collect((hash) => this.core.store.indexes.blobRefs.has(hash))
+    const run = this.collecting.then(() => this.core.blobs.collect((hash) => this.core.store.indexes.blobRefs.has(hash)))
+    this.collecting = run.catch(() => undefined)
+    return run
+  }
+
+  /** Removes the blobs whose last reference went since the last pass. */
+  collectOrphans(): Promise<{ removed: number; bytes: number }> {
+    const orphans = [...this.core.store.indexes.orphanedBlobs]
+    this.core.store.indexes.orphanedBlobs.clear()
+    const run = this.collecting.then(() => this.core.blobs.collectSome(orphans, (hash) => this.core.store.indexes.blobRefs.has(hash)))
+    this.collecting = run.catch(() => undefined)
+    return run
+  }
+
+  private scheduleOrphanCollection(): void {
+    if (this.orphanTimer) return
+    this.orphanTimer = setTimeout(() => {
+      this.orphanTimer = null
+      void this.collectOrphans().catch(() => undefined)
+    }, ORPHAN_DELAY_MS)
+    this.orphanTimer.unref()
   }
 
   async close(): Promise<void> {
     this.listeners.clear()
+    if (this.orphanTimer) clearTimeout(this.orphanTimer)
+    this.orphanTimer = null
+    // While the lock is still held; the deletions that orphaned these blobs are already durable.
+    await this.collectOrphans().catch(() => undefined)
+    await this.collecting
     await this.core.store.close()
   }
 }

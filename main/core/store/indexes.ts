@@ -36,6 +36,8 @@ export class Indexes {
   readonly downloadsByOwner = new MultiMap<Id, Id>()
   /** Blob hash -> number of versions that reference it: a blob at zero may be collected. */
   readonly blobRefs = new Map<string, number>()
+  /** Hashes whose last reference went away since the last collection: the collector's short list. */
+  readonly orphanedBlobs = new Set<string>()
   rootId: Id | null = null
   /**
    * Bumped whenever anything a permission depends on changes (grants, memberships, roles,
@@ -100,8 +102,10 @@ export class Indexes {
 
   private unref(hash: string): void {
     const n = (this.blobRefs.get(hash) ?? 0) - 1
-    if (n <= 0) this.blobRefs.delete(hash)
-    else this.blobRefs.set(hash, n)
+    if (n <= 0) {
+      this.blobRefs.delete(hash)
+      this.orphanedBlobs.add(hash)
+    } else this.blobRefs.set(hash, n)
   }
 
   private grant(before: GrantRecord | undefined, after: GrantRecord | undefined): void {
