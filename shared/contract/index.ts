@@ -8,6 +8,7 @@ import { assetChannels, fileChannels } from './assets.js'
 import { collectionChannels, sharingChannels } from './collections.js'
 import { detailChannels } from './details.js'
 import { dialogChannels } from './dialogs.js'
+import { mediaChannels } from './media.js'
 import { activityChannels, downloadChannels, searchChannels } from './misc.js'
 import { groupChannels, sessionChannels, userChannels } from './session.js'
 
@@ -24,6 +25,7 @@ export const channels = {
   ...downloadChannels,
   ...activityChannels,
   ...dialogChannels,
+  ...mediaChannels,
 }
 
 export type Channels = typeof channels
