@@ -169,6 +169,8 @@ export interface DownloadRecord {
   createdAt: number
   finishedAt?: number
   error?: string
+  /** The job writing it, while it runs. */
+  jobId?: Id
 }
 
 /** Every table of the store and the record it holds. */

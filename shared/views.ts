@@ -141,6 +141,26 @@ export interface DownloadView {
   createdAt: number
   finishedAt?: number
   error?: string
+  jobId?: Id
+}
+
+export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
+
+/** A long piece of work (import, zip, thumbnails, extensions) as its owner sees it. */
+export interface JobView {
+  id: Id
+  kind: string
+  title: string
+  ownerId: Id
+  state: JobState
+  done: number
+  total: number
+  bytesDone?: number
+  bytesTotal?: number
+  error?: { code: string; message: string; details?: Record<string, unknown> }
+  createdAt: number
+  startedAt?: number
+  finishedAt?: number
 }
 
 export type ActivityView = ActivityRecord & { actorName: string; viaAdminName?: string }

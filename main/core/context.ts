@@ -5,6 +5,7 @@ import type { BlobStore } from './blobs/blobStore.js'
 import type { Change, Dels, Puts } from './store/change.js'
 import type { PermissionEngine } from './permissions/engine.js'
 import type { Store } from './store/store.js'
+import type { JobRunner } from '../jobs/runner.js'
 
 /** What every operation works with: the library's store, engine and blobs. */
 export interface Core {
@@ -12,6 +13,7 @@ export interface Core {
   readonly store: Store
   readonly engine: PermissionEngine
   readonly blobs: BlobStore
+  readonly jobs: JobRunner
   readonly clock: () => number
   newId(): Id
 }
@@ -54,7 +56,8 @@ export interface ActivityDraft {
 export interface CommitDraft {
   put?: Puts
   del?: Dels
-  activity: ActivityDraft
+  /** Omitted only for a job's bookkeeping of its own record (its start or end is logged once, elsewhere). */
+  activity: ActivityDraft | null
 }
 
 /** What a handler receives: the core, the session, and who acts. */
@@ -78,17 +81,19 @@ export function makeCtx(core: Core, session: Session, actor: UserRecord, viaAdmi
     viaAdmin,
     channel,
     commit(op, draft) {
-      const entry: ActivityRecord = {
-        id: core.newId(),
-        at: core.clock(),
-        actorId: actor.id,
-        action: draft.activity.action,
-        ids: draft.activity.ids,
-        summary: draft.activity.summary,
-      }
-      if (viaAdmin) entry.viaAdminId = viaAdmin.id
       const put: Puts = { ...(draft.put ?? {}) }
-      put.activity = [...(put.activity ?? []), entry]
+      if (draft.activity) {
+        const entry: ActivityRecord = {
+          id: core.newId(),
+          at: core.clock(),
+          actorId: actor.id,
+          action: draft.activity.action,
+          ids: draft.activity.ids,
+          summary: draft.activity.summary,
+        }
+        if (viaAdmin) entry.viaAdminId = viaAdmin.id
+        put.activity = [...(put.activity ?? []), entry]
+      }
       return core.store.commit({ actor: actor.id, op, put, del: draft.del ?? [] })
     },
   }

@@ -12,6 +12,9 @@ import { changeEventFor } from './events.js'
 import { channelHandlers, sessionChannelHandlers } from './handlers.js'
 import { PermissionEngine } from './permissions/engine.js'
 import { Store, type StoreOptions } from './store/store.js'
+import { JobRunner } from '../jobs/runner.js'
+import { markInterruptedDownloads } from './downloads/interrupted.js'
+import os from 'node:os'
 import { hashPassword } from './users/passwords.js'
 
 export interface OpenOptions extends StoreOptions {
@@ -22,6 +25,8 @@ export interface OpenOptions extends StoreOptions {
   /** Where unexpected errors are logged (default: console.error). */
   log?: InternalErrorLog
   newId?: () => Id
+  /** Jobs that run at once (default: the number of cores). */
+  jobConcurrency?: number
 }
 
 /** Who the system records as creating Home: no user, so no one owns Home through creation. */
@@ -111,6 +116,11 @@ export class Library {
     return () => this.listeners.delete(listener)
   }
 
+  /** Tells listeners of the session with this id (jobs know their session by id only). */
+  emitToSessionId<E extends EventName>(sessionId: string, event: E, payload: Events[E]): void {
+    for (const l of this.listeners) if (l.session.id === sessionId && l.event === event) (l.fn as (p: Events[E]) => void)(payload)
+  }
+
   /** Tells one session's listeners something about that session only (switches, job progress). */
   emitTo<E extends EventName>(session: Session, event: E, payload: Events[E]): void {
     for (const l of this.listeners) if (l.session === session && l.event === event) (l.fn as (p: Events[E]) => void)(payload)
@@ -142,6 +152,7 @@ export class Library {
   }
 
   async close(): Promise<void> {
+    await this.core.jobs.stopAll()
     this.listeners.clear()
     if (this.orphanTimer) clearTimeout(this.orphanTimer)
     this.orphanTimer = null
@@ -160,16 +171,25 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
   const absolute = path.resolve(dir)
   const store = await Store.open(absolute, options)
   try {
+    // Jobs report to the library's sessions, which exist only once the library does.
+    let library: Library | null = null
     const core: Core = {
       dir: absolute,
       store,
       engine: new PermissionEngine(store),
       blobs: new BlobStore(absolute),
+      jobs: new JobRunner(
+        Math.max(1, options.jobConcurrency ?? os.availableParallelism()),
+        (job, sessionId) => library?.emitToSessionId(sessionId, 'jobs.progress', job),
+        store.clock,
+      ),
       clock: store.clock,
       newId: options.newId ?? randomUUID,
     }
     if (store.tables.users.size === 0) await bootstrap(core, options.admin ?? {})
-    return new Library(core, { log: options.log, overrides: options.overrides })
+    await markInterruptedDownloads(core)
+    library = new Library(core, { log: options.log, overrides: options.overrides })
+    return library
   } catch (error) {
     await store.close().catch(() => undefined)
     throw error

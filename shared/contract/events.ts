@@ -1,5 +1,6 @@
 /** Events main pushes to a session (SPEC section 6), filtered to what that session may see. */
 import type { TableName } from '../domain.js'
+import type { JobView } from '../views.js'
 
 export interface Events {
   /** Something committed. `assetIds` holds only assets the receiving session can view. */
@@ -8,17 +9,8 @@ export interface Events {
   'session.changed': { userId: string | null }
   /** A command from the desktop shell's menu for the renderer to carry out. */
   'app.command': { command: 'importFiles' | 'importFolder' | 'newFolder' | 'switchUser' | 'signOut' }
-  /** A long job moved on. */
-  'jobs.progress': {
-    jobId: string
-    kind: string
-    state: 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
-    done: number
-    total: number
-    bytesDone?: number
-    bytesTotal?: number
-    error?: string
-  }
+  /** A long job moved on (sent to the session that started it). */
+  'jobs.progress': JobView
 }
 export type EventName = keyof Events
 export const events: Record<EventName, true> = { 'library.changed': true, 'session.changed': true, 'app.command': true, 'jobs.progress': true }

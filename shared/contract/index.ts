@@ -9,6 +9,7 @@ import { collectionChannels, sharingChannels } from './collections.js'
 import { detailChannels } from './details.js'
 import { dialogChannels } from './dialogs.js'
 import { mediaChannels } from './media.js'
+import { jobChannels } from './jobs.js'
 import { activityChannels, downloadChannels, searchChannels } from './misc.js'
 import { groupChannels, sessionChannels, userChannels } from './session.js'
 
@@ -26,6 +27,7 @@ export const channels = {
   ...activityChannels,
   ...dialogChannels,
   ...mediaChannels,
+  ...jobChannels,
 }
 
 export type Channels = typeof channels

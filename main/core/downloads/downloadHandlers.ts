@@ -31,23 +31,38 @@ export const downloadHandlers: HandlerMap<DownloadChannels> = {
     }
     const plan = planZip(ctx.core, topIds)
     const dest = path.resolve(input.destPath)
-    const startedAt = ctx.core.clock()
-    let result: { bytes: number }
-    try {
-      result = await writeZip(ctx.core.blobs, plan.entries, dest)
-    } catch (error) {
-      if (error instanceof AppError) throw error
-      throw new AppError('INVALID_INPUT', `Cannot write ${dest}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { destPath: dest })
-    }
+    const { job, result } = ctx.core.jobs.run({ kind: 'zip', title: `Download ${name}`, ownerId: ctx.actor.id, sessionId: ctx.session.id }, (jc) =>
+      writeZip(ctx.core.blobs, plan.entries, dest, {
+        signal: jc.signal,
+        onProgress: (p) => jc.progress({ done: p.entries, total: plan.entries.length, bytesDone: p.bytes, bytesTotal: plan.bytes }),
+      }),
+    )
+    // The record exists while the zip is written, so "view downloads" lists running ones too.
     const record: DownloadRecord = {
-      id: ctx.core.newId(), ownerId: ctx.actor.id, name, destPath: dest, state: 'done', fileCount: plan.fileCount, bytes: result.bytes,
-      createdAt: startedAt, finishedAt: ctx.core.clock(),
+      id: ctx.core.newId(), ownerId: ctx.actor.id, name, destPath: dest, state: 'running', fileCount: plan.fileCount, bytes: 0,
+      createdAt: ctx.core.clock(), jobId: job.id,
     }
-    await ctx.commit('downloads.zip', {
-      put: { downloads: [record] },
-      activity: { action: 'downloads.zip', ids: input.collectionId ? [input.collectionId] : topIds, summary: `downloaded ${name} (${plan.fileCount} file(s))` },
+    await ctx.commit('downloads.start', { put: { downloads: [record] }, activity: null })
+    let outcome: { bytes: number } | AppError
+    try {
+      outcome = await result
+    } catch (error) {
+      outcome = error instanceof AppError ? error : new AppError('INVALID_INPUT', `Cannot write ${dest}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { destPath: dest })
+    }
+    const { jobId: _job, ...base } = record
+    const final: DownloadRecord = outcome instanceof AppError
+      ? { ...base, state: outcome.code === 'CANCELLED' ? 'cancelled' : 'failed', error: outcome.message, finishedAt: ctx.core.clock() }
+      : { ...base, state: 'done', bytes: outcome.bytes, finishedAt: ctx.core.clock() }
+    await ctx.commit('downloads.finish', {
+      put: { downloads: [final] },
+      activity: {
+        action: 'downloads.zip',
+        ids: input.collectionId ? [input.collectionId] : topIds,
+        summary: final.state === 'done' ? `downloaded ${name} (${plan.fileCount} file(s))` : `download of ${name} ${final.state}`,
+      },
     })
-    return downloadView(record)
+    if (outcome instanceof AppError) throw outcome
+    return downloadView(final)
   },
 
   'downloads.list': (ctx) =>
