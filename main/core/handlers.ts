@@ -9,6 +9,7 @@ import { downloadHandlers } from './downloads/downloadHandlers.js'
 import { fileHandlers } from './files/fileHandlers.js'
 import { mediaHandlers } from './media/mediaHandlers.js'
 import { jobHandlers } from './jobs/jobHandlers.js'
+import { importHandlers } from './imports/importHandlers.js'
 import { searchHandlers } from './search/searchHandlers.js'
 import { sharingHandlers } from './sharing/sharingHandlers.js'
 import { groupHandlers } from './users/groupHandlers.js'
@@ -32,7 +33,7 @@ export function mergeHandlers<T>(...maps: AnyMap[]): T {
 export const sessionChannelHandlers = mergeHandlers<{ [C in ChannelName]?: SessionHandler<C> }>(sessionHandlers, headlessDialogHandlers)
 export const channelHandlers = mergeHandlers<{ [C in ChannelName]?: Handler<C> }>(
   userHandlers, groupHandlers, assetHandlers, fileHandlers, detailHandlers, searchHandlers,
-  collectionHandlers, sharingHandlers, downloadHandlers, activityHandlers, mediaHandlers, jobHandlers,
+  collectionHandlers, sharingHandlers, downloadHandlers, activityHandlers, mediaHandlers, jobHandlers, importHandlers,
 )
 
 /** Every channel of the contract has exactly one handler. */

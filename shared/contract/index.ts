@@ -10,6 +10,7 @@ import { detailChannels } from './details.js'
 import { dialogChannels } from './dialogs.js'
 import { mediaChannels } from './media.js'
 import { jobChannels } from './jobs.js'
+import { importChannels } from './imports.js'
 import { activityChannels, downloadChannels, searchChannels } from './misc.js'
 import { groupChannels, sessionChannels, userChannels } from './session.js'
 
@@ -28,6 +29,7 @@ export const channels = {
   ...dialogChannels,
   ...mediaChannels,
   ...jobChannels,
+  ...importChannels,
 }
 
 export type Channels = typeof channels

@@ -1,0 +1,38 @@
+import { z } from 'zod'
+import type { AssetView } from '../views.js'
+import { command, query } from './define.js'
+import { idSchema, pathSchema } from './common.js'
+
+/** What to do when an imported file's name is taken in its folder. */
+export const CONFLICT_POLICIES = ['keepBoth', 'replace', 'skip'] as const
+
+const sources = z.array(pathSchema).min(1).max(1000)
+
+export interface ImportReport {
+  imported: number
+  replaced: number
+  foldersCreated: number
+  bytes: number
+  skipped: { path: string; reason: string }[]
+  /** The top-level assets the import created or reused. */
+  top: AssetView[]
+}
+
+export const importChannels = {
+  /** Looks before importing: how much, what clashes (so the user can choose a policy), what will be skipped and why. */
+  'imports.plan': query<{
+    files: number
+    folders: number
+    bytes: number
+    conflicts: { path: string; name: string }[]
+    skipped: { path: string; reason: string }[]
+  }>()(z.object({ sources, targetFolderId: idSchema }).strict()),
+  /**
+   * Imports files and whole folders from disk as a job (progress on `jobs.progress`, cancel
+   * with jobs.cancel), keeping the folder structure. Name clashes follow `onConflict`:
+   * keep both (a suffixed name), replace (a new version of the existing file), or skip.
+   */
+  'imports.start': command<ImportReport>()(
+    z.object({ sources, targetFolderId: idSchema, onConflict: z.enum(CONFLICT_POLICIES).optional() }).strict(),
+  ),
+}
