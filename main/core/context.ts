@@ -6,6 +6,7 @@ import type { Change, Dels, Puts } from './store/change.js'
 import type { PermissionEngine } from './permissions/engine.js'
 import type { Store } from './store/store.js'
 import type { JobRunner } from '../jobs/runner.js'
+import type { Renditions } from './media/thumbnails.js'
 
 /** What every operation works with: the library's store, engine and blobs. */
 export interface Core {
@@ -14,6 +15,7 @@ export interface Core {
   readonly engine: PermissionEngine
   readonly blobs: BlobStore
   readonly jobs: JobRunner
+  readonly renditions: Renditions
   readonly clock: () => number
   newId(): Id
 }

@@ -2,3 +2,5 @@
 export { openLibrary, Library, Caller, SYSTEM_ID, type OpenOptions } from './library.js'
 export { Session, type Core } from './context.js'
 export { listBackups, restoreBackup } from './store/backups.js'
+export { openContent, type OpenedContent } from './files/contentAccess.js'
+export { openRendition } from './files/renditionAccess.js'

@@ -14,6 +14,8 @@ import { PermissionEngine } from './permissions/engine.js'
 import { Store, type StoreOptions } from './store/store.js'
 import { JobRunner } from '../jobs/runner.js'
 import { markInterruptedDownloads } from './downloads/interrupted.js'
+import { Renditions, hasRendition } from './media/thumbnails.js'
+import type { Change } from './store/change.js'
 import os from 'node:os'
 import { hashPassword } from './users/passwords.js'
 
@@ -68,6 +70,7 @@ export class Library {
     core.store.onCommit((change) => {
       // Only after the deleting change is durable may its blobs go: a crash before would need them.
       if (core.store.indexes.orphanedBlobs.size > 0) this.scheduleOrphanCollection()
+      this.prepareThumbnails(change)
       for (const l of this.listeners) {
         if (l.event !== 'library.changed') continue
         ;(l.fn as (p: Events['library.changed']) => void)(changeEventFor(core, l.session.actorId, change))
@@ -142,6 +145,17 @@ export class Library {
     return run
   }
 
+  /** New image content gets its grid thumbnail made in the background, so the grid rarely waits. */
+  private prepareThumbnails(change: Change): void {
+    for (const asset of change.put.assets ?? []) {
+      if (asset.kind !== 'file') continue
+      const current = asset.versions.find((v) => v.number === asset.currentVersion)
+      if (current && hasRendition(current.mime) && !this.core.renditions.failure(current.hash)) {
+        void this.core.renditions.ensure(current.hash, 'thumb', asset.focus).catch(() => undefined)
+      }
+    }
+  }
+
   private scheduleOrphanCollection(): void {
     if (this.orphanTimer) return
     this.orphanTimer = setTimeout(() => {
@@ -173,11 +187,13 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
   try {
     // Jobs report to the library's sessions, which exist only once the library does.
     let library: Library | null = null
+    const blobs = new BlobStore(absolute)
     const core: Core = {
       dir: absolute,
       store,
       engine: new PermissionEngine(store),
-      blobs: new BlobStore(absolute),
+      blobs,
+      renditions: new Renditions(absolute, (hash) => blobs.pathOf(hash)),
       jobs: new JobRunner(
         Math.max(1, options.jobConcurrency ?? os.availableParallelism()),
         (job, sessionId) => library?.emitToSessionId(sessionId, 'jobs.progress', job),
