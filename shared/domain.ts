@@ -40,6 +40,20 @@ export interface FocusArea {
   height: number
 }
 
+/** Read from the file's EXIF, IPTC and XMP when it arrives. */
+export interface EmbeddedMetadata {
+  camera?: string
+  lens?: string
+  /** ISO 8601. */
+  takenAt?: string
+  exposure?: string
+  gps?: { latitude: number; longitude: number }
+  keywords?: string[]
+  title?: string
+  caption?: string
+  copyright?: string
+}
+
 export interface FileVersion {
   number: number
   hash: string
@@ -47,6 +61,7 @@ export interface FileVersion {
   mime: string
   width?: number
   height?: number
+  embedded?: EmbeddedMetadata
   createdBy: Id
   createdAt: number
 }

@@ -1,6 +1,6 @@
 /** What channels return: records as a caller may see them, never more. */
 import type {
-  ActivityRecord, DownloadState, FieldType, FocusArea, Id, Level, LevelOrNone, MetadataValue, Role,
+  ActivityRecord, DownloadState, EmbeddedMetadata, FieldType, FocusArea, Id, Level, LevelOrNone, MetadataValue, Role,
 } from './domain.js'
 
 export interface UserView {
@@ -69,6 +69,8 @@ export interface AssetView {
   tags?: string[]
   metadata?: Record<Id, MetadataValue>
   focus?: FocusArea | null
+  /** Camera, date taken, keywords and the like, from the current version's embedded metadata. */
+  embedded?: EmbeddedMetadata
   /** Folders only: number of direct children (all visible to whoever sees the folder). */
   childCount?: number
 }

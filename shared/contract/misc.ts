@@ -4,7 +4,7 @@ import { command, query } from './define.js'
 import { empty, idSchema, idsSchema, pathSchema, tagSchema } from './common.js'
 
 export const searchChannels = {
-  /** Name (and tag) substring search over what the caller can view; newest first is not promised, paths are. */
+  /** Substring search over names, tags and embedded keywords, titles and captions, among what the caller can view. */
   'search.assets': query<{ items: AssetView[]; hasMore: boolean }>()(
     z
       .object({
@@ -12,6 +12,11 @@ export const searchChannels = {
         folderId: idSchema.optional(),
         tags: z.array(tagSchema).max(20).optional(),
         type: z.enum(['file', 'folder', 'image']).optional(),
+        /** Part of the camera's make or model, from embedded metadata. */
+        camera: z.string().min(1).max(255).optional(),
+        /** Date taken, inclusive bounds (YYYY-MM-DD). */
+        takenFrom: z.iso.date().optional(),
+        takenTo: z.iso.date().optional(),
         limit: z.number().int().min(1).max(1000).optional(),
       })
       .strict(),

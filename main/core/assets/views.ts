@@ -47,6 +47,7 @@ export function assetView(core: Core, actorId: Id, asset: AssetRecord, parentPat
     view.tags = asset.tags
     view.metadata = asset.metadata
     view.focus = asset.focus
+    if (current.embedded) view.embedded = current.embedded
   } else {
     view.childCount = core.store.indexes.children.get(asset.id).size
   }

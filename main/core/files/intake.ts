@@ -4,6 +4,8 @@ import { AppError } from '../../../shared/errors.js'
 import type { FileVersion, Id } from '../../../shared/domain.js'
 import type { Core, Session } from '../context.js'
 import { SNIFF_BYTES, sniff } from '../blobs/sniff.js'
+import { EMBEDDED_BYTES, readEmbedded } from '../media/embedded.js'
+import type { EmbeddedMetadata } from '../../../shared/domain.js'
 
 export interface Content {
   sourcePath?: string
@@ -16,6 +18,7 @@ export interface StoredContent {
   mime: string
   width?: number
   height?: number
+  embedded?: EmbeddedMetadata
   /** Unpins the blob: call once the change that references it is committed (or abandoned). */
   release(): void
 }
@@ -45,12 +48,14 @@ export async function storeContent(core: Core, session: Session, content: Conten
   } else {
     stored = await core.blobs.put(Buffer.from(content.base64 ?? '', 'base64'), { signal })
   }
-  const head = await core.blobs.readHead(stored.hash, SNIFF_BYTES)
-  const kind = await sniff(head, name)
+  const head = await core.blobs.readHead(stored.hash, Math.max(SNIFF_BYTES, EMBEDDED_BYTES))
+  const kind = await sniff(head.subarray(0, SNIFF_BYTES), name)
+  const embedded = kind.mime.startsWith('image/') ? await readEmbedded(head) : undefined
   let released = false
   return {
     ...stored,
     ...kind,
+    ...(embedded ? { embedded } : {}),
     release: () => {
       if (!released) core.blobs.release(stored.hash)
       released = true
@@ -62,5 +67,6 @@ export function versionFrom(content: StoredContent, number: number, createdBy: I
   const version: FileVersion = { number, hash: content.hash, size: content.size, mime: content.mime, createdBy, createdAt }
   if (content.width !== undefined) version.width = content.width
   if (content.height !== undefined) version.height = content.height
+  if (content.embedded !== undefined) version.embedded = content.embedded
   return version
 }

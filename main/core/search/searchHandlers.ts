@@ -12,7 +12,7 @@ export const searchHandlers: HandlerMap<'search.assets'> = {
    * Substring search over names and tags. Every hit passes the permission engine before it
    * is counted, so results, counts and `hasMore` never reveal what the caller cannot view.
    */
-  'search.assets': (ctx, { query, folderId, tags, type, limit }) => {
+  'search.assets': (ctx, { query, folderId, tags, type, limit, camera, takenFrom, takenTo }) => {
     const { core, actor } = ctx
     const max = limit ?? DEFAULT_LIMIT
     const needle = query.trim().toLowerCase()
@@ -20,8 +20,17 @@ export const searchHandlers: HandlerMap<'search.assets'> = {
     const scope: Iterable<Id> = folderId === undefined
       ? core.store.indexes.lowerNames.keys()
       : subtree(core, requireFolder(ctx, folderId, 'viewAndSearch').id).slice(1).map((a) => a.id)
+    const cameraNeedle = camera?.toLowerCase()
+    // Dates compare as ISO strings; the upper bound takes the whole day.
+    const from = takenFrom
+    const to = takenTo === undefined ? undefined : `${takenTo}T23:59:59.999Z`
     const matches = (asset: AssetRecord, lowerName: string): boolean => {
       if (asset.parentId === null) return false
+      const embedded = asset.kind === 'file' ? currentVersion(asset)?.embedded : undefined
+      if (cameraNeedle !== undefined && !embedded?.camera?.toLowerCase().includes(cameraNeedle)) return false
+      if ((from !== undefined || to !== undefined) && embedded?.takenAt === undefined) return false
+      if (from !== undefined && embedded!.takenAt! < from) return false
+      if (to !== undefined && embedded!.takenAt! > to) return false
       if (type === 'folder' && asset.kind !== 'folder') return false
       if (type === 'file' && asset.kind !== 'file') return false
       if (type === 'image' && (asset.kind !== 'file' || !currentMime(asset).startsWith('image/'))) return false
@@ -32,7 +41,10 @@ export const searchHandlers: HandlerMap<'search.assets'> = {
       }
       if (needle === '') return true
       if (lowerName.includes(needle)) return true
-      return asset.kind === 'file' && asset.tags.some((t) => t.toLowerCase().includes(needle))
+      if (asset.kind !== 'file') return false
+      if (asset.tags.some((t) => t.toLowerCase().includes(needle))) return true
+      if (!embedded) return false
+      return [...(embedded.keywords ?? []), embedded.title ?? '', embedded.caption ?? ''].some((t) => t.toLowerCase().includes(needle))
     }
     const items: AssetView[] = []
     let hasMore = false
@@ -50,6 +62,10 @@ export const searchHandlers: HandlerMap<'search.assets'> = {
   },
 }
 
+function currentVersion(asset: AssetRecord & { kind: 'file' }) {
+  return asset.versions.find((v) => v.number === asset.currentVersion)
+}
+
 function currentMime(asset: AssetRecord): string {
-  return asset.kind === 'file' ? (asset.versions.find((v) => v.number === asset.currentVersion)?.mime ?? '') : ''
+  return asset.kind === 'file' ? (currentVersion(asset)?.mime ?? '') : ''
 }
