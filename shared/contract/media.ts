@@ -28,6 +28,8 @@ export const mediaChannels = {
   ),
   /** The extensions that apply to a file and that the caller's level allows. */
   'extensions.list': query<{ name: string; title: string; description: string }[]>()(z.object({ fileId: idSchema }).strict()),
+  /** Makes the background transparent (a PNG) as a job, saved as a new version or a new file beside the original. */
+  'extensions.removeBackground': command<AssetView>()(z.object({ fileId: idSchema, saveAs: saveAsSchema.optional() }).strict()),
   /** Tags suggested from the image itself; nothing changes until the caller adds the ones they choose with tags.add. */
   'extensions.autoTags': query<{ suggestions: string[] }>()(z.object({ fileId: idSchema }).strict()),
 }

@@ -25,4 +25,11 @@ export const EXTENSIONS: ExtensionInfo[] = [
     operation: 'autoTags',
     appliesTo: isImage,
   },
+  {
+    name: 'removeBackground',
+    title: 'Remove background',
+    description: 'Cuts the subject out and makes the background transparent, as a new version or a new PNG file.',
+    operation: 'removeBackground',
+    appliesTo: isImage,
+  },
 ]
