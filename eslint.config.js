@@ -1,5 +1,6 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
+import globals from 'globals'
 
 /** Import boundaries of STYLE.md: shared imports neither side, the renderer never imports main, only main/electron imports electron. */
 const noMain = { group: ['**/main/**', '../main/*', '../../main/*'], message: 'The renderer talks to main only through the api client and the shared contract.' }
@@ -15,6 +16,11 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
+  },
+  {
+    // Plain JavaScript run by Node directly (child processes, scripts).
+    files: ['**/*.{js,mjs,cjs}'],
+    languageOptions: { globals: { ...globals.node } },
   },
   {
     files: ['shared/**/*.ts'],
