@@ -7,6 +7,12 @@ import type { PermissionEngine } from './permissions/engine.js'
 import type { Store } from './store/store.js'
 import type { JobRunner } from '../jobs/runner.js'
 import type { Renditions } from './media/thumbnails.js'
+import type { JobContext } from '../jobs/runner.js'
+
+/** Heavy image work that tests may replace with a quick stand-in (the real one has its own tests). */
+export interface ImageTools {
+  removeBackground(input: string, mime: string, jc: JobContext): Promise<Buffer>
+}
 
 /** What every operation works with: the library's store, engine and blobs. */
 export interface Core {
@@ -16,6 +22,7 @@ export interface Core {
   readonly blobs: BlobStore
   readonly jobs: JobRunner
   readonly renditions: Renditions
+  readonly tools: ImageTools
   readonly clock: () => number
   newId(): Id
 }

@@ -15,6 +15,8 @@ import { Store, type StoreOptions } from './store/store.js'
 import { JobRunner } from '../jobs/runner.js'
 import { markInterruptedDownloads } from './downloads/interrupted.js'
 import { Renditions, hasRendition } from './media/thumbnails.js'
+import { removeBackgroundToPng } from './extensions/removeBackground.js'
+import type { ImageTools } from './context.js'
 import type { Change } from './store/change.js'
 import os from 'node:os'
 import { hashPassword } from './users/passwords.js'
@@ -27,6 +29,8 @@ export interface OpenOptions extends StoreOptions {
   /** Where unexpected errors are logged (default: console.error). */
   log?: InternalErrorLog
   newId?: () => Id
+  /** Replaces heavy image work (tests of permissions need not run the model). */
+  tools?: Partial<ImageTools>
   /** Jobs that run at once (default: the number of cores). */
   jobConcurrency?: number
 }
@@ -194,6 +198,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
       engine: new PermissionEngine(store),
       blobs,
       renditions: new Renditions(absolute, (hash) => blobs.pathOf(hash)),
+      tools: { removeBackground: (input, mime, jc) => removeBackgroundToPng(input, mime, jc), ...options.tools },
       jobs: new JobRunner(
         Math.max(1, options.jobConcurrency ?? os.availableParallelism()),
         (job, sessionId) => library?.emitToSessionId(sessionId, 'jobs.progress', job),

@@ -7,7 +7,6 @@ import { assetLevelFor, requireFile } from '../access.js'
 import { currentVersionOf } from '../assets/tree.js'
 import { EXTENSIONS } from '../extensions/registry.js'
 import { suggestTags } from '../extensions/autoTags.js'
-import { removeBackgroundToPng } from '../extensions/removeBackground.js'
 import { applyEdits, defaultFormat, isEditable } from './imageEdit.js'
 import { checkSaveAs, saveDerived } from './saveDerived.js'
 
@@ -64,7 +63,7 @@ export const mediaHandlers: HandlerMap<MediaChannels> = {
     try {
       const { result } = ctx.core.jobs.run(
         { kind: 'removeBackground', title: `Remove background of ${file.name}`, ownerId: ctx.actor.id, sessionId: ctx.session.id },
-        (jc) => removeBackgroundToPng(ctx.core.blobs.pathOf(version.hash), version.mime, jc),
+        (jc) => ctx.core.tools.removeBackground(ctx.core.blobs.pathOf(version.hash), version.mime, jc),
       )
       const png = await result
       return await saveDerived(ctx, fileId, png, { saveAs, operation: 'removeBackground', action: 'extensions.removeBackground', summary: 'removed the background', keepFocus: true })

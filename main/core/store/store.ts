@@ -73,6 +73,9 @@ export class Store {
     const lock = LibraryLock.acquire(dir)
     try {
       const file = path.join(dir, 'library.json')
+      // A process killed while writing a snapshot leaves its temp file, which no one would ever
+      // remove; with the lock held, no other writer can own one.
+      for (const name of fs.readdirSync(dir)) if (/^library\.json\.\d+\.tmp$/.test(name)) fs.rmSync(path.join(dir, name), { force: true })
       const clock = options.clock ?? Date.now
       const fresh: SnapshotData = {
         schemaVersion: CURRENT_SCHEMA_VERSION,
@@ -102,6 +105,7 @@ export class Store {
           })
         }
         store.applyToTables(change)
+        store.seq = change.seq
       }
       // One pass over the loaded records is cheaper than maintaining indexes during replay.
       for (const name of TABLE_NAMES) for (const rec of store.tables[name].values()) store.indexes.update(name, undefined, rec)
