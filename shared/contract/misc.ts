@@ -35,6 +35,20 @@ export const downloadChannels = {
       }),
   ),
   'downloads.list': query<DownloadView[]>()(empty),
+  /** What a zip would hold, before it is made: a download over 10,000 files or 10 GB is confirmed first. */
+  'downloads.plan': query<{ fileCount: number; bytes: number; needsConfirmation: boolean }>()(
+    z
+      .object({ assetIds: idsSchema.optional(), collectionId: idSchema.optional() })
+      .strict()
+      .refine((v) => (v.assetIds === undefined) !== (v.collectionId === undefined), {
+        message: 'give exactly one of assetIds and collectionId',
+        path: ['assetIds'],
+      }),
+  ),
+  /** Takes a finished download off the list, and deletes its file too when asked. */
+  'downloads.remove': command<{ removed: string; fileDeleted: boolean }>()(
+    z.object({ downloadId: idSchema, deleteFile: z.boolean().optional() }).strict(),
+  ),
 }
 
 export const activityChannels = {

@@ -1,13 +1,29 @@
+import fsp from 'node:fs/promises'
 import path from 'node:path'
 import type { DownloadRecord, Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { DownloadView } from '../../../shared/views.js'
-import type { HandlerMap } from '../context.js'
+import type { Ctx, HandlerMap } from '../context.js'
 import { distinct, requireAsset, requireCollection } from '../access.js'
 import { planZip } from './zipPlan.js'
 import { writeZip } from './writeZip.js'
 
-type DownloadChannels = 'downloads.zip' | 'downloads.list'
+type DownloadChannels = 'downloads.zip' | 'downloads.list' | 'downloads.plan' | 'downloads.remove'
+
+/** Seed limits do not apply to downloads, but one this large is confirmed first. */
+export const CONFIRM_FILES = 10_000
+export const CONFIRM_BYTES = 10 * 1024 ** 3
+
+/** The top assets of a zip request, each checked for the download-as-zip row (view). */
+function zipSelection(ctx: Ctx, input: { assetIds?: Id[]; collectionId?: Id }): { topIds: Id[]; name: string } {
+  if (input.collectionId !== undefined) {
+    const collection = requireCollection(ctx, input.collectionId, 'downloadZip')
+    return { topIds: [...ctx.core.store.indexes.assetsByCollection.get(collection.id)], name: `${collection.name}.zip` }
+  }
+  const ids = distinct(input.assetIds!, 'assetIds')
+  const assets = ids.map((id) => requireAsset(ctx, id, 'downloadZip'))
+  return { topIds: ids, name: assets.length === 1 ? `${assets[0].parentId === null ? 'Home' : assets[0].name}.zip` : `${assets.length} items.zip` }
+}
 
 function downloadView(d: DownloadRecord): DownloadView {
   const { ownerId: _owner, ...view } = d
@@ -17,18 +33,7 @@ function downloadView(d: DownloadRecord): DownloadView {
 export const downloadHandlers: HandlerMap<DownloadChannels> = {
   'downloads.zip': async (ctx, input) => {
     if (!ctx.session.mayUsePath(input.destPath, 'write')) throw new AppError('FORBIDDEN', 'This window may not write files by path; choose where with the save dialog.', { destPath: input.destPath })
-    let topIds: Id[]
-    let name: string
-    if (input.collectionId !== undefined) {
-      const collection = requireCollection(ctx, input.collectionId, 'downloadZip')
-      topIds = [...ctx.core.store.indexes.assetsByCollection.get(collection.id)]
-      name = `${collection.name}.zip`
-    } else {
-      const ids = distinct(input.assetIds!, 'assetIds')
-      const assets = ids.map((id) => requireAsset(ctx, id, 'downloadZip'))
-      topIds = ids
-      name = assets.length === 1 ? `${assets[0].parentId === null ? 'Home' : assets[0].name}.zip` : `${assets.length} items.zip`
-    }
+    const { topIds, name } = zipSelection(ctx, input)
     const plan = planZip(ctx.core, topIds)
     const dest = path.resolve(input.destPath)
     const { job, result } = ctx.core.jobs.run({ kind: 'zip', title: `Download ${name}`, ownerId: ctx.actor.id, sessionId: ctx.session.id }, (jc) =>
@@ -63,6 +68,31 @@ export const downloadHandlers: HandlerMap<DownloadChannels> = {
     })
     if (outcome instanceof AppError) throw outcome
     return downloadView(final)
+  },
+
+  'downloads.plan': (ctx, input) => {
+    const plan = planZip(ctx.core, zipSelection(ctx, input).topIds)
+    return { fileCount: plan.fileCount, bytes: plan.bytes, needsConfirmation: plan.fileCount > CONFIRM_FILES || plan.bytes > CONFIRM_BYTES }
+  },
+
+  'downloads.remove': async (ctx, { downloadId, deleteFile }) => {
+    const record = ctx.core.store.tables.downloads.get(downloadId)
+    if (!record || record.ownerId !== ctx.actor.id) throw new AppError('NOT_FOUND', `No download ${downloadId} in your list.`, { downloadId })
+    if (record.state === 'running' || record.state === 'queued') {
+      throw new AppError('CONFLICT', `"${record.name}" is still being written; cancel it first.`, { downloadId })
+    }
+    if (deleteFile && !ctx.session.mayUsePath(record.destPath, 'write')) {
+      throw new AppError('FORBIDDEN', 'This window may not delete files by path.', { downloadId })
+    }
+    let fileDeleted = false
+    if (deleteFile && record.state === 'done') {
+      fileDeleted = await fsp.rm(record.destPath).then(() => true, () => false)
+    }
+    await ctx.commit('downloads.remove', {
+      del: [['downloads', record.id]],
+      activity: { action: 'downloads.remove', ids: [record.id], summary: `removed ${record.name} from the downloads list${fileDeleted ? ' and deleted its file' : ''}` },
+    })
+    return { removed: record.id, fileDeleted }
   },
 
   'downloads.list': (ctx) =>

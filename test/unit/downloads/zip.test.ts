@@ -106,3 +106,22 @@ describe('zip downloads', () => {
     expect(record.state).toBe('cancelled')
   })
 })
+
+describe('download plans and the downloads list', () => {
+  it('count what a zip would hold, and say when it is large enough to confirm first', async () => {
+    const { brand } = await buildTree()
+    expect(await t.admin.call('downloads.plan', { assetIds: [brand.id] })).toEqual({ fileCount: 2, bytes: 12 + 41, needsConfirmation: false })
+  })
+
+  it('lets the owner remove a finished download, with its file when asked', async () => {
+    const { brand } = await buildTree()
+    const dest = path.join(t.dir, 'keep.zip')
+    const done = await t.admin.call('downloads.zip', { assetIds: [brand.id], destPath: dest })
+    const bob = await t.admin.call('users.create', { name: 'Bob', email: 'bob@example.com', role: 'restricted' })
+    await expectRefused(t.library.as(bob.id).call('downloads.remove', { downloadId: done.id, deleteFile: true }), 'NOT_FOUND')
+    expect(fs.existsSync(dest)).toBe(true)
+    expect(await t.admin.call('downloads.remove', { downloadId: done.id, deleteFile: true })).toEqual({ removed: done.id, fileDeleted: true })
+    expect(fs.existsSync(dest)).toBe(false)
+    expect(await t.admin.call('downloads.list')).toEqual([])
+  })
+})
