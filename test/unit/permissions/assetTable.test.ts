@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectRefused } from '../../helpers/tempLibrary.js'
+import { ASSET_ROWS, ASSET_TABLE, type AssetOperationName } from './assetRows.js'
+import { makeAssetCase, type AssetCase, type LevelUnderTest, type Source } from './assetCase.js'
+import { openWorld, type World } from './world.js'
+
+/** Each source of a level, with the levels it can give. */
+const PLAN: { source: Source; level: LevelUnderTest; title: string }[] = [
+  ...(['none', 'view', 'contribute', 'manage'] as const).map((level) => ({ source: 'user' as const, level, title: `a direct grant: ${level}` })),
+  ...(['none', 'view', 'contribute', 'manage'] as const).map((level) => ({ source: 'group' as const, level, title: `a grant to her group: ${level}` })),
+  { source: 'owner', level: 'manage', title: 'ownership of the folder (the grant she created it through revoked)' },
+  { source: 'collection', level: 'view', title: 'a collection she can view holding the folder' },
+]
+
+/** The seed table's answer; a level from a collection allows the view rows only (SPEC section 4, rule 3). */
+function allowedBy(row: (typeof ASSET_TABLE)[number], level: LevelUnderTest): boolean {
+  const [, view, contribute, manage] = row
+  return { none: false, view, contribute, manage }[level]
+}
+
+for (const { source, level, title } of PLAN) {
+  describe(`file and folder table, Uma's level from ${title}`, () => {
+    let w: World
+    const cases = new Map<AssetOperationName, AssetCase>()
+
+    beforeAll(async () => {
+      w = await openWorld()
+      // Every row gets its own folder and file; built at once so their commits share fsyncs.
+      await Promise.all(
+        ASSET_TABLE.map(async ([operation], n) => {
+          if (ASSET_ROWS[operation].steps) cases.set(operation, await makeAssetCase(w, source, level, n))
+        }),
+      )
+    })
+    afterAll(() => w.t.close())
+
+    for (const row of ASSET_TABLE) {
+      const [operation] = row
+      const check = ASSET_ROWS[operation]
+      if (check.pending) {
+        it.todo(`${operation}: ${check.pending}`)
+        continue
+      }
+      const allowed = allowedBy(row, level)
+      it(`${operation}: ${allowed ? 'allowed' : 'refused'}`, async () => {
+        const c = cases.get(operation)!
+        expect(check.steps?.length, 'every row performs at least one real call').toBeGreaterThan(0)
+        if (allowed) {
+          for (const step of check.steps ?? []) await step(c)
+          for (const shows of check.shows ?? []) expect(await shows(c)).toBe(true)
+          return
+        }
+        // An asset she cannot see at all is reported missing, so a refusal reveals nothing.
+        const code = level === 'none' ? 'NOT_FOUND' : 'FORBIDDEN'
+        const seq = w.t.library.core.store.seq
+        for (const step of check.steps ?? []) await expectRefused(step(c), code)
+        for (const shows of check.shows ?? []) expect(await shows(c)).toBe(false)
+        expect(w.t.library.core.store.seq, 'a refused request changes nothing').toBe(seq)
+      })
+    }
+  })
+}
