@@ -1,8 +1,8 @@
-import type { ActivityRecord, Id } from '../../../shared/domain.js'
+import { TABLE_NAMES, type ActivityRecord, type Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { ActivityView } from '../../../shared/views.js'
-import type { HandlerMap } from '../context.js'
-import { requireAsset, requireCollection } from '../access.js'
+import type { Core, HandlerMap } from '../context.js'
+import { notFound, requireAsset, requireCollection } from '../access.js'
 
 export const activityHandlers: HandlerMap<'activity.list'> = {
   /**
@@ -17,7 +17,11 @@ export const activityHandlers: HandlerMap<'activity.list'> = {
     if (input?.resourceId !== undefined) {
       if (tables.collections.has(input.resourceId)) requireCollection(ctx, input.resourceId, 'viewAndSearch')
       else if (tables.assets.has(input.resourceId) || restricted) requireAsset(ctx, input.resourceId, 'viewAndSearch')
-      ids = indexes.activityByResource.get(input.resourceId) ?? []
+      const history = indexes.activityByResource.get(input.resourceId)
+      // An id that names no record and that no entry ever named is a mistake, not an empty history
+      // (a deleted record's history stays readable: its entries still name it).
+      if (!history && !TABLE_NAMES.some((t) => tables[t].has(input.resourceId!))) throw notFound('record', input.resourceId)
+      ids = history ?? []
     } else {
       ids = indexes.activityOrder
     }
@@ -33,6 +37,7 @@ export const activityHandlers: HandlerMap<'activity.list'> = {
       const entry = tables.activity.get(ids[i])
       if (!entry) continue
       if (restricted && input?.resourceId === undefined && entry.actorId !== actor.id) continue
+      if (restricted && entry.actorId !== actor.id && !entryIsVisible(core, actor.id, entry)) continue
       if (items.length === limit) {
         hasMore = true
         break
@@ -41,6 +46,24 @@ export const activityHandlers: HandlerMap<'activity.list'> = {
     }
     return { items, hasMore }
   },
+}
+
+/**
+ * An entry in a visible resource's history may name other things ("added 2 assets to
+ * Hidden plans"): a restricted user sees it only when everything it names is theirs to see.
+ * Users, groups and fields are listed to everyone; anything gone can no longer be checked,
+ * so an entry naming it stays hidden.
+ */
+function entryIsVisible(core: Core, actorId: Id, entry: ActivityRecord): boolean {
+  const { tables } = core.store
+  return entry.ids.every((id) => {
+    if (tables.users.has(id) || tables.groups.has(id) || tables.fields.has(id)) return true
+    if (tables.assets.has(id)) return core.engine.canView(actorId, id)
+    if (tables.collections.has(id)) return core.engine.collectionLevel(actorId, id) !== 'none'
+    const comment = tables.comments.get(id)
+    if (comment) return core.engine.canView(actorId, comment.fileId)
+    return tables.downloads.get(id)?.ownerId === actorId
+  })
 }
 
 function view(users: Map<Id, { name: string }>, entry: ActivityRecord): ActivityView {

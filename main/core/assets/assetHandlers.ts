@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.js'
 import type { AssetView } from '../../../shared/views.js'
 import type { Ctx, HandlerMap } from '../context.js'
 import { distinct, requireAsset, requireFolder } from '../access.js'
-import { assetView, pathOf } from './views.js'
+import { assetView, pathOf, visiblePathOf } from './views.js'
 import { currentVersionOf, deletionsFor, ensureNameFree, freeCopyName, isWithin, subtree, topmost } from './tree.js'
 
 type AssetChannels =
@@ -27,7 +27,7 @@ export const assetHandlers: HandlerMap<AssetChannels> = {
   'assets.list': (ctx, { folderId }) => {
     const folder = requireFolder(ctx, folderId, 'viewAndSearch')
     const { core, actor } = ctx
-    const parentPath = pathOf(core, folder.id)
+    const parentPath = visiblePathOf(core, actor.id, folder.id)
     // Whoever sees a folder sees everything in it (levels cascade), so no child is filtered out.
     const views: AssetView[] = []
     for (const id of core.store.indexes.children.get(folder.id)) views.push(assetView(core, actor.id, core.store.tables.assets.get(id)!, parentPath))

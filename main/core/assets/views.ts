@@ -14,6 +14,25 @@ export function pathOf(core: Core, id: Id): string {
   return `/${names.reverse().join('/')}`
 }
 
+/**
+ * The path as this actor may see it: a restricted user does not learn the names of folders
+ * above what was shared with them, so hidden ancestors collapse to `…`
+ * (`…/Brand/logo.png`). Home has no name to hide.
+ */
+export function visiblePathOf(core: Core, actorId: Id, id: Id): string {
+  if (!core.engine.isRestricted(actorId)) return pathOf(core, id)
+  const names: string[] = []
+  let cursor = core.store.tables.assets.get(id)
+  while (cursor && cursor.parentId !== null) {
+    names.push(cursor.name)
+    const parent = core.store.tables.assets.get(cursor.parentId)
+    // Visibility cascades down the tree, so the first hidden ancestor hides all above it.
+    if (parent && parent.parentId !== null && !core.engine.canView(actorId, parent.id)) return `…/${names.reverse().join('/')}`
+    cursor = parent
+  }
+  return `/${names.reverse().join('/')}`
+}
+
 export function joinPath(parentPath: string, name: string): string {
   return parentPath === '/' ? `/${name}` : `${parentPath}/${name}`
 }
@@ -29,7 +48,7 @@ export function assetView(core: Core, actorId: Id, asset: AssetRecord, parentPat
     kind: asset.kind,
     name: asset.name,
     parentId: asset.parentId,
-    path: parentPath === undefined ? pathOf(core, asset.id) : joinPath(parentPath, asset.name),
+    path: parentPath === undefined ? visiblePathOf(core, actorId, asset.id) : joinPath(parentPath, asset.name),
     createdBy: asset.createdBy,
     createdAt: asset.createdAt,
     updatedAt: asset.updatedAt,

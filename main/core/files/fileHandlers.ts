@@ -7,7 +7,7 @@ import { AppError } from '../../../shared/errors.js'
 import type { VersionView } from '../../../shared/views.js'
 import type { HandlerMap } from '../context.js'
 import { requireFile, requireFolder } from '../access.js'
-import { assetView, pathOf } from '../assets/views.js'
+import { assetView, joinPath, pathOf } from '../assets/views.js'
 import { currentVersionOf, ensureNameFree } from '../assets/tree.js'
 import { storeContent, versionFrom } from './intake.js'
 
@@ -32,7 +32,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     const folder: FolderRecord = { id: ctx.core.newId(), kind: 'folder', name, parentId: parent.id, createdBy: ctx.actor.id, createdAt: now, updatedAt: now }
     await ctx.commit('folders.create', {
       put: { assets: [folder] },
-      activity: { action: 'folders.create', ids: [folder.id, parent.id], summary: `created folder ${pathOf(ctx.core, folder.id)}` },
+      activity: { action: 'folders.create', ids: [folder.id, parent.id], summary: `created folder ${joinPath(pathOf(ctx.core, parent.id), name)}` },
     })
     return assetView(ctx.core, ctx.actor.id, folder)
   },
@@ -52,7 +52,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
       }
       await ctx.commit('files.upload', {
         put: { assets: [file] },
-        activity: { action: 'files.upload', ids: [file.id, folder.id], summary: `uploaded ${pathOf(ctx.core, file.id)}` },
+        activity: { action: 'files.upload', ids: [file.id, folder.id], summary: `uploaded ${joinPath(pathOf(ctx.core, folder.id), file.name)}` },
       })
       return assetView(ctx.core, ctx.actor.id, file)
     } finally {

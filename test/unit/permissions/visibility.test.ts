@@ -146,3 +146,31 @@ describe('what a restricted user cannot view is never revealed', () => {
     expect(await t.admin.call('downloads.list')).toHaveLength(1)
   })
 })
+
+describe('activity seen by a restricted user', () => {
+  it('leaves out entries that name a file or collection they cannot see, and paths hide folders above their share', async () => {
+    const t = await tempLibrary()
+    try {
+      const secret = await t.admin.call('folders.create', { parentId: t.homeId, name: 'Secret' })
+      const shared = await t.admin.call('folders.create', { parentId: secret.id, name: 'Shared' })
+      const open = await t.admin.call('files.upload', { folderId: shared.id, name: 'open.txt', base64: Buffer.from('o').toString('base64') })
+      const hidden = await t.admin.call('files.upload', { folderId: secret.id, name: 'hidden.txt', base64: Buffer.from('h').toString('base64') })
+      const plans = await t.admin.call('collections.create', { name: 'Hidden plans' })
+      await t.admin.call('collections.addAssets', { collectionIds: [plans.id], assetIds: [open.id, hidden.id] })
+      await t.admin.call('tags.add', { ids: [open.id], tags: ['seen'] })
+      const una = await t.admin.call('users.create', { name: 'Una', email: 'una@example.com', role: 'restricted' })
+      await t.admin.call('sharing.set', { resourceId: shared.id, subjectId: una.id, level: 'view' })
+      const asUna = t.library.as(una.id)
+      const history = await asUna.call('activity.list', { resourceId: open.id })
+      const summaries = history.items.map((e) => e.summary).join('\n')
+      expect(summaries).toMatch(/tagged 1 file/)
+      expect(summaries).not.toMatch(/Hidden plans/)
+      expect(history.items.flatMap((e) => e.ids)).not.toContain(hidden.id)
+      expect((await asUna.call('assets.get', { id: open.id })).path).toBe('…/Shared/open.txt')
+      expect((await asUna.call('assets.list', { folderId: shared.id }))[0].path).toBe('…/Shared/open.txt')
+      expect((await t.admin.call('assets.get', { id: open.id })).path).toBe('/Secret/Shared/open.txt')
+    } finally {
+      await t.close()
+    }
+  })
+})
