@@ -37,7 +37,12 @@ export class Dispatcher {
     }
     const parsed = validate(channel, input)
     const sessionHandler = this.sessionHandlers[channel] as SessionHandler<ChannelName> | undefined
-    if (sessionHandler) return sessionHandler(this.core, session, parsed as never)
+    if (sessionHandler) {
+      // Only the session channels serve a window before anyone signs in; the others handled with the
+      // session (native dialogs, whose picks the window may then use as paths) need someone acting.
+      if (!channel.startsWith('session.')) resolveActor(this.core, session)
+      return sessionHandler(this.core, session, parsed as never)
+    }
     const handler = this.handlers[channel] as Handler<ChannelName> | undefined
     if (!handler) throw new AppError('INTERNAL', `No handler for ${channel}.`)
     const { actor, viaAdmin } = resolveActor(this.core, session)

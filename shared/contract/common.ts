@@ -6,6 +6,13 @@ export const MAX_TEXT = 10_000
 /** A sanity bound on list inputs; the seed limits (100) are checked in main so they can be reported as LIMIT_EXCEEDED. */
 export const MAX_BATCH = 10_000
 
+/**
+ * Unicode's control characters (category Cc): C0, DEL and the C1 range, which terminals
+ * and some file systems treat as commands (U+009B is a CSI escape) just like C0.
+ */
+// eslint-disable-next-line no-control-regex
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/
+
 export const idSchema = z
   .string({ error: 'must be an id' })
   .min(1, 'must not be empty')
@@ -20,12 +27,15 @@ export const nameSchema = z
   .min(1, 'must not be empty')
   .max(MAX_NAME, `must be at most ${MAX_NAME} characters`)
   .refine((s) => !/[/\\]/.test(s), 'must not contain / or \\')
-  // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters')
+  .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
   .refine((s) => s !== '.' && s !== '..', 'must not be . or ..')
   .refine((s) => s.trim() === s, 'must not start or end with spaces')
 
-export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ error: 'must be an email address' })).pipe(z.string().max(254))
+/**
+ * What a browser's email field accepts (HTML5): a local machine's host needs no top-level
+ * domain, and the first admin of a new library is admin@localhost (SPEC section 8).
+ */
+export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ pattern: z.regexes.html5Email, error: 'must be an email address' })).pipe(z.string().max(254))
 export const passwordSchema = z.string().min(8, 'must be at least 8 characters').max(1024)
 export const levelSchema = z.enum(LEVELS)
 export const textSchema = z.string().min(1, 'must not be empty').max(MAX_TEXT, `must be at most ${MAX_TEXT} characters`)
@@ -34,8 +44,7 @@ export const tagSchema = z
   .trim()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
-  // eslint-disable-next-line no-control-regex
-  .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'must not contain control characters')
+  .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
 /** Base64 content sent inline; larger files go through a source path or an import job. */
 export const base64Schema = z.string().max(200 * 1024 * 1024).regex(/^[A-Za-z0-9+/]*={0,2}$/, 'must be base64')
 export const pathSchema = z

@@ -1,0 +1,132 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { pngBase64 } from '../../helpers/tempLibrary.js'
+import { makeWorld, refusedUnchanged, type World } from './world.js'
+
+/** SPEC section 3: names are unique in their folder, compared case-insensitively; Home is fixed. */
+let w: World
+beforeEach(async () => {
+  w = await makeWorld()
+})
+afterEach(async () => w.close())
+
+const childNames = async (folderId: string) => (await w.admin.call('assets.list', { folderId })).map((a) => a.name)
+
+describe('names are unique in their folder, whatever the case', () => {
+  it('folders.create refuses a name taken in another case', async () => {
+    const error = await refusedUnchanged(w.library, w.admin, 'folders.create', { parentId: w.homeId, name: 'MARKETING' }, 'CONFLICT')
+    expect(error.message).toContain('MARKETING')
+    await refusedUnchanged(w.library, w.admin, 'folders.create', { parentId: w.marketingId, name: 'Logo.PNG' }, 'CONFLICT')
+  })
+
+  it('compares letters beyond ASCII case-insensitively too', async () => {
+    await w.admin.call('folders.create', { parentId: w.homeId, name: 'Ärger' })
+    await refusedUnchanged(w.library, w.admin, 'folders.create', { parentId: w.homeId, name: 'äRGER' }, 'CONFLICT')
+  })
+
+  it('files.upload refuses a name taken in another case', async () => {
+    await refusedUnchanged(w.library, w.admin, 'files.upload', { folderId: w.marketingId, name: 'LOGO.png', base64: pngBase64() }, 'CONFLICT')
+    await refusedUnchanged(w.library, w.admin, 'files.upload', { folderId: w.marketingId, name: 'brand', base64: pngBase64() }, 'CONFLICT')
+  })
+
+  it('assets.rename refuses a sibling\'s name in another case', async () => {
+    await refusedUnchanged(w.library, w.admin, 'assets.rename', { id: w.notesId, name: 'LOGO.PNG' }, 'CONFLICT')
+  })
+
+  it('assets.move refuses a name taken in the target, and two moved items of one name', async () => {
+    const elsewhere = await w.admin.call('folders.create', { parentId: w.homeId, name: 'Elsewhere' })
+    const twin = await w.admin.call('files.upload', { folderId: elsewhere.id, name: 'Logo.png', base64: pngBase64() })
+    await refusedUnchanged(w.library, w.admin, 'assets.move', { ids: [twin.id], targetFolderId: w.marketingId }, 'CONFLICT')
+    await refusedUnchanged(w.library, w.admin, 'assets.move', { ids: [twin.id, w.logoId], targetFolderId: w.brandId }, 'CONFLICT')
+  })
+
+  it('allows the same name in different folders', async () => {
+    const file = await w.admin.call('files.upload', { folderId: w.brandId, name: 'logo.png', base64: pngBase64() })
+    expect(file.path).toBe('/Marketing/Brand/logo.png')
+  })
+
+  it('accepts names at the edges of the rules', async () => {
+    for (const name of ['n'.repeat(255), 'Café ☕ 日本.png', '.hidden', 'a..b', '...', 'x.', "it's (1) [a] {b} #2 & co"]) {
+      const folder = await w.admin.call('folders.create', { parentId: w.brandId, name })
+      expect(folder.name).toBe(name)
+    }
+  })
+})
+
+describe('renaming', () => {
+  it('allows a change of case only, which keeps the asset and its links', async () => {
+    const renamed = await w.admin.call('assets.rename', { id: w.logoId, name: 'LOGO.png' })
+    expect(renamed).toMatchObject({ id: w.logoId, name: 'LOGO.png', path: '/Marketing/LOGO.png' })
+    expect(await childNames(w.marketingId)).toContain('LOGO.png')
+    expect((await w.admin.call('collections.assets', { collectionId: w.collectionId })).map((a) => a.id)).toEqual([w.logoId])
+    // The old lower-cased name still belongs to it: nothing else may take it.
+    await refusedUnchanged(w.library, w.admin, 'folders.create', { parentId: w.marketingId, name: 'logo.png' }, 'CONFLICT')
+  })
+
+  it('allows a collection and a group to change case only', async () => {
+    expect((await w.admin.call('collections.rename', { collectionId: w.collectionId, name: 'LAUNCH' })).name).toBe('LAUNCH')
+    expect((await w.admin.call('groups.rename', { groupId: w.groupId, name: 'EDITORS' })).name).toBe('EDITORS')
+  })
+
+  it('refuses a collection or group name taken in another case', async () => {
+    await w.admin.call('collections.create', { name: 'Summer' })
+    await refusedUnchanged(w.library, w.admin, 'collections.rename', { collectionId: w.collectionId, name: 'summer' }, 'CONFLICT')
+    await refusedUnchanged(w.library, w.admin, 'groups.create', { name: 'editors' }, 'CONFLICT')
+  })
+})
+
+describe('copying', () => {
+  it('gives a copy in the same folder a "(copy)" name, then "(copy 2)"', async () => {
+    const [first] = await w.admin.call('assets.copy', { ids: [w.logoId], targetFolderId: w.marketingId })
+    const [second] = await w.admin.call('assets.copy', { ids: [w.logoId], targetFolderId: w.marketingId })
+    expect([first.name, second.name]).toEqual(['logo (copy).png', 'logo (copy 2).png'])
+    expect(first.id).not.toBe(w.logoId)
+    const [folder] = await w.admin.call('assets.copy', { ids: [w.brandId], targetFolderId: w.marketingId })
+    expect(folder.name).toBe('Brand (copy)')
+  })
+
+  it('keeps the name when the target folder has no such name', async () => {
+    const [copy] = await w.admin.call('assets.copy', { ids: [w.logoId], targetFolderId: w.brandId })
+    expect(copy.path).toBe('/Marketing/Brand/logo.png')
+  })
+
+  it('gives two copied items of one name different names', async () => {
+    const twin = await w.admin.call('files.upload', { folderId: w.brandId, name: 'LOGO.png', base64: pngBase64() })
+    const copies = await w.admin.call('assets.copy', { ids: [w.logoId, twin.id], targetFolderId: w.homeId })
+    const lower = copies.map((c) => c.name.toLowerCase())
+    expect(new Set(lower).size).toBe(2)
+  })
+})
+
+describe('folders cannot go inside themselves', () => {
+  it('refuses moving a folder into itself or a descendant', async () => {
+    const deep = await w.admin.call('folders.create', { parentId: w.brandId, name: 'Deep' })
+    for (const target of [w.marketingId, w.brandId, deep.id]) {
+      await refusedUnchanged(w.library, w.admin, 'assets.move', { ids: [w.marketingId], targetFolderId: target }, 'INVALID_INPUT')
+    }
+  })
+
+  it('refuses copying a folder into itself or a descendant', async () => {
+    for (const target of [w.marketingId, w.brandId]) {
+      await refusedUnchanged(w.library, w.admin, 'assets.copy', { ids: [w.marketingId], targetFolderId: target }, 'INVALID_INPUT')
+    }
+  })
+})
+
+describe('Home', () => {
+  it('cannot be renamed, moved, copied, deleted or shared with a restricted user', async () => {
+    await refusedUnchanged(w.library, w.admin, 'assets.rename', { id: w.homeId, name: 'Start' }, 'FORBIDDEN')
+    await refusedUnchanged(w.library, w.admin, 'assets.move', { ids: [w.homeId], targetFolderId: w.brandId }, 'FORBIDDEN')
+    await refusedUnchanged(w.library, w.admin, 'assets.copy', { ids: [w.homeId], targetFolderId: w.brandId }, 'FORBIDDEN')
+    await refusedUnchanged(w.library, w.admin, 'assets.delete', { ids: [w.homeId] }, 'FORBIDDEN')
+    await refusedUnchanged(w.library, w.admin, 'assets.delete', { ids: [w.notesId, w.homeId] }, 'FORBIDDEN')
+    await refusedUnchanged(w.library, w.admin, 'sharing.set', { resourceId: w.homeId, subjectId: w.rita.id, level: 'view' }, 'FORBIDDEN')
+    await refusedUnchanged(w.library, w.admin, 'sharing.set', { resourceId: w.homeId, subjectId: w.groupId, level: 'view' }, 'FORBIDDEN')
+  })
+
+  it('is not visible to a restricted user, who cannot act on it either', async () => {
+    const rita = w.as('rita')
+    expect((await rita.call('assets.roots')).map((r) => r.id)).not.toContain(w.homeId)
+    await refusedUnchanged(w.library, rita, 'assets.rename', { id: w.homeId, name: 'Start' }, 'NOT_FOUND')
+    await refusedUnchanged(w.library, rita, 'folders.create', { parentId: w.homeId, name: 'Mine' }, 'NOT_FOUND')
+  })
+})
