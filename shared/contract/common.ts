@@ -30,6 +30,8 @@ export const nameSchema = z
   .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
   .refine((s) => s !== '.' && s !== '..', 'must not be . or ..')
   .refine((s) => s.trim() === s, 'must not start or end with spaces')
+  // Stored in one Unicode form, so the same name typed on two systems is the same string.
+  .transform((s) => s.normalize('NFC'))
 
 /**
  * What a browser's email field accepts (HTML5): a local machine's host needs no top-level

@@ -5,6 +5,7 @@ import type { Ctx, HandlerMap } from '../context.js'
 import { distinct, requireAsset, requireFolder } from '../access.js'
 import { assetView, pathOf, visiblePathOf } from './views.js'
 import { currentVersionOf, deletionsFor, ensureNameFree, freeCopyName, isWithin, subtree, topmost } from './tree.js'
+import { nameKey } from '../../../shared/names.js'
 
 type AssetChannels =
   | 'assets.roots' | 'assets.list' | 'assets.get' | 'assets.breadcrumbs' | 'assets.rename' | 'assets.move' | 'assets.copy' | 'assets.delete'
@@ -70,8 +71,8 @@ export const assetHandlers: HandlerMap<AssetChannels> = {
         throw new AppError('INVALID_INPUT', `"${asset.name}" cannot be moved into itself or one of its own folders.`, { id: asset.id })
       }
       if (asset.parentId !== target.id) ensureNameFree(ctx.core, target.id, asset.name)
-      if (names.has(asset.name.toLowerCase())) throw new AppError('CONFLICT', `Two of the moved items are named "${asset.name}".`, { name: asset.name })
-      names.add(asset.name.toLowerCase())
+      if (names.has(nameKey(asset.name))) throw new AppError('CONFLICT', `Two of the moved items are named "${asset.name}".`, { name: asset.name })
+      names.add(nameKey(asset.name))
     }
     const now = ctx.core.clock()
     const moved = assets.filter((a) => a.parentId !== target.id).map((a) => ({ ...a, parentId: target.id, updatedAt: now }) as AssetRecord)
@@ -136,7 +137,7 @@ function copyTrees(ctx: Ctx, assets: AssetRecord[], targetId: Id): { records: As
       const parentId = isTop ? targetId : newIds.get(source.parentId!)!
       const name = isTop ? freeCopyName(ctx.core, targetId, source.name, takenInTarget) : source.name
       if (isTop) {
-        takenInTarget.add(name.toLowerCase())
+        takenInTarget.add(nameKey(name))
         topIds.push(id)
       }
       const base = { id, name, parentId, createdBy: ctx.actor.id, createdAt: now, updatedAt: now }

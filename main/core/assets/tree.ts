@@ -2,10 +2,11 @@ import type { AssetRecord, FileRecord, Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { Core } from '../context.js'
 import type { Dels } from '../store/change.js'
+import { nameKey } from '../../../shared/names.js'
 
 /** Names are unique in their folder, compared case-insensitively (SPEC section 3). */
 export function ensureNameFree(core: Core, parentId: Id, name: string, exceptId?: Id): void {
-  const holder = core.store.indexes.childByName.get(parentId)?.get(name.toLowerCase())
+  const holder = core.store.indexes.childByName.get(parentId)?.get(nameKey(name))
   if (holder !== undefined && holder !== exceptId) {
     const parent = core.store.tables.assets.get(parentId)
     throw new AppError('CONFLICT', `"${parent?.name ?? 'The folder'}" already holds something named "${name}".`, { parentId, name, existingId: holder })
@@ -14,7 +15,7 @@ export function ensureNameFree(core: Core, parentId: Id, name: string, exceptId?
 
 /** "name (copy).ext", "name (copy 2).ext", ...: the first name not taken in the folder. */
 export function freeCopyName(core: Core, parentId: Id, name: string, taken: Set<string> = new Set()): string {
-  const isFree = (n: string) => !core.store.indexes.childByName.get(parentId)?.has(n.toLowerCase()) && !taken.has(n.toLowerCase())
+  const isFree = (n: string) => !core.store.indexes.childByName.get(parentId)?.has(nameKey(n)) && !taken.has(nameKey(n))
   if (isFree(name)) return name
   const dot = name.lastIndexOf('.')
   const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, '']

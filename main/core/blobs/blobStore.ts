@@ -123,12 +123,21 @@ export class BlobStore {
       if (isReferenced(hash) || this.pinned.has(hash)) continue
       const file = this.pathOf(hash)
       const stat = await fsp.stat(file).catch(() => null)
-      if (!stat) continue
-      await fsp.rm(file, { force: true })
+      if (!stat || !this.mayRemove(hash, isReferenced)) continue
+      fs.rmSync(file, { force: true })
       removed++
       bytes += stat.size
     }
     return { removed, bytes }
+  }
+
+  /**
+   * Asked again after the pass's last await, and followed by a synchronous removal: an upload
+   * of the same bytes may have pinned the blob meanwhile, having found it already stored (and
+   * dropped its own copy), and nothing may run between this answer and the removal.
+   */
+  private mayRemove(hash: string, isReferenced: (hash: string) => boolean): boolean {
+    return !isReferenced(hash) && !this.pinned.has(hash)
   }
 
   /** Removes every blob that no version references and no upload has pinned. */
@@ -142,7 +151,8 @@ export class BlobStore {
         if (isReferenced(hash) || this.pinned.has(hash)) continue
         const file = path.join(dir, rest)
         const { size } = await fsp.stat(file)
-        await fsp.rm(file, { force: true })
+        if (!this.mayRemove(hash, isReferenced)) continue
+        fs.rmSync(file, { force: true })
         removed++
         bytes += size
       }

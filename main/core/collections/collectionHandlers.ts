@@ -5,6 +5,7 @@ import type { Core, Ctx, HandlerMap } from '../context.js'
 import { distinct, requireAsset, requireCollection } from '../access.js'
 import { assetView, byFolderThenName } from '../assets/views.js'
 import { collectionView, reachableThrough } from './collectionViews.js'
+import { nameKey } from '../../../shared/names.js'
 
 type CollectionChannels =
   | 'collections.list' | 'collections.search' | 'collections.get' | 'collections.create' | 'collections.rename' | 'collections.delete'
@@ -17,7 +18,7 @@ function limit(count: number, max: number, what: string): void {
 }
 
 function nameFree(core: Core, name: string, exceptId?: Id): void {
-  const holder = core.store.indexes.collectionByName.get(name.toLowerCase())
+  const holder = core.store.indexes.collectionByName.get(nameKey(name))
   if (holder && holder !== exceptId) throw new AppError('CONFLICT', `A collection named "${name}" already exists.`, { field: 'name' })
 }
 

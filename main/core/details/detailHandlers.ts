@@ -5,6 +5,7 @@ import type { Core, Ctx, HandlerMap } from '../context.js'
 import { distinct, notFound, requireAdmin, requireFile } from '../access.js'
 import { assetView, pathOf } from '../assets/views.js'
 import { checkValue } from './metadataValues.js'
+import { nameKey } from '../../../shared/names.js'
 
 type DetailChannels =
   | 'tags.add' | 'tags.remove' | 'metadata.defineField' | 'metadata.deleteField' | 'metadata.fields' | 'metadata.set'
@@ -55,7 +56,7 @@ export const detailHandlers: HandlerMap<DetailChannels> = {
 
   'metadata.defineField': async (ctx, { name, type, options }) => {
     requireAdmin(ctx, 'define custom metadata fields')
-    if (ctx.core.store.indexes.fieldByName.has(name.toLowerCase())) throw new AppError('CONFLICT', `A field named "${name}" already exists.`, { field: 'name' })
+    if (ctx.core.store.indexes.fieldByName.has(nameKey(name))) throw new AppError('CONFLICT', `A field named "${name}" already exists.`, { field: 'name' })
     const isSelect = type === 'singleSelect' || type === 'multiSelect'
     const opts = [...new Set(options ?? [])]
     if (isSelect && opts.length === 0) throw new AppError('INVALID_INPUT', `A ${type} field needs at least one option.`, { field: 'options' })

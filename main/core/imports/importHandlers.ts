@@ -8,13 +8,14 @@ import { assetView, pathOf } from '../assets/views.js'
 import { freeCopyName } from '../assets/tree.js'
 import { storeContent, versionFrom } from '../files/intake.js'
 import { walkSources, type PlannedEntry } from './walk.js'
+import { nameKey } from '../../../shared/names.js'
 
 type ImportChannels = 'imports.plan' | 'imports.start'
 
 const keyOf = (segments: string[]) => segments.join('\u0000')
 
 function existingChild(core: Core, parentId: Id, name: string) {
-  const id = core.store.indexes.childByName.get(parentId)?.get(name.toLowerCase())
+  const id = core.store.indexes.childByName.get(parentId)?.get(nameKey(name))
   return id === undefined ? undefined : core.store.tables.assets.get(id)
 }
 

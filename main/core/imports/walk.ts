@@ -27,12 +27,13 @@ export async function walkSources(sources: string[], signal?: AbortSignal): Prom
   const skipped: SkippedEntry[] = []
   const visit = async (file: string, segments: string[], root: string): Promise<void> => {
     signal?.throwIfAborted()
-    const name = segments[segments.length - 1]
-    const valid = nameSchema.safeParse(name)
+    const valid = nameSchema.safeParse(segments[segments.length - 1])
     if (!valid.success) {
       skipped.push({ path: file, reason: `its name cannot be used (${valid.error.issues[0]?.message ?? 'invalid'})` })
       return
     }
+    // File systems differ in Unicode form (macOS decomposes): the library keeps the normalised name.
+    segments = [...segments.slice(0, -1), valid.data]
     let stat
     let real = file
     try {

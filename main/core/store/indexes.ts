@@ -3,6 +3,7 @@ import type {
   GroupRecord, Id, MembershipRecord, MetadataFieldRecord, TableName, Tables, UserRecord,
 } from '../../../shared/domain.js'
 import { MultiMap } from './multimap.js'
+import { nameKey } from '../../../shared/names.js'
 
 const lower = (s: string) => s.toLowerCase()
 
@@ -12,7 +13,7 @@ const lower = (s: string) => s.toLowerCase()
  */
 export class Indexes {
   readonly children = new MultiMap<Id, Id>()
-  /** Folder id -> lower-cased child name -> child id: names are unique per folder, case-insensitively. */
+  /** Folder id -> child name key (see nameKey) -> child id: names are unique per folder, case-insensitively. */
   readonly childByName = new Map<Id, Map<string, Id>>()
   readonly assetsByCreator = new MultiMap<Id, Id>()
   /** Lower-cased names of every asset, for substring search without lower-casing per query. */
@@ -77,7 +78,7 @@ export class Indexes {
       if (before.parentId !== null) {
         this.children.delete(before.parentId, before.id)
         const names = this.childByName.get(before.parentId)
-        if (names?.get(lower(before.name)) === before.id) names.delete(lower(before.name))
+        if (names?.get(nameKey(before.name)) === before.id) names.delete(nameKey(before.name))
       } else if (this.rootId === before.id) this.rootId = null
       this.assetsByCreator.delete(before.createdBy, before.id)
       this.lowerNames.delete(before.id)
@@ -88,7 +89,7 @@ export class Indexes {
         this.children.add(after.parentId, after.id)
         let names = this.childByName.get(after.parentId)
         if (!names) this.childByName.set(after.parentId, (names = new Map()))
-        names.set(lower(after.name), after.id)
+        names.set(nameKey(after.name), after.id)
       } else this.rootId = after.id
       this.assetsByCreator.add(after.createdBy, after.id)
       this.lowerNames.set(after.id, lower(after.name))
@@ -164,8 +165,8 @@ export class Indexes {
   }
 
   private named(index: Map<string, Id>, before: { id: Id; name: string } | undefined, after: { id: Id; name: string } | undefined): void {
-    if (before && index.get(lower(before.name)) === before.id) index.delete(lower(before.name))
-    if (after) index.set(lower(after.name), after.id)
+    if (before && index.get(nameKey(before.name)) === before.id) index.delete(nameKey(before.name))
+    if (after) index.set(nameKey(after.name), after.id)
   }
 
   private comment(before: CommentRecord | undefined, after: CommentRecord | undefined): void {

@@ -76,7 +76,9 @@ export function parseSnapshot(file: string, text: string): SnapshotData {
   } catch (error) {
     const message = (error as Error).message
     const match = /position (\d+)/.exec(message)
-    const position = match ? Number(match[1]) : text.length
+    // V8 leaves the position out of "Unexpected token 'x', ..." messages, yet the SPEC wants the
+    // offending position, not the end of the file: find it then.
+    const position = match ? Number(match[1]) : /Unexpected end/.test(message) ? text.length : jsonErrorPosition(text)
     const { line, column } = lineColumn(text, position)
     throw new AppError(
       'LIBRARY_CORRUPT',
@@ -101,6 +103,43 @@ export function parseSnapshot(file: string, text: string): SnapshotData {
   const data = migrate(raw as SnapshotData)
   for (const name of TABLE_NAMES) if (!Array.isArray(data.tables[name])) (data.tables as Record<string, unknown[]>)[name] = []
   return data
+}
+
+/**
+ * Where JSON text stops being valid: the start of the first token that cannot be there. Only
+ * asked when V8 gave no position, which it does give for every error inside a string.
+ */
+function jsonErrorPosition(text: string): number {
+  const space = /[ \t\n\r]*/y
+  const string = /"(?:[^"\\]|\\.)*"/y
+  const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y
+  let i = 0
+  const take = (re: RegExp): boolean => {
+    re.lastIndex = i
+    if (!re.test(text)) return false
+    i = re.lastIndex
+    return true
+  }
+  const char = (c: string): boolean => {
+    take(space)
+    if (text[i] !== c) return false
+    i++
+    return true
+  }
+  const value = (): boolean => {
+    take(space)
+    const close = text[i] === '{' ? '}' : text[i] === '[' ? ']' : null
+    if (!close) return take(string) || take(literal)
+    i++
+    if (char(close)) return true
+    do {
+      if (close === '}' && !(take(space) && take(string) && char(':'))) return false
+      if (!value()) return false
+    } while (char(','))
+    return char(close)
+  }
+  if (value()) take(space)
+  return Math.min(i, text.length)
 }
 
 function lineColumn(text: string, position: number): { line: number; column: number } {

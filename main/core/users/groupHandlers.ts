@@ -4,11 +4,12 @@ import type { Core, Ctx, HandlerMap } from '../context.js'
 import { distinct, notFound, requireAdmin } from '../access.js'
 import { grantDeletes } from './userHandlers.js'
 import { groupView } from './views.js'
+import { nameKey } from '../../../shared/names.js'
 
 type GroupChannels = 'groups.list' | 'groups.create' | 'groups.rename' | 'groups.delete' | 'groups.addMembers' | 'groups.removeMembers'
 
 function nameFree(core: Core, name: string, exceptId?: Id): void {
-  const holder = core.store.indexes.groupByName.get(name.toLowerCase())
+  const holder = core.store.indexes.groupByName.get(nameKey(name))
   if (holder && holder !== exceptId) throw new AppError('CONFLICT', `A group named "${name}" already exists.`, { field: 'name' })
 }
 

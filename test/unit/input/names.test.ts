@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { pngBase64 } from '../../helpers/tempLibrary.js'
+import { expectRefused, pngBase64, tempLibrary } from '../../helpers/tempLibrary.js'
 import { makeWorld, refusedUnchanged, type World } from './world.js'
 
 /** SPEC section 3: names are unique in their folder, compared case-insensitively; Home is fixed. */
@@ -128,5 +128,24 @@ describe('Home', () => {
     expect((await rita.call('assets.roots')).map((r) => r.id)).not.toContain(w.homeId)
     await refusedUnchanged(w.library, rita, 'assets.rename', { id: w.homeId, name: 'Start' }, 'NOT_FOUND')
     await refusedUnchanged(w.library, rita, 'folders.create', { parentId: w.homeId, name: 'Mine' }, 'NOT_FOUND')
+  })
+})
+
+describe('names that look the same', () => {
+  it('are the same name: Unicode forms and full case folding count as equal', async () => {
+    const t = await tempLibrary()
+    try {
+      const composed = 'Caf\u00e9'
+      const decomposed = 'Cafe\u0301'
+      const folder = await t.admin.call('folders.create', { parentId: t.homeId, name: decomposed })
+      expect(folder.name).toBe(composed)
+      await expectRefused(t.admin.call('folders.create', { parentId: t.homeId, name: composed }), 'CONFLICT')
+      await t.admin.call('folders.create', { parentId: t.homeId, name: 'stra\u00dfe' })
+      await expectRefused(t.admin.call('folders.create', { parentId: t.homeId, name: 'STRASSE' }), 'CONFLICT')
+      await t.admin.call('collections.create', { name: 'Stra\u00dfe' })
+      await expectRefused(t.admin.call('collections.create', { name: 'strasse' }), 'CONFLICT')
+    } finally {
+      await t.close()
+    }
   })
 })
