@@ -12,6 +12,9 @@ import { nameKey } from '../../../shared/names.js'
 
 type ImportChannels = 'imports.plan' | 'imports.start'
 
+/** Files streamed in at once by one import. */
+const FILES_AT_ONCE = 4
+
 const keyOf = (segments: string[]) => segments.join('\u0000')
 
 function existingChild(core: Core, parentId: Id, name: string) {
@@ -67,9 +70,50 @@ export const importHandlers: HandlerMap<ImportChannels> = {
       const folders = new Map<string, Id>()
       const topIds: Id[] = []
       let done = 0
+      const running = new Set<Promise<void>>()
+      let failure: unknown = null
+      const importFile = async (entry: PlannedEntry, parentId: Id, name: string): Promise<void> => {
+        let content
+        try {
+          content = await storeContent(ctx.core, ctx.session, { sourcePath: entry.source }, name, jc.signal)
+        } catch (error) {
+          if (jc.signal.aborted) throw error
+          report.skipped.push({ path: entry.source, reason: error instanceof AppError ? error.message : `it cannot be read (${(error as Error).message})` })
+          done++
+          return
+        }
+        try {
+          // No await between this check and the commit: the name found free is the name used.
+          requireFolder(ctx, parentId, 'upload')
+          const now = ctx.core.clock()
+          const current = existingChild(ctx.core, parentId, name)
+          if (current?.kind === 'file' && onConflict === 'replace') {
+            const number = Math.max(...current.versions.map((v) => v.number)) + 1
+            const next: FileRecord = { ...current, versions: [...current.versions, versionFrom(content, number, ctx.actor.id, now)], currentVersion: number, updatedAt: now }
+            await ctx.commit('imports.file', { put: { assets: [next] }, activity: null })
+            report.replaced++
+            if (entry.segments.length === 1) topIds.push(next.id)
+          } else {
+            const file: FileRecord = {
+              id: ctx.core.newId(), kind: 'file', name: current ? freeCopyName(ctx.core, parentId, name) : name, parentId,
+              createdBy: ctx.actor.id, createdAt: now, updatedAt: now, versions: [versionFrom(content, 1, ctx.actor.id, now)],
+              currentVersion: 1, tags: [], metadata: {}, focus: null,
+            }
+            await ctx.commit('imports.file', { put: { assets: [file] }, activity: null })
+            report.imported++
+            if (entry.segments.length === 1) topIds.push(file.id)
+          }
+          report.bytes += content.size
+        } finally {
+          content.release()
+        }
+        done++
+        jc.progress({ done, bytesDone: report.bytes })
+      }
       jc.progress({ done, total: fileCount, bytesDone: 0, bytesTotal })
       for (const entry of entries) {
-        jc.signal.throwIfAborted()
+        // Stop launching, but let what is in flight settle before the job reports its end.
+        if (failure || jc.signal.aborted) break
         const parentId = parentFolderOf(entry, target.id, folders)
         if (parentId === undefined) continue // its folder was skipped, and the reason given there
         // Checked for every entry: a grant revoked during a long import stops it from going on.
@@ -98,42 +142,20 @@ export const importHandlers: HandlerMap<ImportChannels> = {
           done++
           continue
         }
-        let content
-        try {
-          content = await storeContent(ctx.core, ctx.session, { sourcePath: entry.source }, name, jc.signal)
-        } catch (error) {
-          if (jc.signal.aborted) throw error
-          report.skipped.push({ path: entry.source, reason: error instanceof AppError ? error.message : `it cannot be read (${(error as Error).message})` })
-          done++
-          continue
-        }
-        try {
-          requireFolder(ctx, parentId, 'upload')
-          const now = ctx.core.clock()
-          const current = existingChild(ctx.core, parentId, name)
-          if (current?.kind === 'file' && onConflict === 'replace') {
-            const number = Math.max(...current.versions.map((v) => v.number)) + 1
-            const next: FileRecord = { ...current, versions: [...current.versions, versionFrom(content, number, ctx.actor.id, now)], currentVersion: number, updatedAt: now }
-            await ctx.commit('imports.file', { put: { assets: [next] }, activity: null })
-            report.replaced++
-            if (entry.segments.length === 1) topIds.push(next.id)
-          } else {
-            const file: FileRecord = {
-              id: ctx.core.newId(), kind: 'file', name: current ? freeCopyName(ctx.core, parentId, name) : name, parentId,
-              createdBy: ctx.actor.id, createdAt: now, updatedAt: now, versions: [versionFrom(content, 1, ctx.actor.id, now)],
-              currentVersion: 1, tags: [], metadata: {}, focus: null,
-            }
-            await ctx.commit('imports.file', { put: { assets: [file] }, activity: null })
-            report.imported++
-            if (entry.segments.length === 1) topIds.push(file.id)
-          }
-          report.bytes += content.size
-        } finally {
-          content.release()
-        }
-        done++
-        jc.progress({ done, bytesDone: report.bytes })
+        // Several files stream in at once, so the file system can merge their flushes; folders
+        // are still created in order, before anything inside them.
+        while (running.size >= FILES_AT_ONCE) await Promise.race(running)
+        if (failure) break
+        const task = importFile(entry, parentId, name)
+          .catch((error: unknown) => {
+            failure ??= error
+          })
+          .finally(() => running.delete(task))
+        running.add(task)
       }
+      await Promise.all(running)
+      jc.signal.throwIfAborted()
+      if (failure) throw failure
       report.top = topIds.flatMap((id): AssetView[] => (ctx.core.store.tables.assets.has(id) ? [assetView(ctx.core, ctx.actor.id, ctx.core.store.tables.assets.get(id)!)] : []))
       return report
     })
