@@ -1,0 +1,48 @@
+import fs from 'node:fs'
+import { createRequire } from 'node:module'
+import { Ajv } from 'ajv'
+import yaml from 'js-yaml'
+import { describe, expect, it } from 'vitest'
+
+/** electron-builder's own schema, as installed: checked offline, against the version that will build. */
+const require = createRequire(import.meta.url)
+const schema = JSON.parse(fs.readFileSync(require.resolve('app-builder-lib/scheme.json'), 'utf8')) as object
+const config = yaml.load(fs.readFileSync(new URL('../../../electron-builder.yml', import.meta.url), 'utf8')) as Record<string, unknown>
+
+// The schema carries electron-builder's own keywords (e.g. tsType); strict mode would refuse them.
+const check = new Ajv({ allErrors: true, strict: false }).compile(schema)
+
+function validate(candidate: unknown) {
+  const valid = check(candidate)
+  return { valid, errors: check.errors ?? [] }
+}
+
+describe('electron-builder.yml', () => {
+  it("matches electron-builder's schema", () => {
+    const { valid, errors } = validate(config)
+    expect(errors).toEqual([])
+    expect(valid).toBe(true)
+  })
+
+  it('would be refused with an unknown key, at the top or inside a platform', () => {
+    expect(validate({ ...config, asarUnpak: ['x'] }).valid).toBe(false)
+    expect(validate({ ...config, linux: { ...(config.linux as object), targte: 'deb' } }).valid).toBe(false)
+  })
+
+  it('builds AppImage and deb, dmg and nsis, for the app Trove', () => {
+    expect(config).toMatchObject({ productName: 'Trove', appId: expect.stringMatching(/^[a-z]+(\.[a-z]+)+$/) })
+    expect((config.linux as { target: string[] }).target).toEqual(expect.arrayContaining(['AppImage', 'deb']))
+    expect((config.mac as { target: string }).target).toBe('dmg')
+    expect((config.win as { target: string }).target).toBe('nsis')
+  })
+
+  it('packs the built app and unpacks native modules from the asar', () => {
+    expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json']))
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/sharp/**', '**/node_modules/@img/**']))
+  })
+
+  it('points at what the build produces', () => {
+    const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { main: string }
+    expect(pkg.main).toBe('out/main/index.js')
+  })
+})
