@@ -44,8 +44,8 @@ export function restoreBackup(dir: string, name: string): { setAside: string } {
 }
 
 function putBack(dir: string, backupFile: string): { setAside: string } {
-  const aside = path.join(dir, `damaged-${Date.now()}`)
-  fs.mkdirSync(aside)
+  // A unique folder: recovery may restore one backup after another within a millisecond.
+  const aside = fs.mkdtempSync(path.join(dir, `damaged-${Date.now()}-`))
   for (const file of fs.readdirSync(dir)) {
     if (file === 'library.json' || /^journal(-\d+)?\.jsonl$/.test(file)) fs.renameSync(path.join(dir, file), path.join(aside, file))
   }

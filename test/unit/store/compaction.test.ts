@@ -1,0 +1,88 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { listBackups, openLibrary, type Library } from '../../../main/core/index.js'
+import { readJournals } from '../../../main/core/store/journal.js'
+import { tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { crashImage, removeFolders } from './fixtures/libraryFolders.js'
+
+let t: TempLibrary
+afterEach(async () => {
+  await t.close()
+  removeFolders()
+})
+
+const snapshotSeq = (dir: string) => (JSON.parse(fs.readFileSync(path.join(dir, 'library.json'), 'utf8')) as { seq: number }).seq
+const journalSize = (dir: string) => fs.statSync(path.join(dir, 'journal.jsonl')).size
+
+function expectFolders(library: Library, ids: string[]): void {
+  expect(ids.filter((id) => library.core.store.tables.assets.get(id)?.kind !== 'folder'), 'missing folders').toEqual([])
+}
+
+async function reopened(dir: string, check: (library: Library) => void): Promise<void> {
+  const library = await openLibrary(dir)
+  try {
+    check(library)
+  } finally {
+    await library.close()
+  }
+}
+
+describe('compaction', () => {
+  it('folds a growing journal into library.json, removes the set-aside journals and keeps five backups', async () => {
+    t = await tempLibrary({ compactBytes: 4096 })
+    const { store } = t.library.core
+    const firstSeq = snapshotSeq(t.dir)
+    let journalled = 0
+    store.onCommit((change) => (journalled += Buffer.byteLength(JSON.stringify(change)) + 1))
+    const ids: string[] = []
+    for (let i = 0; i < 80; i++) ids.push((await t.admin.call('folders.create', { parentId: t.homeId, name: `Folder ${i}` })).id)
+    // The last compaction the calls started may still be writing.
+    if (store.isCompacting) await store.compact()
+
+    expect(journalled).toBeGreaterThan(10 * 4096)
+    expect(snapshotSeq(t.dir)).toBeGreaterThan(firstSeq + 60)
+    expect(journalSize(t.dir)).toBeLessThan(2 * 4096)
+    expect(readJournals.rotatedNames(t.dir)).toEqual([])
+    expect(fs.readdirSync(path.join(t.dir, 'backups'))).toHaveLength(5)
+    expect(listBackups(t.dir)).toHaveLength(5)
+    await reopened(crashImage(t.dir), (library) => expectFolders(library, ids))
+  })
+
+  it('keeps the changes made while a compaction runs', async () => {
+    t = await tempLibrary()
+    const { store } = t.library.core
+    for (let i = 0; i < 20; i++) await t.admin.call('folders.create', { parentId: t.homeId, name: `Before ${i}` })
+    const foldedSeq = store.seq
+    const compaction = store.compact()
+    const calls = Array.from({ length: 30 }, (_, i) => t.admin.call('folders.create', { parentId: t.homeId, name: `During ${i}` }))
+    const seqWhenCompacted = await compaction.then(() => store.seq)
+    const ids = (await Promise.all(calls)).map((f) => f.id)
+
+    expect(seqWhenCompacted, 'changes committed before the compaction finished').toBeGreaterThan(foldedSeq)
+    expect(snapshotSeq(t.dir)).toBe(foldedSeq)
+    const journalSeqs = fs.readFileSync(path.join(t.dir, 'journal.jsonl'), 'utf8').trim().split('\n').map((line) => (JSON.parse(line) as { seq: number }).seq)
+    expect(journalSeqs).toEqual(Array.from({ length: 30 }, (_, i) => foldedSeq + 1 + i))
+    await reopened(crashImage(t.dir), (library) => expectFolders(library, ids))
+    await t.library.close()
+    await reopened(t.dir, (library) => expectFolders(library, ids))
+  })
+
+  it('writes a final snapshot on close and leaves an empty journal', async () => {
+    t = await tempLibrary()
+    const { store } = t.library.core
+    const ids: string[] = []
+    for (let i = 0; i < 5; i++) ids.push((await t.admin.call('folders.create', { parentId: t.homeId, name: `Folder ${i}` })).id)
+    expect(journalSize(t.dir)).toBeGreaterThan(0)
+    const lastSeq = store.seq
+    await t.library.close()
+
+    expect(snapshotSeq(t.dir)).toBe(lastSeq)
+    expect(journalSize(t.dir)).toBe(0)
+    expect(readJournals.rotatedNames(t.dir)).toEqual([])
+    await reopened(t.dir, (library) => {
+      expectFolders(library, ids)
+      expect(library.core.store.seq).toBe(lastSeq)
+    })
+  })
+})

@@ -1,0 +1,81 @@
+import fsp from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { Library } from '../../../main/core/index.js'
+import { tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+
+let t: TempLibrary
+beforeEach(async () => {
+  t = await tempLibrary()
+})
+afterEach(async () => {
+  vi.restoreAllMocks()
+  await t.close()
+})
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+
+async function upload(name: string, text: string): Promise<string> {
+  const file = await t.admin.call('files.upload', { folderId: t.homeId, name, base64: Buffer.from(text).toString('base64') })
+  return file.id
+}
+
+describe('collecting unreferenced blobs', () => {
+  it('removes a blob once no version references it, never while a copy still does', async () => {
+    const original = await upload('report.txt', 'quarterly numbers')
+    await upload('other.txt', 'unrelated content')
+    const [copy] = await t.admin.call('assets.copy', { ids: [original], targetFolderId: t.homeId })
+    const { blobs } = t.library.core
+
+    await t.admin.call('assets.delete', { ids: [original] })
+    await t.library.collectGarbage()
+    expect(blobs.has(sha256('quarterly numbers')), 'the copy still uses it').toBe(true)
+    expect((await t.admin.call('files.read', { fileId: copy.id })).base64).toBe(Buffer.from('quarterly numbers').toString('base64'))
+
+    await t.admin.call('assets.delete', { ids: [copy.id] })
+    await t.library.collectGarbage()
+    expect(blobs.has(sha256('quarterly numbers'))).toBe(false)
+    expect(blobs.has(sha256('unrelated content'))).toBe(true)
+  })
+
+  it('removes a blob that nothing ever referenced', async () => {
+    const { blobs } = t.library.core
+    const stray = await blobs.put(Buffer.from('left by an upload that never committed'))
+    blobs.release(stray.hash)
+    expect(await t.library.collectGarbage()).toEqual({ removed: 1, bytes: stray.size })
+    expect(blobs.has(stray.hash)).toBe(false)
+  })
+
+  it('leaves a blob pinned by an upload in progress', async () => {
+    const { blobs } = t.library.core
+    // Stored but not yet committed: the state of an upload between its bytes and its change.
+    const pending = await blobs.put(Buffer.from('arriving'))
+    await t.library.collectGarbage()
+    expect(blobs.has(pending.hash)).toBe(true)
+    blobs.release(pending.hash)
+    await t.library.collectGarbage()
+    expect(blobs.has(pending.hash)).toBe(false)
+  })
+
+  it.each([
+    ['a full pass', (library: Library) => library.collectGarbage()],
+    ['the pass over blobs orphaned by deletions', (library: Library) => library.collectOrphans()],
+  ])('%s leaves a blob that an upload of the same bytes pins while the pass looks at it', async (_, pass) => {
+    const { blobs } = t.library.core
+    const text = 'the same bytes again'
+    await t.admin.call('assets.delete', { ids: [await upload('gone.txt', text)] })
+    const hash = sha256(text)
+    const stat = fsp.stat
+    let arrived = false
+    vi.spyOn(fsp, 'stat').mockImplementation(async (...args: Parameters<typeof fsp.stat>) => {
+      if (!arrived && String(args[0]) === blobs.pathOf(hash)) {
+        arrived = true
+        await blobs.put(Buffer.from(text)) // pinned until its change commits
+      }
+      return stat(...args)
+    })
+    await pass(t.library)
+    expect(arrived, 'the pass looked at the blob').toBe(true)
+    expect(blobs.has(hash), 'a pinned blob was removed').toBe(true)
+  })
+})
