@@ -10,10 +10,12 @@ export class LibraryLock {
   static acquire(dir: string): LibraryLock {
     const file = path.join(dir, 'library.lock')
     for (let attempt = 0; attempt < 2; attempt++) {
+      // Written whole to a temp file, then linked into place: a link fails if the lock exists,
+      // and no other process can ever read a lock file that is still empty.
+      const tmp = `${file}.${process.pid}.${Date.now()}.tmp`
+      fs.writeFileSync(tmp, JSON.stringify({ pid: process.pid, host: os.hostname(), at: new Date().toISOString() }))
       try {
-        const fd = fs.openSync(file, 'wx')
-        fs.writeSync(fd, JSON.stringify({ pid: process.pid, host: os.hostname(), at: new Date().toISOString() }))
-        fs.closeSync(fd)
+        fs.linkSync(tmp, file)
         return new LibraryLock(file)
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error
@@ -27,6 +29,8 @@ export class LibraryLock {
         }
         // The holder died without closing (killed, crashed): its lock is stale.
         fs.rmSync(file, { force: true })
+      } finally {
+        fs.rmSync(tmp, { force: true })
       }
     }
     throw new AppError('LIBRARY_LOCKED', `Could not lock the library at ${dir}.`, { dir })

@@ -1,3 +1,4 @@
+import { AppError } from '../../../shared/errors.js'
 import type { SnapshotData } from './snapshot.js'
 
 export const CURRENT_SCHEMA_VERSION = 1
@@ -13,7 +14,12 @@ export function migrate(raw: SnapshotData, steps: Record<number, Migration> = MI
   let data = raw as unknown as Record<string, unknown>
   for (let v = raw.schemaVersion; v < target; v++) {
     const step = steps[v]
-    if (!step) throw new Error(`No migration from library schema ${v} to ${v + 1}`)
+    if (!step) {
+      throw new AppError('LIBRARY_CORRUPT', `No migration from library schema ${v} to ${v + 1}: this version of Trove cannot open the library.`, {
+        schemaVersion: raw.schemaVersion,
+        supported: target,
+      })
+    }
     data = { ...step(data), schemaVersion: v + 1 }
   }
   return data as unknown as SnapshotData

@@ -47,6 +47,8 @@ export class Store {
   readonly clock: () => number
   private readonly compactBytes: number
   private readonly keepBackups: number
+  /** The seq of what library.json holds now: the name its backup will carry. */
+  private snapshotSeq = 0
   /** Set when open found a torn journal line (and ignored it). */
   tornTail: { file: string; position: number } | null = null
 
@@ -94,6 +96,7 @@ export class Store {
         for (const rec of snap.tables[name] as { id: Id }[]) map.set(rec.id, rec)
       }
       store.seq = snap.seq
+      store.snapshotSeq = snap.seq
       const read = readJournals(dir)
       store.tornTail = read.tornTail
       for (const change of read.changes) {
@@ -112,7 +115,8 @@ export class Store {
       db.data = { ...snap, tables: emptyTables() } // the maps own the records now
       store.journal = await Journal.open(dir, read.activeValidBytes)
       if (isNew) await store.writeSnapshot()
-      else if (read.rotatedFiles.length > 0) void store.compact()
+      // A compaction cut short last time is finished now; if it fails again the journals stay and are replayed.
+      else if (read.rotatedFiles.length > 0) void store.compact().catch(() => undefined)
       return store
     } catch (error) {
       lock.release()
@@ -186,10 +190,11 @@ export class Store {
     const tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, Array.from((this.tables[t] as Map<Id, unknown>).values())])) as unknown as SnapshotData['tables']
     const aside = rotate ? this.journal.rotate(seq) : Promise.resolve(null)
     await aside
-    this.backupSnapshot(seq)
+    this.backupSnapshot(this.snapshotSeq)
     this.db.data = { schemaVersion: CURRENT_SCHEMA_VERSION, seq, libraryId: this.meta.libraryId, createdAt: this.meta.createdAt, tables }
     try {
       await this.db.write()
+      this.snapshotSeq = seq
     } finally {
       this.db.data = { ...this.db.data, tables: emptyTables() }
     }
