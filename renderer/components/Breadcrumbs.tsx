@@ -1,0 +1,48 @@
+import { useShallow } from 'zustand/react/shallow'
+import type { AssetView } from '../../shared/views.js'
+import { useTrove } from '../store/index.js'
+import { ChevronIcon } from './icons.js'
+
+export const SHARED_WITH_ME = 'Shared with me'
+
+export function displayName(asset: AssetView): string {
+  return asset.parentId === null ? 'Home' : asset.name
+}
+
+/** Where the open folder is; a restricted user's trail starts at "Shared with me", never at Home. */
+export function Breadcrumbs() {
+  const restricted = useTrove((s) => !!s.session?.isRestricted)
+  const folder = useTrove((s) => (s.folderId ? s.byId[s.folderId] : undefined))
+  const trail = useTrove(useShallow((s) => s.trail.map((id) => s.byId[id]).filter((a): a is AssetView => !!a)))
+  const openFolder = useTrove((s) => s.openFolder)
+  const crumbs: Array<{ id: string | null; name: string }> = [
+    ...(restricted ? [{ id: null, name: SHARED_WITH_ME }] : []),
+    ...trail.map((a) => ({ id: a.id, name: displayName(a) })),
+    ...(folder ? [{ id: folder.id, name: displayName(folder) }] : []),
+  ]
+  return (
+    <nav className="breadcrumbs" aria-label="Breadcrumb">
+      <ol>
+        {crumbs.map((c, i) => {
+          const last = i === crumbs.length - 1
+          return (
+            <li key={c.id ?? 'top'}>
+              {last ? (
+                <span className="crumb crumb-current" aria-current="page">
+                  {c.name}
+                </span>
+              ) : (
+                <>
+                  <button type="button" className="crumb" onClick={() => void openFolder(c.id)}>
+                    {c.name}
+                  </button>
+                  <ChevronIcon size={14} className="crumb-sep" />
+                </>
+              )}
+            </li>
+          )
+        })}
+      </ol>
+    </nav>
+  )
+}

@@ -1,0 +1,119 @@
+import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { useShallow } from 'zustand/react/shallow'
+import { useTrove } from '../store/index.js'
+import { ChevronIcon, FolderIcon, HomeIcon } from './icons.js'
+import { treeRows, type TreeRow } from './treeRows.js'
+
+/**
+ * The folder tree (WAI-ARIA tree pattern): one tab stop, arrow keys move and expand, children
+ * load when a folder is first opened. A restricted user's tree starts at what is shared with
+ * them (SPEC section 4), because those are the roots main gives.
+ */
+export function FolderTree() {
+  const input = useTrove(useShallow((s) => ({ rootIds: s.rootIds, childIds: s.childIds, expanded: s.expanded, loadingIds: s.loadingIds, byId: s.byId })))
+  const folderId = useTrove((s) => s.folderId)
+  const rootsLoaded = useTrove((s) => s.rootsLoaded)
+  const rows = useMemo(() => treeRows(input), [input])
+  const [focusedId, setFocusedId] = useState<string | null>(null)
+  const items = useRef(new Map<string, HTMLLIElement>())
+  const moved = useRef(false)
+
+  // The tab stop: the focused row, else the open folder, else the first row.
+  const tabStop = rows.find((r) => r.id === focusedId)?.id ?? rows.find((r) => r.id === folderId)?.id ?? rows[0]?.id
+
+  useEffect(() => {
+    if (!moved.current || !focusedId) return
+    moved.current = false
+    items.current.get(focusedId)?.focus()
+  }, [focusedId, rows])
+
+  const focus = (row: TreeRow | undefined) => {
+    if (!row) return
+    moved.current = true
+    setFocusedId(row.id)
+  }
+
+  const onKeyDown = (e: KeyboardEvent, row: TreeRow) => {
+    const { setExpanded, openFolder } = useTrove.getState()
+    const i = rows.indexOf(row)
+    switch (e.key) {
+      case 'ArrowDown':
+        focus(rows[i + 1])
+        break
+      case 'ArrowUp':
+        focus(rows[i - 1])
+        break
+      case 'Home':
+        focus(rows[0])
+        break
+      case 'End':
+        focus(rows[rows.length - 1])
+        break
+      case 'ArrowRight':
+        if (row.expandable && !row.expanded) void setExpanded(row.id, true)
+        else if (row.expanded && rows[i + 1]?.parentId === row.id) focus(rows[i + 1])
+        break
+      case 'ArrowLeft':
+        if (row.expanded) void setExpanded(row.id, false)
+        else focus(rows.find((r) => r.id === row.parentId))
+        break
+      case 'Enter':
+      case ' ':
+        void openFolder(row.id)
+        break
+      default:
+        return
+    }
+    e.preventDefault()
+    e.stopPropagation()
+  }
+
+  if (rootsLoaded && rows.length === 0) {
+    return (
+      <nav className="tree-empty" aria-label="Folders">
+        <p>No folders to show.</p>
+      </nav>
+    )
+  }
+
+  return (
+    <ul className="tree" role="tree" aria-label="Folders">
+      {rows.map((row) => (
+        <li
+          key={row.id}
+          ref={(el) => {
+            if (el) items.current.set(row.id, el)
+            else items.current.delete(row.id)
+          }}
+          role="treeitem"
+          className="tree-item"
+          aria-level={row.level}
+          aria-posinset={row.posinset}
+          aria-setsize={row.setsize}
+          aria-expanded={row.expandable ? row.expanded : undefined}
+          aria-selected={row.id === folderId}
+          aria-busy={row.loading || undefined}
+          tabIndex={row.id === tabStop ? 0 : -1}
+          onFocus={() => setFocusedId(row.id)}
+          onKeyDown={(e) => onKeyDown(e, row)}
+          onClick={() => void useTrove.getState().openFolder(row.id)}
+        >
+          <span className="tree-row" style={{ paddingInlineStart: `${(row.level - 1) * 16 + 6}px` }}>
+            <span
+              className={`tree-twisty${row.expanded ? ' is-open' : ''}`}
+              aria-hidden="true"
+              onClick={(e) => {
+                e.stopPropagation()
+                if (row.expandable) void useTrove.getState().setExpanded(row.id, !row.expanded)
+              }}
+            >
+              {row.expandable && <ChevronIcon size={14} />}
+            </span>
+            {row.home ? <HomeIcon size={17} className="tree-icon" /> : <FolderIcon size={17} className="tree-icon" />}
+            <span className="tree-label">{row.name}</span>
+          </span>
+        </li>
+      ))}
+    </ul>
+  )
+}

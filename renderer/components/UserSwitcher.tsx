@@ -1,0 +1,128 @@
+import { useEffect, useRef, useState } from 'react'
+import type { UserView } from '../../shared/views.js'
+import { useTrove } from '../store/index.js'
+import { Avatar } from './Avatar.js'
+import { ChevronDownIcon, EyeIcon } from './icons.js'
+import { ROLE_LABELS } from './labels.js'
+
+/**
+ * Who acts, and the way to act as someone else (SPEC section 5). Switching asks main, which
+ * asks for a password where the user has one; an admin may view as a restricted user without it.
+ */
+export function UserSwitcher() {
+  const session = useTrove((s) => s.session)
+  const [open, setOpen] = useState(false)
+  const buttonRef = useRef<HTMLButtonElement>(null)
+  const panelRef = useRef<HTMLDivElement>(null)
+
+  useEffect(() => {
+    if (!open) return
+    void useTrove.getState().loadUsers()
+    const onPointer = (e: PointerEvent) => {
+      if (!panelRef.current?.contains(e.target as Node) && !buttonRef.current?.contains(e.target as Node)) setOpen(false)
+    }
+    // Escape closes it wherever focus is: it opens with focus still on its button.
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== 'Escape') return
+      setOpen(false)
+      buttonRef.current?.focus()
+    }
+    document.addEventListener('pointerdown', onPointer)
+    document.addEventListener('keydown', onKey)
+    return () => {
+      document.removeEventListener('pointerdown', onPointer)
+      document.removeEventListener('keydown', onKey)
+    }
+  }, [open])
+
+  if (!session) return null
+  const { user } = session
+  return (
+    <div className="switcher">
+      <button
+        ref={buttonRef}
+        type="button"
+        className="switcher-button"
+        aria-haspopup="dialog"
+        aria-expanded={open}
+        aria-label={`Acting as ${user.name}, ${ROLE_LABELS[user.role]}. Switch user`}
+        onClick={() => setOpen((o) => !o)}
+      >
+        <Avatar id={user.id} name={user.name} />
+        <span className="switcher-who">
+          <span className="switcher-name">{user.name}</span>
+          <span className="switcher-role">{ROLE_LABELS[user.role]}</span>
+        </span>
+        <ChevronDownIcon size={16} />
+      </button>
+      {open && (
+        <div
+          ref={panelRef}
+          className="popover switcher-panel"
+          role="dialog"
+          aria-label="Switch user"
+        >
+          <SwitcherList onDone={() => setOpen(false)} />
+        </div>
+      )}
+    </div>
+  )
+}
+
+function SwitcherList({ onDone }: { onDone(): void }) {
+  const session = useTrove((s) => s.session)!
+  const users = useTrove((s) => s.users)
+  const others = users.filter((u) => u.id !== session.user.id)
+  // The admin behind a view-as may move on to view as another restricted user.
+  const admin = session.isAdmin || session.viewAsBy?.role === 'admin'
+
+  const act = async (u: UserView, how: 'switch' | 'viewAs') => {
+    const { switchUser, viewAs, openDialog, reportError } = useTrove.getState()
+    onDone()
+    if (how === 'switch' && u.hasPassword) return openDialog({ kind: 'password', userId: u.id })
+    try {
+      await (how === 'viewAs' ? viewAs(u.id) : switchUser(u.id))
+    } catch (error) {
+      if ((error as { details?: { needsPassword?: boolean } }).details?.needsPassword) openDialog({ kind: 'password', userId: u.id })
+      else reportError(error)
+    }
+  }
+
+  return (
+    <>
+      <h2 className="popover-title">Switch user</h2>
+      <p className="popover-hint">
+        Acting as <strong>{session.user.name}</strong> ({session.user.email})
+      </p>
+      {users.length === 0 ? (
+        <p className="popover-hint" role="status">Loading users…</p>
+      ) : others.length === 0 ? (
+        <p className="popover-hint">There is no one else in this library yet.</p>
+      ) : (
+        <ul className="user-list" aria-label="Users">
+          {others.map((u) => (
+            <li key={u.id} className="user-row">
+              <Avatar id={u.id} name={u.name} />
+              <span className="user-row-who">
+                <span className="user-row-name">
+                  {u.name} <span className={`role-chip role-${u.role}`}>{ROLE_LABELS[u.role]}</span>
+                </span>
+                <span className="user-row-meta">{u.email}</span>
+              </span>
+              <span className="user-row-actions">
+                {admin && u.role === 'restricted' && (
+                  <button type="button" className="button button-small button-quiet" aria-label={`View as ${u.name}`} title="See the library exactly as they do, without their password" onClick={() => void act(u, 'viewAs')}>
+                    <EyeIcon size={16} /> View as
+                  </button>
+                )}
+                <button type="button" className="button button-small" aria-label={`Switch to ${u.name}`} onClick={() => void act(u, 'switch')}>
+                  Switch
+                </button>
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+    </>
+  )
+}

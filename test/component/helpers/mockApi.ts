@@ -1,0 +1,50 @@
+import type { ChannelName, EventName, Events, InputOf, ResultOf } from '../../../shared/contract/index.js'
+import { AppError } from '../../../shared/errors.js'
+import type { Envelope } from '../../../shared/bridge.js'
+import { api } from '../../../renderer/api/index.js'
+
+export type Handlers = { [C in ChannelName]: (input: InputOf<C>) => ResultOf<C> | Promise<ResultOf<C>> }
+
+export interface MockApi {
+  /** Every call made, in order, with its input. */
+  calls: Array<{ channel: string; input: unknown }>
+  callsTo(channel: ChannelName): unknown[]
+  /** Pushes an event as main would. */
+  emit<E extends EventName>(event: E, payload: Events[E]): void
+}
+
+/**
+ * Puts a partial handler map behind the api client (STYLE 9): a channel the test did not
+ * expect answers INTERNAL, which the UI then shows, so a missing handler fails visibly.
+ */
+export function mockApi(handlers: Partial<Handlers>): MockApi {
+  const calls: MockApi['calls'] = []
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  api.use({
+    electron: false,
+    async invoke(channel, input): Promise<Envelope> {
+      calls.push({ channel, input })
+      const handler = handlers[channel as ChannelName] as ((input: unknown) => unknown) | undefined
+      if (!handler) return { ok: false, error: { code: 'INTERNAL', message: `No handler for ${channel} in this test.` } }
+      try {
+        return { ok: true, value: await handler(input) }
+      } catch (error) {
+        if (error instanceof AppError) return { ok: false, error: error.toJSON() }
+        throw error
+      }
+    },
+    subscribe(event, listener) {
+      const set = listeners.get(event) ?? new Set()
+      listeners.set(event, set)
+      set.add(listener)
+      return () => set.delete(listener)
+    },
+  })
+  return {
+    calls,
+    callsTo: (channel) => calls.filter((c) => c.channel === channel).map((c) => c.input),
+    emit(event, payload) {
+      for (const l of listeners.get(event) ?? []) l(payload)
+    },
+  }
+}

@@ -1,0 +1,84 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { startServer, type RunningServer } from '../../main/server/index.js'
+import { ensureRendererBuilt } from '../../main/server/buildRenderer.js'
+import type { Caller, Library } from '../../main/core/index.js'
+import { ADMIN } from '../helpers/tempLibrary.js'
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+export const SCREENSHOT_DIR = path.resolve('test-output', 'e2e')
+
+/** One browser per test file (launching is the slow part); each test gets its own page and library. */
+export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  await ensureRendererBuilt()
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-chromium-'))
+  const context = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: CHROMIUM,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  })
+  return {
+    context,
+    async close() {
+      await context.close()
+      fs.rmSync(userDataDir, { recursive: true, force: true })
+    },
+  }
+}
+
+export interface App {
+  server: RunningServer
+  library: Library
+  /** Ada, the first admin, acting through the core directly (for setting up what the UI then shows). */
+  admin: Caller
+  page: Page
+  /** Console errors and uncaught exceptions in the page: a clean run has none. */
+  pageErrors: string[]
+  close(): Promise<void>
+}
+
+/** A fresh library folder (Ada is its first admin, without a password) served in-process, and a new page on it. */
+export async function startApp(context: BrowserContext): Promise<App> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-e2e-'))
+  const server = await startServer({ libraryDir: dir, port: 0, openOptions: { admin: ADMIN } })
+  await context.clearCookies()
+  const page = await context.newPage()
+  // Shorter than the test's own timeout, so a stuck step fails with the locator it waited for.
+  page.setDefaultTimeout(10_000)
+  const pageErrors: string[] = []
+  page.on('pageerror', (e) => pageErrors.push(e.message))
+  page.on('console', (m) => {
+    if (m.type() === 'error') pageErrors.push(m.text())
+  })
+  return {
+    server,
+    library: server.library,
+    admin: server.library.as(ADMIN.email),
+    page,
+    pageErrors,
+    async close() {
+      await page.close().catch(() => undefined)
+      await server.close()
+      fs.rmSync(dir, { recursive: true, force: true })
+    },
+  }
+}
+
+/** Saved under test-output/ (ignored by git) for a person to look at. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  fs.mkdirSync(SCREENSHOT_DIR, { recursive: true })
+  const file = path.join(SCREENSHOT_DIR, `${name}.png`)
+  await page.screenshot({ path: file })
+  return file
+}
