@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import { basename } from 'node:path'
 import type { Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import { resolveActor } from '../../dispatch.js'
@@ -28,5 +29,6 @@ export async function openRendition(core: Core, session: Session, fileId: Id, ki
     throw new AppError('NOT_FOUND', (error as Error).message, { fileId, reason: 'unreadable' })
   }
   const size = fs.statSync(path).size
-  return { name: file.name, mime: 'image/webp', size, hash: v.hash, stream: fs.createReadStream(path) }
+  // The rendition's own name (content, kind and focus area) tags it, so a new focus area is a new ETag.
+  return { name: file.name, mime: 'image/webp', size, hash: basename(path, '.webp'), stream: fs.createReadStream(path) }
 }

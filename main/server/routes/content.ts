@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises'
 import { AppError } from '../../../shared/errors.js'
 import { errorShape } from '../../dispatch.js'
 import { openContent, type OpenedContent } from '../../core/files/contentAccess.js'
+import { openRendition } from '../../core/files/renditionAccess.js'
 import { BASE_HEADERS, sendError } from './respond.js'
 import { parseRange } from './range.js'
 import type { SessionRoute } from './context.js'
@@ -18,8 +19,9 @@ const CONTENT_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; style
 /**
  * `GET /file/<id>?v=N`, `/thumb/<id>`, `/preview/<id>`: bytes streamed from the blob store,
  * the session's permission checked on every request by openContent (an asset the actor cannot
- * view is NOT_FOUND, so its existence is not revealed either). Until real thumbnails exist,
- * thumb and preview are the image itself, and nothing for other files.
+ * view is NOT_FOUND, so its existence is not revealed either). Thumbnails and previews are
+ * the core's cached renditions (WebP), checked the same way; files that have none (not
+ * images, or unreadable) are NOT_FOUND and the renderer shows an icon by type.
  */
 export const contentRoute: SessionRoute = async (ctx, { req, res, url }, session) => {
   const [, kind, rawId] = CONTENT_PATH.exec(url.pathname) as unknown as [string, ContentKind, string]
@@ -28,17 +30,13 @@ export const contentRoute: SessionRoute = async (ctx, { req, res, url }, session
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new AppError('INVALID_INPUT', 'Use GET for file content.')
     const version = parseVersion(url.searchParams.get('v'))
     const range = kind === 'file' ? parseRange(req.headers.range) : undefined
-    content = openContent(ctx.library.core, session, decodeURIComponent(rawId), { version, range })
+    const id = decodeURIComponent(rawId)
+    content = kind === 'file' ? openContent(ctx.library.core, session, id, { version, range }) : await openRendition(ctx.library.core, session, id, kind, version)
   } catch (error) {
     const shape = errorShape(error)
     if (shape.code === 'INVALID_INPUT' && typeof shape.details?.size === 'number') {
       sendError(res, shape, 416, { 'content-range': `bytes */${shape.details.size}` })
     } else sendError(res, shape)
-    return
-  }
-  if (kind !== 'file' && !content.mime.startsWith('image/')) {
-    content.stream.destroy()
-    sendError(res, { code: 'NOT_FOUND', message: `"${content.name}" has no ${kind === 'thumb' ? 'thumbnail' : 'preview'} yet.`, details: { kind } })
     return
   }
   const etag = `"${kind}-${content.hash}"`

@@ -61,11 +61,13 @@ describe('GET /file, /thumb, /preview', () => {
     expect(again.body.length).toBe(0)
   })
 
-  it('serves the image itself as thumbnail and preview for now, and nothing for other files', async () => {
+  it('serves WebP renditions as thumbnail and preview, and nothing for other files', async () => {
     const thumb = await s.get(cookie, `/thumb/${imageId}`)
-    expect([thumb.status, thumb.headers['content-type']]).toEqual([200, 'image/png'])
-    expect(thumb.body).toEqual(pngBytes(4, 5))
-    expect((await s.get(cookie, `/preview/${imageId}`)).status).toBe(200)
+    expect([thumb.status, thumb.headers['content-type']]).toEqual([200, 'image/webp'])
+    expect(thumb.body.subarray(8, 12).toString('latin1')).toBe('WEBP')
+    expect(thumb.body).not.toEqual(pngBytes(4, 5))
+    const preview = await s.get(cookie, `/preview/${imageId}`)
+    expect([preview.status, preview.headers['content-type']]).toEqual([200, 'image/webp'])
     const none = await s.get(cookie, `/thumb/${textId}`)
     expect([none.status, none.json().error!.code]).toEqual([404, 'NOT_FOUND'])
   })
