@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors.js'
 import { App } from '../../renderer/components/App.js'
 import { resetStore } from '../../renderer/store/index.js'
-import { mockApi } from './helpers/mockApi.js'
-import { treeHandlers } from './helpers/library.js'
-import { ADA, RITA, folder, sessionOf } from './helpers/views.js'
+import { mockApi } from './support/mockApi.js'
+import { treeHandlers } from './support/library.js'
+import { ADA, RITA, folder, sessionOf } from './support/views.js'
 
 afterEach(() => {
   cleanup()

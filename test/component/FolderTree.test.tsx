@@ -5,9 +5,9 @@ import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { App } from '../../renderer/components/App.js'
 import { resetStore } from '../../renderer/store/index.js'
-import { mockApi } from './helpers/mockApi.js'
-import { treeHandlers } from './helpers/library.js'
-import { ADA, RITA, file, folder, sessionOf } from './helpers/views.js'
+import { mockApi } from './support/mockApi.js'
+import { treeHandlers } from './support/library.js'
+import { ADA, RITA, file, folder, sessionOf } from './support/views.js'
 
 const HOME = folder('h', 'Home', null, { childCount: 3 })
 const BRAND = folder('b', 'Brand', 'h', { childCount: 2 })

@@ -7,9 +7,9 @@ import { AppError } from '../../shared/errors.js'
 import type { SessionView } from '../../shared/views.js'
 import { App } from '../../renderer/components/App.js'
 import { resetStore } from '../../renderer/store/index.js'
-import { mockApi } from './helpers/mockApi.js'
-import { treeHandlers } from './helpers/library.js'
-import { ADA, RITA, folder, sessionOf, user } from './helpers/views.js'
+import { mockApi } from './support/mockApi.js'
+import { treeHandlers } from './support/library.js'
+import { ADA, RITA, folder, sessionOf, user } from './support/views.js'
 
 const HOME = folder('h', 'Home', null)
 const DEV = user('u-dev', 'Dan', 'developer', { hasPassword: true })

@@ -5,7 +5,7 @@ import { chromium, type BrowserContext, type Page } from 'playwright-core'
 import { startServer, type RunningServer } from '../../main/server/index.js'
 import { ensureRendererBuilt } from '../../main/server/buildRenderer.js'
 import type { Caller, Library } from '../../main/core/index.js'
-import { ADMIN } from '../helpers/tempLibrary.js'
+import { ADMIN } from '../support/tempLibrary.js'
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOT_DIR = path.resolve('test-output', 'e2e')

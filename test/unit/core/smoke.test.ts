@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { pngBase64, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { pngBase64, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 
 let t: TempLibrary
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { expectRefused, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { expectRefused, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 
 let t: TempLibrary
 beforeEach(async () => {

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { Session } from '../../../main/core/context.js'
-import { expectRefused, pngBytes, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { expectRefused, pngBytes, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { electronModule } from './fakeElectron.js'
 
 vi.mock('electron', async () => (await import('./fakeElectron.js')).electronModule)

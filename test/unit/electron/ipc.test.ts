@@ -3,7 +3,7 @@ import { IPC_EVENT, IPC_INVOKE, type Envelope } from '../../../shared/bridge.js'
 import { channelNames } from '../../../shared/contract/index.js'
 import type { Session } from '../../../main/core/context.js'
 import type { Library } from '../../../main/core/library.js'
-import { recordsOf, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { recordsOf, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { fake, FakeWebContents } from './fakeElectron.js'
 
 vi.mock('electron', async () => (await import('./fakeElectron.js')).electronModule)

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { fileUrl } from '../../../shared/bridge.js'
 import type { Session } from '../../../main/core/context.js'
-import { pngBytes, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { pngBytes, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { fake, type FakeSession } from './fakeElectron.js'
 
 vi.mock('electron', async () => (await import('./fakeElectron.js')).electronModule)

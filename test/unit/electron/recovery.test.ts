@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { listBackups, openLibrary } from '../../../main/core/index.js'
-import { ADMIN } from '../../helpers/tempLibrary.js'
+import { ADMIN } from '../../support/tempLibrary.js'
 import { electronModule } from './fakeElectron.js'
 
 vi.mock('electron', async () => (await import('./fakeElectron.js')).electronModule)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { fake, fakeEvent, FakeBrowserWindow, type FakeSession } from './fakeElectron.js'
 
 vi.mock('electron', async () => (await import('./fakeElectron.js')).electronModule)

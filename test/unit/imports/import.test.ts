@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { expectRefused, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { expectRefused, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 
 let t: TempLibrary
 let src: string

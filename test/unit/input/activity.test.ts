@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { pngBase64 } from '../../helpers/tempLibrary.js'
+import { pngBase64 } from '../../support/tempLibrary.js'
 import { makeWorld, refusedUnchanged, type World } from './world.js'
 
 /** SPEC sections 3 and 5: an activity entry for every change, naming who acted (and the admin behind a view-as). */

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Caller } from '../../../main/core/index.js'
-import { pngBase64 } from '../../helpers/tempLibrary.js'
+import { pngBase64 } from '../../support/tempLibrary.js'
 import { UNKNOWN } from './cases.js'
 import { makeWorld, refusedUnchanged, type World } from './world.js'
 

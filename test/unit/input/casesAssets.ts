@@ -1,6 +1,6 @@
 import path from 'node:path'
 import type { assetChannels, fileChannels } from '../../../shared/contract/assets.js'
-import { pngBase64 } from '../../helpers/tempLibrary.js'
+import { pngBase64 } from '../../support/tempLibrary.js'
 import type { BadCase, CaseBuilder } from './cases.js'
 
 type AssetChannel = keyof typeof assetChannels | keyof typeof fileChannels

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Caller } from '../../../main/core/index.js'
-import { expectRefused } from '../../helpers/tempLibrary.js'
+import { expectRefused } from '../../support/tempLibrary.js'
 import { ROB_PASSWORD, makeWorld, refusedUnchanged, type World } from './world.js'
 
 /** SPEC section 5: switching asks for the user's password when there is one; only admins view as, and only restricted users. */

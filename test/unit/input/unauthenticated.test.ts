@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { channelNames } from '../../../shared/contract/index.js'
-import { expectRefused } from '../../helpers/tempLibrary.js'
+import { expectRefused } from '../../support/tempLibrary.js'
 import { channelCases } from './channelCases.js'
 import { expectRefusedUnchanged, makeWorld, type World } from './world.js'
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { channelNames, channels } from '../../../shared/contract/index.js'
-import { recordsOf } from '../../helpers/tempLibrary.js'
+import { recordsOf } from '../../support/tempLibrary.js'
 import { channelCases } from './channelCases.js'
 import { makeWorld, type World } from './world.js'
 

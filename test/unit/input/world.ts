@@ -3,7 +3,7 @@ import path from 'node:path'
 import { expect } from 'vitest'
 import type { Caller, Library, Session } from '../../../main/core/index.js'
 import type { ErrorCode } from '../../../shared/errors.js'
-import { expectRefused, pngBase64, recordsOf, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { expectRefused, pngBase64, recordsOf, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 
 export const ROB_PASSWORD = 'correct horse battery'
 

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { colourName } from '../../../main/core/extensions/palette.js'
 
 let t: TempLibrary

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 
 let t: TempLibrary
 let folderId: string

@@ -1,6 +1,6 @@
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { expectRefused, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { expectRefused, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 
 let t: TempLibrary
 beforeEach(async () => {

@@ -2,7 +2,7 @@ import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openRendition } from '../../../main/core/index.js'
 import { squareAround } from '../../../main/core/media/thumbnails.js'
-import { tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 
 let t: TempLibrary
 let folderId: string

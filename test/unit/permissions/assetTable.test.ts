@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectRefused } from '../../helpers/tempLibrary.js'
+import { expectRefused } from '../../support/tempLibrary.js'
 import { ASSET_ROWS, ASSET_TABLE, type AssetOperationName } from './assetRows.js'
 import { makeAssetCase, type AssetCase, type LevelUnderTest, type Source } from './assetCase.js'
 import { openWorld, type World } from './world.js'

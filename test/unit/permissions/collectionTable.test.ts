@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { Level } from '../../../shared/domain.js'
-import { expectRefused } from '../../helpers/tempLibrary.js'
+import { expectRefused } from '../../support/tempLibrary.js'
 import { COLLECTION_ROWS, COLLECTION_TABLE, type CollectionOperationName } from './collectionRows.js'
 import { makeCollectionCase, type CollectionCase, type CollectionSource } from './collectionCase.js'
 import { openWorld, type World } from './world.js'

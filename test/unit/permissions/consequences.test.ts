@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Caller } from '../../../main/core/index.js'
-import { expectRefused, recordsOf, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { expectRefused, recordsOf, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { folderChain, restrictedUser, textBase64 } from './fixtures.js'
 
 let t: TempLibrary

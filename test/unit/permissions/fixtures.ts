@@ -1,6 +1,6 @@
 /** Small builders shared by the permission tests: restricted users, folder chains, text content. */
 import type { Caller } from '../../../main/core/index.js'
-import type { TempLibrary } from '../../helpers/tempLibrary.js'
+import type { TempLibrary } from '../../support/tempLibrary.js'
 
 export interface Person {
   id: string

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Caller } from '../../../main/core/index.js'
 import { channels, type ChannelName } from '../../../shared/contract/index.js'
-import { expectRefused, recordsOf, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { expectRefused, recordsOf, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { folderChain, restrictedUser, textBase64, type Person } from './fixtures.js'
 
 let t: TempLibrary

@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openContent, openRendition } from '../../../main/core/index.js'
 import type { Events } from '../../../shared/contract/index.js'
-import { expectRefused, pngBase64, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { expectRefused, pngBase64, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { folderChain, restrictedUser, textBase64, type Person } from './fixtures.js'
 import { zipEntries } from './zipEntries.js'
 

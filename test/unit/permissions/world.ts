@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import sharp from 'sharp'
 import type { Caller } from '../../../main/core/index.js'
-import { pngBase64, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { pngBase64, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 
 /** Two image contents, so a file can have two versions with different bytes. */
 export const PNG_V1 = pngBase64(4, 4)

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { recordsOf } from '../../helpers/tempLibrary.js'
+import { recordsOf } from '../../support/tempLibrary.js'
 import { request, serve, type Served } from './harness.js'
 
 describe('POST /api/<channel>', () => {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { pngBytes } from '../../helpers/tempLibrary.js'
+import { pngBytes } from '../../support/tempLibrary.js'
 import { serve, type Served } from './harness.js'
 
 const TEXT = Buffer.from('0123456789abcdefghij')

@@ -3,7 +3,7 @@ import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { startServer, type RunningServer } from '../../../main/server/index.js'
-import { tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import type { OpenOptions } from '../../../main/core/index.js'
 
 export interface Reply {

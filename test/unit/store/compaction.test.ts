@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listBackups, openLibrary, type Library } from '../../../main/core/index.js'
 import { readJournals } from '../../../main/core/store/journal.js'
-import { tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { crashImage, removeFolders } from './fixtures/libraryFolders.js'
 
 let t: TempLibrary

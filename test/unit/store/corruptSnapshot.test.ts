@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { listBackups, openLibrary, restoreBackup } from '../../../main/core/index.js'
-import { ADMIN, expectRefused } from '../../helpers/tempLibrary.js'
+import { ADMIN, expectRefused } from '../../support/tempLibrary.js'
 import { removeFolders, tempFolder } from './fixtures/libraryFolders.js'
 
 afterEach(() => {

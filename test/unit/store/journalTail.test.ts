@@ -3,7 +3,7 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary, type Library } from '../../../main/core/index.js'
 import type { Change } from '../../../main/core/store/change.js'
-import { ADMIN, expectRefused, tempLibrary, type TempLibrary } from '../../helpers/tempLibrary.js'
+import { ADMIN, expectRefused, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { crashImage, removeFolders } from './fixtures/libraryFolders.js'
 
 let t: TempLibrary

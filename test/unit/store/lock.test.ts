@@ -4,7 +4,7 @@ import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../main/core/index.js'
-import { ADMIN, expectRefused } from '../../helpers/tempLibrary.js'
+import { ADMIN, expectRefused } from '../../support/tempLibrary.js'
 import { removeFolders, tempFolder } from './fixtures/libraryFolders.js'
 
 afterEach(removeFolders)

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../main/core/index.js'
 import { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrate, type Migration } from '../../../main/core/store/migrations.js'
 import { emptyTables, type SnapshotData } from '../../../main/core/store/snapshot.js'
-import { ADMIN, expectRefused } from '../../helpers/tempLibrary.js'
+import { ADMIN, expectRefused } from '../../support/tempLibrary.js'
 import { removeFolders, tempFolder } from './fixtures/libraryFolders.js'
 
 afterEach(removeFolders)

@@ -1,0 +1,49 @@
+/**
+ * Run in a fresh process by openFigure.ts, so that each open (and each JSON.parse it is
+ * compared with) starts from an empty heap, as the app does, and resident memory is the
+ * library's alone. `parse DIR` times JSON.parse of library.json; `open DIR` times openLibrary.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { openLibrary } from '../../main/core/library.js'
+import { gc, now } from './measure.js'
+
+export interface ProbeResult {
+  seconds: number
+  rss: number
+  rssAfterGc: number
+  heapUsed: number
+}
+
+async function probe(mode: string, dir: string): Promise<ProbeResult> {
+  if (mode === 'parse') {
+    const text = fs.readFileSync(path.join(dir, 'library.json'), 'utf8')
+    gc()
+    const start = now()
+    const data = JSON.parse(text) as unknown
+    const seconds = (now() - start) / 1000
+    return { seconds, rss: process.memoryUsage().rss, rssAfterGc: 0, heapUsed: data ? process.memoryUsage().heapUsed : 0 }
+  }
+  gc()
+  const start = now()
+  const library = await openLibrary(dir)
+  const seconds = (now() - start) / 1000
+  const { rss, heapUsed } = process.memoryUsage()
+  gc()
+  const rssAfterGc = library.core.store.tables.assets.size > 0 ? process.memoryUsage().rss : 0
+  // Not closed: closing would fold the journal into the snapshot and the next open would replay nothing.
+  return { seconds, rss, rssAfterGc, heapUsed }
+}
+
+const [mode, dir] = process.argv.slice(2)
+probe(mode, dir).then(
+  (result) => {
+    process.send!(result)
+    process.disconnect()
+    process.exit(0)
+  },
+  (error: unknown) => {
+    console.error(error)
+    process.exit(1)
+  },
+)
