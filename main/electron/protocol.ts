@@ -7,7 +7,7 @@ import { openContent, type OpenedContent } from '../core/files/contentAccess.js'
 import { openRendition } from '../core/files/renditionAccess.js'
 import { errorShape } from '../dispatch.js'
 import { APP_HOST } from './appUrl.js'
-import { parseRange } from './range.js'
+import { parseRange } from '../core/files/range.js'
 import { rendererFileResponse } from './rendererFiles.js'
 import { errorResponse, streamBody } from './webResponse.js'
 

@@ -4,7 +4,7 @@ import { errorShape } from '../../dispatch.js'
 import { openContent, type OpenedContent } from '../../core/files/contentAccess.js'
 import { openRendition } from '../../core/files/renditionAccess.js'
 import { BASE_HEADERS, sendError } from './respond.js'
-import { parseRange } from './range.js'
+import { parseRange } from '../../core/files/range.js'
 import type { SessionRoute } from './context.js'
 
 export type ContentKind = 'file' | 'thumb' | 'preview'

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseRange } from '../../../main/server/routes/range.js'
+import { parseRange } from '../../../../main/core/files/range.js'
 
 describe('parseRange', () => {
   it('reads a single range, an open-ended one and a suffix', () => {

@@ -1,9 +1,9 @@
 /**
- * A single `Range: bytes=...` request (RFC 9110 section 14.1.2). Several ranges, or a header
- * that cannot be read, get the whole file, which the RFC allows. `end` alone is a suffix
- * length, as openContent takes it.
+ * A single `Range: bytes=...` request (RFC 9110 section 14.1.2). Several ranges in one
+ * request are answered with the whole file, which the RFC allows; so is a header we cannot
+ * read. `end` alone is a suffix length, as openContent takes it.
  */
-export function parseRange(header: string | null): { start?: number; end?: number } | undefined {
+export function parseRange(header: string | null | undefined): { start?: number; end?: number } | undefined {
   if (!header) return undefined
   const m = /^bytes=(\d*)-(\d*)$/.exec(header.trim())
   if (!m || (m[1] === '' && m[2] === '')) return undefined
