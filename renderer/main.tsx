@@ -6,6 +6,14 @@ import './styles/layout.css'
 import './styles/tree.css'
 import './styles/grid.css'
 import './styles/overlays.css'
+import './styles/topbar.css'
+import './styles/list.css'
+import './styles/menu.css'
+import './styles/details.css'
+import './styles/forms.css'
+import './styles/admin.css'
+import './styles/collections.css'
+import './styles/sharing.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

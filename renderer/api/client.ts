@@ -12,6 +12,11 @@ export type FileKind = 'file' | 'thumb' | 'preview'
 export class ApiClient {
   constructor(private transport: Transport) {}
 
+  /** In the desktop shell, native pickers answer `dialogs.*`; a browser uses its own file inputs instead. */
+  get desktop(): boolean {
+    return this.transport.electron
+  }
+
   /** Swaps the transport (tests install a handler map). */
   use(transport: Transport): void {
     this.transport = transport

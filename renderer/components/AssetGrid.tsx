@@ -1,85 +1,115 @@
-import { useEffect, useRef, useState, type KeyboardEvent } from 'react'
-import { useShallow } from 'zustand/react/shallow'
-import type { AssetView } from '../../shared/views.js'
+import { useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import type { Id } from '../../shared/domain.js'
 import { useTrove } from '../store/index.js'
+import { selectShownIds } from '../store/shownItems.js'
 import { AssetTile } from './AssetTile.js'
+import { observeWithFallback, useElementSize } from './browse/useElementSize.js'
+import { useItemNavigation } from './browse/useItemNavigation.js'
+import { useFocusAfterRename } from './browse/useFocusAfterRename.js'
+
+const MIN_TILE = 168
+const GAP = 16
+const PAD = 24
+/** Name and meta lines under the picture. */
+const TEXT_HEIGHT = 58
 
 /**
- * The assets of the open folder (or of "Shared with me") as tiles. A listbox: one tab stop,
- * arrow keys move, Enter opens a folder, ctrl/cmd-click adds to the selection.
+ * The centre as tiles. Only the rows in view (and a few either side) are in the DOM, so a
+ * folder of 100,000 files scrolls as smoothly as one of ten. A listbox whose active item is
+ * named by aria-activedescendant, because the focused item may be scrolled out of the DOM.
  */
 export function AssetGrid({ label }: { label: string }) {
-  const items = useTrove(useShallow((s) => s.itemIds.map((id) => s.byId[id]).filter((a): a is AssetView => !!a)))
+  const ids = useTrove(selectShownIds)
+  const byId = useTrove((s) => s.byId)
   const selection = useTrove((s) => s.selection)
-  const [focusedId, setFocusedId] = useState<string | null>(null)
-  const tiles = useRef(new Map<string, HTMLLIElement>())
-  const moved = useRef(false)
-  const tabStop = items.find((a) => a.id === focusedId)?.id ?? items.find((a) => selection.includes(a.id))?.id ?? items[0]?.id
+  const activeId = useTrove((s) => s.activeId)
+  const renamingId = useTrove((s) => s.renamingId)
+  const selected = useMemo(() => new Set(selection), [selection])
+  const scroller = useRef<HTMLDivElement>(null)
+  const prefix = useId()
+  const optionId = (id: Id) => `${prefix}-${id}`
+  const { width, height } = useElementSize(scroller)
 
+  const columns = Math.max(1, Math.floor((width - 2 * PAD + GAP) / (MIN_TILE + GAP)))
+  const tileWidth = width > 0 ? (width - 2 * PAD - (columns - 1) * GAP) / columns : MIN_TILE
+  const rowHeight = Math.round((tileWidth * 3) / 4 + TEXT_HEIGHT + GAP)
+  const rowCount = Math.ceil(ids.length / columns)
+
+  const virtualizer = useVirtualizer({
+    count: rowCount,
+    getScrollElement: () => scroller.current,
+    observeElementRect: observeWithFallback,
+    estimateSize: () => rowHeight,
+    paddingStart: PAD - 4,
+    paddingEnd: PAD,
+    overscan: 2,
+  })
+  useLayoutEffect(() => virtualizer.measure(), [virtualizer, rowHeight])
+
+  const nav = useItemNavigation({
+    ids,
+    columns,
+    pageSize: columns * Math.max(1, Math.floor(height / rowHeight)),
+    scrollToIndex: (i) => virtualizer.scrollToIndex(Math.floor(i / columns), { align: 'auto' }),
+    itemElement: (id) => document.getElementById(optionId(id)),
+  })
+  const onRenameDone = useFocusAfterRename(scroller)
+
+  // A folder opened or a search run starts at the top.
+  const source = useTrove((s) => (s.search ? `search:${s.search.query}` : `folder:${s.folderId}`))
   useEffect(() => {
-    if (!moved.current || !focusedId) return
-    moved.current = false
-    tiles.current.get(focusedId)?.focus()
-  }, [focusedId])
+    scroller.current?.scrollTo?.({ top: 0 })
+  }, [source])
 
-  const open = (asset: AssetView) => {
-    if (asset.kind === 'folder') void useTrove.getState().openFolder(asset.id)
-  }
-
-  const onKeyDown = (e: KeyboardEvent, asset: AssetView) => {
-    const i = items.indexOf(asset)
-    const next = (j: number) => {
-      const target = items[Math.max(0, Math.min(items.length - 1, j))]
-      if (!target) return
-      moved.current = true
-      setFocusedId(target.id)
-      useTrove.getState().select(target.id)
-    }
-    switch (e.key) {
-      case 'ArrowRight':
-      case 'ArrowDown':
-        next(i + 1)
-        break
-      case 'ArrowLeft':
-      case 'ArrowUp':
-        next(i - 1)
-        break
-      case 'Home':
-        next(0)
-        break
-      case 'End':
-        next(items.length - 1)
-        break
-      case 'Enter':
-        open(asset)
-        break
-      case ' ':
-        useTrove.getState().select(asset.id, e.ctrlKey || e.metaKey ? 'toggle' : 'replace')
-        break
-      default:
-        return
-    }
-    e.preventDefault()
-  }
+  const active = activeId && ids.includes(activeId) ? activeId : null
 
   return (
-    <ul className="grid" role="listbox" aria-label={label} aria-multiselectable="true">
-      {items.map((asset) => (
-        <AssetTile
-          key={asset.id}
-          asset={asset}
-          selected={selection.includes(asset.id)}
-          tabStop={asset.id === tabStop}
-          tileRef={(el) => {
-            if (el) tiles.current.set(asset.id, el)
-            else tiles.current.delete(asset.id)
-          }}
-          onSelect={(e) => useTrove.getState().select(asset.id, e.ctrlKey || e.metaKey ? 'toggle' : 'replace')}
-          onOpen={() => open(asset)}
-          onKeyDown={(e) => onKeyDown(e, asset)}
-          onFocus={() => setFocusedId(asset.id)}
-        />
-      ))}
-    </ul>
+    <div
+      ref={scroller}
+      className="grid-scroll"
+      role="listbox"
+      aria-label={label}
+      aria-multiselectable="true"
+      aria-activedescendant={active ? optionId(active) : undefined}
+      tabIndex={0}
+      onKeyDown={nav.onKeyDown}
+      onClick={nav.onBackgroundPointer}
+      onContextMenu={nav.onBackgroundPointer}
+      data-background=""
+    >
+      <div className="grid-sizer" role="presentation" data-background="" style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((row) => (
+          <div
+            key={row.key}
+            role="presentation"
+            className="grid-row"
+            data-background=""
+            style={{ transform: `translateY(${row.start}px)`, gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`, height: rowHeight - GAP }}
+          >
+            {ids.slice(row.index * columns, row.index * columns + columns).map((id, i) => {
+              const asset = byId[id]
+              if (!asset) return null
+              return (
+                <AssetTile
+                  key={id}
+                  asset={asset}
+                  optionId={optionId(id)}
+                  selected={selected.has(id)}
+                  active={id === active}
+                  renaming={id === renamingId}
+                  posinset={row.index * columns + i + 1}
+                  setsize={ids.length}
+                  onClick={(e) => nav.onItemClick(id, e)}
+                  onDoubleClick={() => nav.onItemDoubleClick(id)}
+                  onContextMenu={() => nav.onItemContextMenu(id)}
+                  onRenameDone={onRenameDone}
+                />
+              )
+            })}
+          </div>
+        ))}
+      </div>
+    </div>
   )
 }

@@ -1,68 +1,92 @@
-import { useId, useState, type KeyboardEvent, type Ref } from 'react'
+import { useState, type MouseEvent } from 'react'
 import type { AssetView } from '../../shared/views.js'
 import { api } from '../api/index.js'
-import { FileIcon, FolderIcon } from './icons.js'
-import { formatBytes, itemCount, typeLabel } from './labels.js'
+import { FileTypeIcon, fileKind } from './fileTypeIcons.js'
+import { FolderIcon } from './icons.js'
+import { dimensions, formatBytes, itemCount, typeLabel } from './labels.js'
+import { RenameField } from './browse/RenameField.js'
+import { endAssetDrag, startAssetDrag, useFolderDrop } from './browse/dragAssets.js'
 
-interface Props {
+export interface ItemProps {
   asset: AssetView
+  /** The DOM id aria-activedescendant points at. */
+  optionId: string
   selected: boolean
-  tabStop: boolean
-  tileRef: Ref<HTMLLIElement>
-  onSelect(e: { ctrlKey: boolean; metaKey: boolean }): void
-  onOpen(): void
-  onKeyDown(e: KeyboardEvent): void
-  onFocus(): void
+  active: boolean
+  renaming: boolean
+  posinset: number
+  setsize: number
+  onClick(e: MouseEvent): void
+  onDoubleClick(): void
+  onContextMenu(): void
+  onRenameDone(): void
 }
 
-/** One asset in the grid: a thumbnail for images (served with the session's permission check), an icon otherwise. */
-export function AssetTile({ asset, selected, tabStop, tileRef, onSelect, onOpen, onKeyDown, onFocus }: Props) {
-  const meta =
-    asset.kind === 'folder'
-      ? `Folder · ${itemCount(asset.childCount ?? 0)}`
-      : [typeLabel(asset.name, asset.mime), formatBytes(asset.size ?? 0), asset.width && asset.height ? `${asset.width}×${asset.height}` : null].filter(Boolean).join(' · ')
-  const id = useId()
+export function assetMeta(asset: AssetView): string {
+  if (asset.kind === 'folder') return `Folder · ${itemCount(asset.childCount ?? 0)}`
+  return [typeLabel(asset.name, asset.mime), formatBytes(asset.size ?? 0), dimensions(asset.width, asset.height)].filter(Boolean).join(' · ')
+}
+
+/** One asset in the grid: a thumbnail for images (served with the session's permission check), an icon by type otherwise. */
+export function AssetTile({ asset, optionId, selected, active, renaming, posinset, setsize, onClick, onDoubleClick, onContextMenu, onRenameDone }: ItemProps) {
+  const { over, dropProps } = useFolderDrop(asset.kind === 'folder' ? asset : undefined)
   return (
-    <li
-      ref={tileRef}
+    <div
+      id={optionId}
       role="option"
       aria-selected={selected}
-      aria-labelledby={`${id}-name`}
-      aria-describedby={`${id}-meta`}
-      className={`tile${selected ? ' is-selected' : ''}`}
-      tabIndex={tabStop ? 0 : -1}
+      aria-posinset={posinset}
+      aria-setsize={setsize}
+      aria-label={asset.name}
+      aria-describedby={`${optionId}-meta`}
+      className={`tile${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}${over ? ' is-drop-target' : ''}`}
       title={asset.name}
-      onClick={(e) => onSelect(e)}
-      onDoubleClick={onOpen}
-      onKeyDown={onKeyDown}
-      onFocus={onFocus}
+      draggable={!renaming && asset.parentId !== null}
+      onDragStart={(e) => startAssetDrag(e, asset.id)}
+      onDragEnd={endAssetDrag}
+      onClick={onClick}
+      onDoubleClick={onDoubleClick}
+      onContextMenu={onContextMenu}
       data-kind={asset.kind}
+      {...dropProps}
     >
       <div className="tile-visual">
-        <Visual asset={asset} />
+        <Thumbnail key={asset.currentVersion} asset={asset} />
       </div>
       <div className="tile-text">
-        <span className="tile-name" id={`${id}-name`}>
-          {asset.name}
-        </span>
-        <span className="tile-meta" id={`${id}-meta`}>
-          {meta}
+        {renaming ? <RenameField asset={asset} onDone={onRenameDone} /> : <span className="tile-name">{asset.name}</span>}
+        <span className="tile-meta" id={`${optionId}-meta`}>
+          {assetMeta(asset)}
         </span>
       </div>
-    </li>
+    </div>
   )
 }
 
-function Visual({ asset }: { asset: AssetView }) {
-  const [broken, setBroken] = useState(false)
+/** A placeholder shows until the thumbnail has loaded (thumbnails are made in the background). */
+function Thumbnail({ asset }: { asset: AssetView }) {
+  const [state, setState] = useState<'loading' | 'loaded' | 'broken'>('loading')
   if (asset.kind === 'folder') return <FolderIcon size={56} className="tile-icon tile-icon-folder" />
-  if (asset.mime?.startsWith('image/') && !broken) {
-    return <img className="tile-thumb" src={api.fileUrl('thumb', asset.id, asset.currentVersion)} alt="" loading="lazy" draggable={false} onError={() => setBroken(true)} />
-  }
-  return (
+  const kind = fileKind(asset.kind, asset.mime, asset.name)
+  const icon = (
     <span className="tile-file">
-      <FileIcon size={52} className="tile-icon" />
+      <FileTypeIcon kind={kind} size={48} className="tile-icon" />
       <span className="tile-ext">{typeLabel(asset.name, asset.mime)}</span>
     </span>
+  )
+  if (kind !== 'image' || state === 'broken') return icon
+  return (
+    <>
+      {state === 'loading' && <span className="tile-placeholder" aria-hidden="true" />}
+      <img
+        className={`tile-thumb${state === 'loaded' ? ' is-loaded' : ''}`}
+        src={api.fileUrl('thumb', asset.id, asset.currentVersion)}
+        alt=""
+        loading="lazy"
+        draggable={false}
+        onLoad={() => setState('loaded')}
+        onError={() => setState('broken')}
+      />
+    </>
   )
 }

@@ -17,7 +17,8 @@ export function Breadcrumbs() {
   const openFolder = useTrove((s) => s.openFolder)
   const crumbs: Array<{ id: string | null; name: string }> = [
     ...(restricted ? [{ id: null, name: SHARED_WITH_ME }] : []),
-    ...trail.map((a) => ({ id: a.id, name: displayName(a) })),
+    // The folder itself is never its own ancestor, even while a new trail is on its way.
+    ...trail.filter((a) => a.id !== folder?.id).map((a) => ({ id: a.id, name: displayName(a) })),
     ...(folder ? [{ id: folder.id, name: displayName(folder) }] : []),
   ]
   return (

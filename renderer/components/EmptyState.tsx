@@ -1,15 +1,16 @@
 import type { ReactNode } from 'react'
 import { useTrove } from '../store/index.js'
 import { FolderIcon, FolderPlusIcon, ShareIcon, UploadIcon } from './icons.js'
+import { FolderUploadIcon } from './actionIcons.js'
 import { useCanAdd } from './FolderActions.js'
-import { usePickFiles } from './UploadProvider.js'
+import { usePickers } from './UploadProvider.js'
 
 /** An empty view always says why it is empty and what to do next (issue 4). */
 export function EmptyState() {
   const atTop = useTrove((s) => s.folderId === null)
   const canAdd = useCanAdd()
   const openDialog = useTrove((s) => s.openDialog)
-  const pickFiles = usePickFiles()
+  const { pickFiles, pickFolder } = usePickers()
 
   if (atTop) {
     return (
@@ -27,10 +28,13 @@ export function EmptyState() {
   }
   return (
     <Empty icon={<FolderIcon size={40} />} title="This folder is empty">
-      <p>Upload files or create a folder to start filling it.</p>
+      <p>Drop files or folders here from your desktop, upload them, or create a folder to start filling it.</p>
       <div className="empty-actions">
-        <button type="button" className="button button-primary" onClick={pickFiles}>
+        <button type="button" className="button button-primary" onClick={() => pickFiles()}>
           <UploadIcon size={18} /> Upload files
+        </button>
+        <button type="button" className="button" onClick={() => pickFolder()}>
+          <FolderUploadIcon size={18} /> Upload a folder
         </button>
         <button type="button" className="button" onClick={() => openDialog({ kind: 'newFolder' })}>
           <FolderPlusIcon size={18} /> New folder

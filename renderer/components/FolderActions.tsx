@@ -1,7 +1,8 @@
 import { atLeast } from '../../shared/domain.js'
 import { useTrove } from '../store/index.js'
+import { FolderUploadIcon } from './actionIcons.js'
 import { FolderPlusIcon, UploadIcon } from './icons.js'
-import { usePickFiles } from './UploadProvider.js'
+import { usePickers } from './UploadProvider.js'
 
 /** Whether the open folder takes new things: main decides, the listing tells the caller's level (SPEC section 4). */
 export function useCanAdd(): boolean {
@@ -11,29 +12,23 @@ export function useCanAdd(): boolean {
   })
 }
 
-/** New folder and Upload, offered only where the user may contribute. */
+/** New folder and the uploads, offered only where the user may contribute. */
 export function FolderActions() {
   const canAdd = useCanAdd()
   const openDialog = useTrove((s) => s.openDialog)
-  const uploads = useTrove((s) => s.uploads)
-  const pickFiles = usePickFiles()
+  const { pickFiles, pickFolder } = usePickers()
+  if (!canAdd) return null
   return (
     <div className="folder-actions">
-      {uploads && (
-        <span className="upload-status" role="status">
-          Uploading {uploads.done + 1} of {uploads.total}: {uploads.current}
-        </span>
-      )}
-      {canAdd && (
-        <>
-          <button type="button" className="button" onClick={() => openDialog({ kind: 'newFolder' })}>
-            <FolderPlusIcon size={18} /> New folder
-          </button>
-          <button type="button" className="button button-primary" onClick={pickFiles} disabled={!!uploads}>
-            <UploadIcon size={18} /> Upload
-          </button>
-        </>
-      )}
+      <button type="button" className="button" onClick={() => openDialog({ kind: 'newFolder' })}>
+        <FolderPlusIcon size={18} /> New folder
+      </button>
+      <button type="button" className="button" onClick={() => pickFolder()}>
+        <FolderUploadIcon size={18} /> Upload folder
+      </button>
+      <button type="button" className="button button-primary" onClick={() => pickFiles()}>
+        <UploadIcon size={18} /> Upload
+      </button>
     </div>
   )
 }

@@ -3,6 +3,7 @@ import { useShallow } from 'zustand/react/shallow'
 import { useTrove } from '../store/index.js'
 import { ChevronIcon, FolderIcon, HomeIcon } from './icons.js'
 import { treeRows, type TreeRow } from './treeRows.js'
+import { useFolderDrop } from './browse/dragAssets.js'
 
 /**
  * The folder tree (WAI-ARIA tree pattern): one tab stop, arrow keys move and expand, children
@@ -79,41 +80,67 @@ export function FolderTree() {
   return (
     <ul className="tree" role="tree" aria-label="Folders">
       {rows.map((row) => (
-        <li
+        <TreeItem
           key={row.id}
-          ref={(el) => {
+          row={row}
+          selected={row.id === folderId}
+          tabStop={row.id === tabStop}
+          itemRef={(el) => {
             if (el) items.current.set(row.id, el)
             else items.current.delete(row.id)
           }}
-          role="treeitem"
-          className="tree-item"
-          aria-level={row.level}
-          aria-posinset={row.posinset}
-          aria-setsize={row.setsize}
-          aria-expanded={row.expandable ? row.expanded : undefined}
-          aria-selected={row.id === folderId}
-          aria-busy={row.loading || undefined}
-          tabIndex={row.id === tabStop ? 0 : -1}
           onFocus={() => setFocusedId(row.id)}
           onKeyDown={(e) => onKeyDown(e, row)}
-          onClick={() => void useTrove.getState().openFolder(row.id)}
-        >
-          <span className="tree-row" style={{ paddingInlineStart: `${(row.level - 1) * 16 + 6}px` }}>
-            <span
-              className={`tree-twisty${row.expanded ? ' is-open' : ''}`}
-              aria-hidden="true"
-              onClick={(e) => {
-                e.stopPropagation()
-                if (row.expandable) void useTrove.getState().setExpanded(row.id, !row.expanded)
-              }}
-            >
-              {row.expandable && <ChevronIcon size={14} />}
-            </span>
-            {row.home ? <HomeIcon size={17} className="tree-icon" /> : <FolderIcon size={17} className="tree-icon" />}
-            <span className="tree-label">{row.name}</span>
-          </span>
-        </li>
+        />
       ))}
     </ul>
+  )
+}
+
+interface ItemProps {
+  row: TreeRow
+  selected: boolean
+  tabStop: boolean
+  itemRef(el: HTMLLIElement | null): void
+  onFocus(): void
+  onKeyDown(e: KeyboardEvent): void
+}
+
+/** One folder of the tree; assets dragged onto it move (or copy) there, files from the desktop upload there. */
+function TreeItem({ row, selected, tabStop, itemRef, onFocus, onKeyDown }: ItemProps) {
+  const folder = useTrove((s) => s.byId[row.id])
+  const { over, dropProps } = useFolderDrop(folder)
+  return (
+    <li
+      ref={itemRef}
+      role="treeitem"
+      className={`tree-item${over ? ' is-drop-target' : ''}`}
+      aria-level={row.level}
+      aria-posinset={row.posinset}
+      aria-setsize={row.setsize}
+      aria-expanded={row.expandable ? row.expanded : undefined}
+      aria-selected={selected}
+      aria-busy={row.loading || undefined}
+      tabIndex={tabStop ? 0 : -1}
+      onFocus={onFocus}
+      onKeyDown={onKeyDown}
+      onClick={() => void useTrove.getState().openFolder(row.id)}
+      {...dropProps}
+    >
+      <span className="tree-row" style={{ paddingInlineStart: `${(row.level - 1) * 16 + 6}px` }}>
+        <span
+          className={`tree-twisty${row.expanded ? ' is-open' : ''}`}
+          aria-hidden="true"
+          onClick={(e) => {
+            e.stopPropagation()
+            if (row.expandable) void useTrove.getState().setExpanded(row.id, !row.expanded)
+          }}
+        >
+          {row.expandable && <ChevronIcon size={14} />}
+        </span>
+        {row.home ? <HomeIcon size={17} className="tree-icon" /> : <FolderIcon size={17} className="tree-icon" />}
+        <span className="tree-label">{row.name}</span>
+      </span>
+    </li>
   )
 }

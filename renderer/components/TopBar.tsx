@@ -1,7 +1,10 @@
+import { DownloadsButton } from './DownloadsButton.js'
 import { LogoMark } from './icons.js'
+import { ScreenTabs } from './ScreenTabs.js'
+import { SearchBox } from './SearchBox.js'
 import { UserSwitcher } from './UserSwitcher.js'
 
-/** The app's top bar; search and downloads take their places between the name and the user. */
+/** Who acts, where to search, and the long work under way. */
 export function TopBar() {
   return (
     <header className="topbar">
@@ -9,7 +12,11 @@ export function TopBar() {
         <LogoMark size={22} />
         <span className="brand-name">Trove</span>
       </div>
-      <div className="topbar-middle" />
+      <ScreenTabs />
+      <div className="topbar-middle">
+        <SearchBox />
+      </div>
+      <DownloadsButton />
       <UserSwitcher />
     </header>
   )

@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useRef } from 'react'
 import type { UserView } from '../../shared/views.js'
 import { useTrove } from '../store/index.js'
 import { Avatar } from './Avatar.js'
@@ -11,7 +11,9 @@ import { ROLE_LABELS } from './labels.js'
  */
 export function UserSwitcher() {
   const session = useTrove((s) => s.session)
-  const [open, setOpen] = useState(false)
+  // In the store, so the desktop menu's "Switch User…" can open it too.
+  const open = useTrove((s) => s.switcherOpen)
+  const setOpen = useTrove((s) => s.setSwitcherOpen)
   const buttonRef = useRef<HTMLButtonElement>(null)
   const panelRef = useRef<HTMLDivElement>(null)
 
@@ -46,7 +48,7 @@ export function UserSwitcher() {
         aria-haspopup="dialog"
         aria-expanded={open}
         aria-label={`Acting as ${user.name}, ${ROLE_LABELS[user.role]}. Switch user`}
-        onClick={() => setOpen((o) => !o)}
+        onClick={() => setOpen(!open)}
       >
         <Avatar id={user.id} name={user.name} />
         <span className="switcher-who">

@@ -1,7 +1,7 @@
 /** Line icons drawn in currentColor, so they follow the text colour and theme. */
 import type { ReactNode } from 'react'
 
-function Svg({ children, size = 20, className }: { children: ReactNode; size?: number; className?: string }) {
+export function Svg({ children, size = 20, className }: { children: ReactNode; size?: number; className?: string }) {
   return (
     <svg className={className} width={size} height={size} viewBox="0 0 24 24" fill="none" stroke="currentColor" strokeWidth={1.75} strokeLinecap="round" strokeLinejoin="round" aria-hidden="true" focusable="false">
       {children}
@@ -9,7 +9,7 @@ function Svg({ children, size = 20, className }: { children: ReactNode; size?: n
   )
 }
 
-type IconProps = { size?: number; className?: string }
+export type IconProps = { size?: number; className?: string }
 
 export const FolderIcon = (p: IconProps) => (
   <Svg {...p}>

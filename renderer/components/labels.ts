@@ -1,4 +1,4 @@
-import type { Role } from '../../shared/domain.js'
+import type { Level, Role } from '../../shared/domain.js'
 
 /** The seeds' names for the roles. */
 export const ROLE_LABELS: Record<Role, string> = {
@@ -29,4 +29,33 @@ export function typeLabel(name: string, mime?: string): string {
 
 export function itemCount(n: number): string {
   return n === 1 ? '1 item' : `${n} items`
+}
+
+/** The seeds' names for the levels. */
+export const LEVEL_LABELS: Record<Level, string> = {
+  view: 'Can view',
+  contribute: 'Can contribute',
+  manage: 'Can manage',
+}
+
+const dateFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric' })
+const dateTimeFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' })
+
+export function formatDate(ms: number): string {
+  return dateFormat.format(ms)
+}
+
+export function formatDateTime(ms: number): string {
+  return dateTimeFormat.format(ms)
+}
+
+const compactFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
+
+/** For narrow columns: the same moment without leading zeros. */
+export function formatCompactDateTime(ms: number): string {
+  return compactFormat.format(ms)
+}
+
+export function dimensions(width?: number, height?: number): string | null {
+  return width && height ? `${width} × ${height}` : null
 }

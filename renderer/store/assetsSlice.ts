@@ -1,15 +1,38 @@
 import type { StateCreator } from 'zustand'
+import type { Id } from '../../shared/domain.js'
+import type { AssetView } from '../../shared/views.js'
 import { AppError } from '../../shared/errors.js'
 import { api } from '../api/index.js'
-import { toBase64 } from './base64.js'
+import { adminInitial } from './adminSlice.js'
+import { assetOpsInitial } from './assetOpsSlice.js'
+import { collectionsInitial, scopeAfterOpening } from './collectionsSlice.js'
+import { detailsInitial } from './detailsSlice.js'
+import { searchInitial } from './searchSlice.js'
+import { selectionInitial } from './selectionSlice.js'
 import { treeInitial } from './treeSlice.js'
-import type { AssetsSlice, TroveState } from './types.js'
+import { uploadInitial } from './uploadSlice.js'
+import type { TroveState } from './types.js'
 
-/**
- * Inline uploads travel as base64 in one request, which the browser and main both hold in
- * memory; bigger files wait for the streamed import the desktop shell and later issues bring.
- */
-export const MAX_INLINE_UPLOAD = 100 * 1024 * 1024
+/** The folder on show and its contents. */
+export interface AssetsSlice {
+  /** Every asset seen so far, as main last described it to this session. */
+  byId: Record<Id, AssetView>
+  /** null: the top of a restricted user's library ("Shared with me"). */
+  folderId: Id | null
+  /** Visible ancestors of the folder, from the top down (breadcrumbs). */
+  trail: Id[]
+  itemIds: Id[]
+  listing: 'idle' | 'loading' | 'ready' | 'failed'
+  remember(views: AssetView[]): void
+  resetLibrary(): void
+  /** Loads the roots and opens where this user starts: Home, or the shared-with-me top. */
+  startLibrary(): Promise<void>
+  openFolder(folderId: Id | null): Promise<void>
+  refreshListing(): Promise<void>
+  /** After a change: whatever is on screen (tree, folder, search) is asked for again. */
+  refreshVisible(): Promise<void>
+  createFolder(name: string): Promise<AssetView>
+}
 
 const assetsInitial = {
   byId: {},
@@ -17,12 +40,10 @@ const assetsInitial = {
   trail: [],
   itemIds: [],
   listing: 'idle',
-  selection: [],
-  uploads: null,
 } satisfies Partial<AssetsSlice>
 
 export const createAssetsSlice: StateCreator<TroveState, [], [], AssetsSlice> = (set, get) => {
-  /** Only the latest listing request may fill the grid; an older answer arriving late is dropped. */
+  /** Only the latest listing request may fill the centre; an older answer arriving late is dropped. */
   let listingRequest = 0
 
   return {
@@ -39,12 +60,18 @@ export const createAssetsSlice: StateCreator<TroveState, [], [], AssetsSlice> = 
 
     resetLibrary() {
       listingRequest++
-      set({ ...assetsInitial, ...treeInitial })
+      // A different actor sees a different library: nothing of the previous one may linger.
+      set({
+        ...assetsInitial, ...treeInitial, ...selectionInitial, ...searchInitial, ...detailsInitial,
+        ...assetOpsInitial, ...uploadInitial, ...adminInitial, ...collectionsInitial, screen: 'library',
+      })
     },
 
     async startLibrary() {
       const request = ++listingRequest
-      set({ listing: 'loading' })
+      set({ listing: 'loading', collectionScope: null })
+      // Owner names in the details and the list come from here.
+      void get().loadUsers()
       await get().loadRoots()
       if (request !== listingRequest) return
       const { rootIds, byId, session, rootsLoaded } = get()
@@ -54,16 +81,29 @@ export const createAssetsSlice: StateCreator<TroveState, [], [], AssetsSlice> = 
       if (home) {
         void get().setExpanded(home, true)
         await get().openFolder(home)
-      } else set({ folderId: null, itemIds: rootIds, trail: [], selection: [], listing: 'ready' })
+      } else set({ folderId: null, itemIds: rootIds, trail: [], ...selectionInitial, listing: 'ready' })
     },
 
     async openFolder(folderId) {
       const request = ++listingRequest
-      set({ folderId, listing: 'loading', selection: [] })
+      // Until main answers, the trail is what is known of it: cut at the folder when going up it, else empty.
+      const known = get().trail
+      set({
+        folderId,
+        trail: folderId !== null && known.includes(folderId) ? known.slice(0, known.indexOf(folderId)) : [],
+        listing: 'loading',
+        collectionScope: scopeAfterOpening(get(), folderId),
+        ...selectionInitial,
+        ...searchInitial,
+        renamingId: null,
+        screen: 'library',
+      })
+      // A collection opened meanwhile (collections slice) has taken the centre.
+      const superseded = () => request !== listingRequest || get().folderId !== folderId || (folderId === null && get().collectionScope !== null)
       try {
         if (folderId === null) {
           await get().loadRoots()
-          if (request !== listingRequest) return
+          if (superseded()) return
           set({ itemIds: get().rootIds, trail: [], listing: 'ready' })
           return
         }
@@ -72,14 +112,14 @@ export const createAssetsSlice: StateCreator<TroveState, [], [], AssetsSlice> = 
           api.call('assets.list', { folderId }),
           api.call('assets.breadcrumbs', { id: folderId }),
         ])
-        if (request !== listingRequest) return
+        if (superseded()) return
         get().remember([folder, ...children, ...trail])
         const ids = children.map((c) => c.id)
         set((s) => ({ itemIds: ids, trail: trail.map((t) => t.id), listing: 'ready', childIds: { ...s.childIds, [folderId]: ids } }))
         // A folder opened from the grid or the breadcrumbs is revealed in the tree.
         for (const t of trail) if (!get().expanded[t.id]) void get().setExpanded(t.id, true)
       } catch (error) {
-        if (request !== listingRequest) return
+        if (superseded()) return
         set({ listing: 'failed', itemIds: [] })
         get().reportError(error)
       }
@@ -88,37 +128,44 @@ export const createAssetsSlice: StateCreator<TroveState, [], [], AssetsSlice> = 
     async refreshListing() {
       const { folderId, listing } = get()
       if (listing === 'idle') return
+      // The top of a collection is listed by the collections slice.
+      if (folderId === null && get().collectionScope) return get().refreshCollection()
       const request = ++listingRequest
       try {
         if (folderId === null) {
           await get().loadRoots()
-          if (request === listingRequest) set({ itemIds: get().rootIds })
-          return
+          // A refresh that overtook a first load (a change arrived meanwhile) finishes that load too.
+          if (request === listingRequest) set({ itemIds: get().rootIds, listing: 'ready' })
+        } else {
+          // The folder and its ancestors too: any of them may have been renamed.
+          const [folder, children, trail] = await Promise.all([
+            api.call('assets.get', { id: folderId }),
+            api.call('assets.list', { folderId }),
+            api.call('assets.breadcrumbs', { id: folderId }),
+          ])
+          if (request !== listingRequest) return
+          get().remember([folder, ...children, ...trail])
+          const ids = children.map((c) => c.id)
+          set((s) => ({ itemIds: ids, trail: trail.map((t) => t.id), listing: 'ready', childIds: { ...s.childIds, [folderId]: ids } }))
         }
-        const children = await api.call('assets.list', { folderId })
-        if (request !== listingRequest) return
-        get().remember(children)
-        const ids = children.map((c) => c.id)
-        set((s) => ({ itemIds: ids, selection: s.selection.filter((id) => ids.includes(id)), childIds: { ...s.childIds, [folderId]: ids } }))
+        if (!get().search) {
+          const present = new Set(get().itemIds)
+          set((s) => ({ selection: s.selection.filter((id) => present.has(id)) }))
+        }
       } catch (error) {
         if (request !== listingRequest) return
         // The folder went away or out of reach (deleted, unshared): go back to where this user starts.
-        if ((error as { code?: string }).code === 'NOT_FOUND') await get().startLibrary()
-        else get().reportError(error)
+        if ((error as { code?: string }).code === 'NOT_FOUND') return get().startLibrary()
+        // A first load this refresh overtook ends here too, with the retry button.
+        if (get().listing === 'loading') set({ listing: 'failed' })
+        get().reportError(error)
       }
     },
 
     async refreshVisible() {
       const { childIds, expanded, folderId } = get()
       const loadedOpen = Object.keys(childIds).filter((id) => expanded[id] && id !== folderId)
-      await Promise.all([get().loadRoots(), get().refreshListing(), ...loadedOpen.map((id) => get().loadChildren(id))])
-    },
-
-    select(id, mode = 'replace') {
-      set((s) => {
-        if (mode === 'replace') return { selection: [id] }
-        return { selection: s.selection.includes(id) ? s.selection.filter((x) => x !== id) : [...s.selection, id] }
-      })
+      await Promise.all([get().loadRoots(), get().refreshListing(), get().refreshSearch(), ...loadedOpen.map((id) => get().loadChildren(id))])
     },
 
     async createFolder(name) {
@@ -127,32 +174,8 @@ export const createAssetsSlice: StateCreator<TroveState, [], [], AssetsSlice> = 
       const folder = await api.call('folders.create', { parentId, name })
       get().remember([folder])
       await get().refreshListing()
-      set({ selection: [folder.id] })
+      get().setSelection([folder.id])
       return folder
-    },
-
-    async uploadFiles(files) {
-      const folderId = get().folderId
-      if (folderId === null || files.length === 0) return
-      try {
-        for (let i = 0; i < files.length; i++) {
-          const file = files[i]
-          set({ uploads: { done: i, total: files.length, current: file.name } })
-          if (file.size > MAX_INLINE_UPLOAD) {
-            get().reportError(new AppError('LIMIT_EXCEEDED', `"${file.name}" is larger than ${MAX_INLINE_UPLOAD / 1024 / 1024} MB, the most a browser upload takes for now.`))
-            continue
-          }
-          try {
-            const base64 = toBase64(new Uint8Array(await file.arrayBuffer()))
-            await api.call('files.upload', { folderId, name: file.name, base64 })
-          } catch (error) {
-            get().reportError(error)
-          }
-        }
-      } finally {
-        set({ uploads: null })
-        if (get().folderId === folderId) await get().refreshListing()
-      }
     },
   }
 }

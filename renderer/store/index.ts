@@ -3,6 +3,17 @@ import { createAssetsSlice } from './assetsSlice.js'
 import { createSessionSlice } from './sessionSlice.js'
 import { createTreeSlice } from './treeSlice.js'
 import { createUiSlice } from './uiSlice.js'
+import { createSelectionSlice } from './selectionSlice.js'
+import { createViewSlice } from './viewSlice.js'
+import { createSearchSlice } from './searchSlice.js'
+import { createAssetOpsSlice } from './assetOpsSlice.js'
+import { createUploadSlice } from './uploadSlice.js'
+import { createDetailsSlice } from './detailsSlice.js'
+import { createAdminSlice } from './adminSlice.js'
+import { createJobsSlice } from './jobsSlice.js'
+import { createImportsSlice } from './importsSlice.js'
+import { createMediaSlice } from './mediaSlice.js'
+import { createCollectionsSlice } from './collectionsSlice.js'
 import type { TroveState } from './types.js'
 
 export type { TroveState, Dialog } from './types.js'
@@ -13,6 +24,17 @@ export const useTrove = create<TroveState>()((...a) => ({
   ...createTreeSlice(...a),
   ...createAssetsSlice(...a),
   ...createUiSlice(...a),
+  ...createSelectionSlice(...a),
+  ...createViewSlice(...a),
+  ...createSearchSlice(...a),
+  ...createAssetOpsSlice(...a),
+  ...createUploadSlice(...a),
+  ...createDetailsSlice(...a),
+  ...createAdminSlice(...a),
+  ...createJobsSlice(...a),
+  ...createImportsSlice(...a),
+  ...createMediaSlice(...a),
+  ...createCollectionsSlice(...a),
 }))
 
 /** Back to the first state, for tests and a fresh start. */

@@ -1,32 +1,79 @@
+import type { TableName } from '../../shared/domain.js'
 import { api } from '../api/index.js'
 import { useTrove } from './index.js'
 
-/** Tables whose changes can alter what the tree and grid show to this session. */
-const SHOWN = new Set(['assets', 'grants', 'memberships', 'users', 'groups'])
+/** Tables whose changes can alter the tree, the centre or search results for this session. */
+const LISTED: TableName[] = ['assets', 'grants', 'memberships', 'users', 'groups', 'associations', 'collections']
+/** Tables the details panel shows from. */
+const DETAILED: TableName[] = ['assets', 'comments', 'associations', 'collections', 'grants', 'memberships', 'users', 'fields']
+/** Tables the administration screen and the owner names show. */
+const PEOPLE: TableName[] = ['users', 'groups', 'memberships', 'fields']
 /** A burst of commits (an upload of many files) becomes one refresh. */
-const SETTLE_MS = 120
+const SETTLE_MS = 150
 
 /**
  * Live updates (issue 4: a change made elsewhere appears without a reload): main pushes
- * change and session events, already filtered to what this session may see.
+ * change and session events, already filtered to what this session may see. Whatever is on
+ * screen and touched by the changed tables is asked for again once the burst settles.
  */
 export function connectLive(): () => void {
   let timer: ReturnType<typeof setTimeout> | null = null
+  const pending = new Set<TableName>()
+  const touches = (tables: TableName[]) => tables.some((t) => pending.has(t))
+
+  const flush = () => {
+    timer = null
+    const state = useTrove.getState()
+    if (state.status !== 'ready') return pending.clear()
+    if (touches(LISTED)) void state.refreshVisible()
+    if (state.details && touches(DETAILED)) void state.refreshDetails()
+    if (touches(PEOPLE)) {
+      if (state.adminStatus !== 'idle' && state.session?.isAdmin) void state.loadAdmin()
+      else {
+        void state.loadUsers()
+        if (pending.has('fields')) void state.loadFields()
+      }
+    }
+    pending.clear()
+  }
+
   const offChanged = api.subscribe('library.changed', (event) => {
-    if (!event.tables.some((t) => SHOWN.has(t))) return
+    for (const t of event.tables) pending.add(t)
     if (timer) clearTimeout(timer)
-    timer = setTimeout(() => {
-      timer = null
-      if (useTrove.getState().status === 'ready') void useTrove.getState().refreshVisible()
-    }, SETTLE_MS)
+    timer = setTimeout(flush, SETTLE_MS)
   })
   // Another tab of this browser session switched user: follow it. Our own switches already did.
   const offSession = api.subscribe('session.changed', (event) => {
     if (event.userId !== (useTrove.getState().session?.user.id ?? null)) void useTrove.getState().loadSession()
   })
+  const offJobs = api.subscribe('jobs.progress', (job) => {
+    useTrove.getState().noteJob(job)
+  })
+  // The desktop menu asks for work the renderer owns the forms and progress of.
+  const offCommand = api.subscribe('app.command', ({ command }) => {
+    const state = useTrove.getState()
+    if (state.status !== 'ready' && command !== 'signOut') return
+    switch (command) {
+      case 'newFolder':
+        if (state.folderId) state.openDialog({ kind: 'newFolder' })
+        break
+      case 'importFiles':
+      case 'importFolder':
+        void state.importFromDisk(command === 'importFiles' ? 'files' : 'folder')
+        break
+      case 'switchUser':
+        state.setSwitcherOpen(true)
+        break
+      case 'signOut':
+        state.closeDialog()
+        break
+    }
+  })
   return () => {
     if (timer) clearTimeout(timer)
     offChanged()
     offSession()
+    offJobs()
+    offCommand()
   }
 }

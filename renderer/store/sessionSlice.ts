@@ -8,7 +8,7 @@ export const createSessionSlice: StateCreator<TroveState, [], [], SessionSlice> 
   /** A different actor sees a different library: nothing of the previous one may linger on screen. */
   async function enter(session: SessionView): Promise<void> {
     get().resetLibrary()
-    set({ session, status: 'ready', users: [] })
+    set({ session, status: 'ready', users: [], dialog: null, switcherOpen: false })
     await get().startLibrary()
   }
 

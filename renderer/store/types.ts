@@ -1,6 +1,18 @@
 import type { Id } from '../../shared/domain.js'
-import type { AssetView, SessionView, UserView } from '../../shared/views.js'
+import type { SessionView, UserView } from '../../shared/views.js'
 import type { ShownError } from '../api/errors.js'
+import type { AdminSlice } from './adminSlice.js'
+import type { AssetOpsSlice } from './assetOpsSlice.js'
+import type { AssetsSlice } from './assetsSlice.js'
+import type { CollectionsSlice } from './collectionsSlice.js'
+import type { DetailsSlice } from './detailsSlice.js'
+import type { ImportsSlice } from './importsSlice.js'
+import type { JobsSlice } from './jobsSlice.js'
+import type { MediaSlice } from './mediaSlice.js'
+import type { SearchSlice } from './searchSlice.js'
+import type { SelectionSlice } from './selectionSlice.js'
+import type { UploadSlice } from './uploadSlice.js'
+import type { ViewSlice } from './viewSlice.js'
 
 /** Who acts, as main says (the renderer never names an actor: it only asks main to switch). */
 export interface SessionSlice {
@@ -31,32 +43,28 @@ export interface TreeSlice {
   setExpanded(folderId: Id, open: boolean): Promise<void>
 }
 
-/** The folder on show, its contents and the selection. */
-export interface AssetsSlice {
-  /** Every asset seen so far, as main last described it to this session. */
-  byId: Record<Id, AssetView>
-  /** null: the top of a restricted user's library ("Shared with me"). */
-  folderId: Id | null
-  /** Visible ancestors of the folder, from the top down (breadcrumbs). */
-  trail: Id[]
-  itemIds: Id[]
-  listing: 'idle' | 'loading' | 'ready' | 'failed'
-  selection: Id[]
-  uploads: { done: number; total: number; current: string } | null
-  remember(views: AssetView[]): void
-  resetLibrary(): void
-  /** Loads the roots and opens where this user starts: Home, or the shared-with-me top. */
-  startLibrary(): Promise<void>
-  openFolder(folderId: Id | null): Promise<void>
-  refreshListing(): Promise<void>
-  /** After a change event: whatever is on screen is asked for again. */
-  refreshVisible(): Promise<void>
-  select(id: Id, mode?: 'replace' | 'toggle'): void
-  createFolder(name: string): Promise<AssetView>
-  uploadFiles(files: File[]): Promise<void>
-}
-
-export type Dialog = { kind: 'newFolder' } | { kind: 'password'; userId: Id }
+export type Dialog =
+  | { kind: 'newFolder' }
+  | { kind: 'password'; userId: Id }
+  | { kind: 'confirmDelete'; ids: Id[] }
+  | { kind: 'moveCopy'; mode: 'move' | 'copy'; ids: Id[] }
+  // Built in components/collections, components/sharing, components/media and components/jobs.
+  | { kind: 'addToCollections'; assetIds: Id[] }
+  | { kind: 'removeFromCollections'; assetId: Id }
+  | { kind: 'removeFromCollection'; collectionId: Id; assetIds: Id[] }
+  | { kind: 'createCollection' }
+  | { kind: 'renameCollection'; collectionId: Id }
+  | { kind: 'deleteCollection'; collectionId: Id }
+  | { kind: 'share'; resourceId: Id; resourceType: 'asset' | 'collection' }
+  | { kind: 'imageEditor'; fileId: Id }
+  | { kind: 'autoTags'; fileId: Id }
+  | { kind: 'removeBackground'; fileId: Id }
+  | { kind: 'downloadZip'; assetIds: Id[] }
+  /** `name`: the collection's, for the zip's suggested file name. */
+  | { kind: 'downloadZip'; collectionId: Id; name?: string }
+  | { kind: 'jobs' }
+  | { kind: 'focusArea'; fileId: Id }
+  | { kind: 'import' }
 
 export interface UiSlice {
   errors: Array<ShownError & { id: number }>
@@ -66,6 +74,23 @@ export interface UiSlice {
   dismissError(id: number): void
   openDialog(dialog: Dialog): void
   closeDialog(): void
+  /** The user menu in the top bar; the desktop menu's "Switch User…" opens it too. */
+  switcherOpen: boolean
+  setSwitcherOpen(open: boolean): void
 }
 
-export type TroveState = SessionSlice & TreeSlice & AssetsSlice & UiSlice
+export type TroveState = SessionSlice &
+  TreeSlice &
+  AssetsSlice &
+  UiSlice &
+  SelectionSlice &
+  ViewSlice &
+  SearchSlice &
+  AssetOpsSlice &
+  UploadSlice &
+  DetailsSlice &
+  AdminSlice &
+  JobsSlice &
+  ImportsSlice &
+  MediaSlice &
+  CollectionsSlice

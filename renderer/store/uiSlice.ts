@@ -9,6 +9,7 @@ let nextErrorId = 1
 export const createUiSlice: StateCreator<TroveState, [], [], UiSlice> = (set) => ({
   errors: [],
   dialog: null,
+  switcherOpen: false,
 
   reportError(error) {
     if (isDisconnected(error)) {
@@ -31,5 +32,9 @@ export const createUiSlice: StateCreator<TroveState, [], [], UiSlice> = (set) =>
 
   closeDialog() {
     set({ dialog: null })
+  },
+
+  setSwitcherOpen(switcherOpen) {
+    set({ switcherOpen })
   },
 })

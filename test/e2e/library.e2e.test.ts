@@ -37,7 +37,8 @@ describe('browser mode, end to end', () => {
     await library.upload([{ name: 'sunrise.png', mimeType: 'image/png', buffer: gradientPng(320, 200, [255, 170, 90], [120, 60, 200]) }])
     await library.tile('sunrise.png').waitFor()
     // The thumbnail came through the permission-checked /thumb route with its real pixels.
-    expect(await library.thumbnailWidth('sunrise.png')).toBe(320)
+    // A thumbnail is the 256 px rendition (main/core/media/thumbnails.ts) of the 320 px original.
+    expect(await library.thumbnailWidth('sunrise.png')).toBe(256)
     await screenshot(app.page, '02-admin-folder-with-upload')
 
     await app.admin.call('users.create', { name: 'Rita', email: 'rita@example.com', role: 'restricted' })

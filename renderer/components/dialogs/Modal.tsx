@@ -4,13 +4,14 @@ import { useEffect, useId, useRef, type ReactNode } from 'react'
  * A modal dialog: labelled by its title, focus moves in and stays in (Tab cycles), Escape
  * closes, and focus returns to whatever opened it.
  */
-export function Modal({ title, onClose, children }: { title: string; onClose(): void; children: ReactNode }) {
+export function Modal({ title, onClose, children, className }: { title: string; onClose(): void; children: ReactNode; className?: string }) {
   const titleId = useId()
   const box = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
     const opener = document.activeElement as HTMLElement | null
-    const first = box.current?.querySelector<HTMLElement>('input, select, textarea, button')
+    // A dialog may name where focus starts (the field a person types in first); else the first control.
+    const first = box.current?.querySelector<HTMLElement>('[data-autofocus]') ?? box.current?.querySelector<HTMLElement>('input, select, textarea, button')
     first?.focus()
     return () => opener?.focus?.()
   }, [])
@@ -19,7 +20,7 @@ export function Modal({ title, onClose, children }: { title: string; onClose(): 
     <div className="modal-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
       <div
         ref={box}
-        className="modal"
+        className={className ? `modal ${className}` : 'modal'}
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
@@ -41,11 +42,12 @@ export function Modal({ title, onClose, children }: { title: string; onClose(): 
 }
 
 function trapTab(e: React.KeyboardEvent, box: HTMLElement | null): void {
-  const focusable = [...(box?.querySelectorAll<HTMLElement>('input, select, textarea, button, [tabindex="0"]') ?? [])].filter((el) => !el.hasAttribute('disabled'))
+  const focusable = [...(box?.querySelectorAll<HTMLElement>('input, select, textarea, button, [tabindex="0"]') ?? [])].filter((el) => !el.hasAttribute('disabled') && el.tabIndex >= 0)
   if (focusable.length === 0) return
   const first = focusable[0]
   const last = focusable[focusable.length - 1]
-  if (e.shiftKey && document.activeElement === first) {
+  // A roving-tabindex group (tabs, toolbars) is one stop: back out of it from inside it too.
+  if (e.shiftKey && (document.activeElement === first || first.contains(document.activeElement))) {
     e.preventDefault()
     last.focus()
   } else if (!e.shiftKey && document.activeElement === last) {

@@ -14,14 +14,28 @@ export interface MockApi {
 }
 
 /**
+ * Reads every library screen makes on arrival (people for owner names, running jobs for the
+ * top bar, collections for the sidebar, field definitions for the details panel), answered
+ * empty unless a test gives its own handler.
+ */
+const AMBIENT: Partial<Handlers> = {
+  'users.list': () => [],
+  'jobs.list': () => [],
+  'collections.list': () => [],
+  'metadata.fields': () => [],
+}
+
+/**
  * Puts a partial handler map behind the api client (STYLE 9): a channel the test did not
  * expect answers INTERNAL, which the UI then shows, so a missing handler fails visibly.
  */
-export function mockApi(handlers: Partial<Handlers>): MockApi {
+export function mockApi(given: Partial<Handlers>, options: { desktop?: boolean } = {}): MockApi {
+  const handlers: Partial<Handlers> = { ...AMBIENT, ...given }
   const calls: MockApi['calls'] = []
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   api.use({
-    electron: false,
+    // The desktop shell answers native pickers and writes by path; a browser does neither.
+    electron: options.desktop ?? false,
     async invoke(channel, input): Promise<Envelope> {
       calls.push({ channel, input })
       const handler = handlers[channel as ChannelName] as ((input: unknown) => unknown) | undefined

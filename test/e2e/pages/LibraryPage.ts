@@ -15,7 +15,51 @@ export class LibraryPage {
   }
 
   get grid(): Locator {
-    return this.page.getByRole('listbox', { name: /^Contents of / })
+    return this.page.getByRole('listbox', { name: /^(Contents of|Search results for) / })
+  }
+
+  /** The list view: a grid of rows with sortable column headers. */
+  get list(): Locator {
+    return this.page.getByRole('grid', { name: /^(Contents of|Search results for) / })
+  }
+
+  row(name: string): Locator {
+    return this.list.getByRole('row', { name: new RegExp(`^${escape(name)}\\b`) })
+  }
+
+  async showAs(view: 'Grid' | 'List'): Promise<void> {
+    await this.page.getByRole('radiogroup', { name: 'View' }).getByRole('radio', { name: view }).click()
+  }
+
+  /** Right-clicks an item and returns the menu that opens, for its offered actions. */
+  async contextMenu(name: string): Promise<Locator> {
+    await this.tile(name).click({ button: 'right' })
+    const menu = this.page.getByRole('menu')
+    await menu.waitFor()
+    return menu
+  }
+
+  async menuItems(menu: Locator): Promise<string[]> {
+    return (await menu.getByRole('menuitem').allTextContents()).map((t) => t.replace(/(Enter|F2|Del)$/, '').trim())
+  }
+
+  get details(): Locator {
+    return this.page.getByRole('complementary', { name: 'Details' })
+  }
+
+  async search(text: string): Promise<void> {
+    await this.page.getByRole('searchbox', { name: 'Search the library' }).fill(text)
+    await this.page.getByRole('heading', { name: `Results for “${text}”` }).waitFor()
+  }
+
+  async clearSearch(): Promise<void> {
+    await this.page.getByRole('button', { name: 'Clear search' }).click()
+  }
+
+  async addTag(tag: string): Promise<void> {
+    await this.details.getByRole('textbox', { name: 'New tag' }).fill(tag)
+    await this.details.getByRole('button', { name: 'Add', exact: true }).click()
+    await this.details.getByRole('list', { name: 'Tags' }).getByText(tag, { exact: true }).waitFor()
   }
 
   tile(name: string): Locator {
@@ -48,7 +92,7 @@ export class LibraryPage {
   }
 
   async upload(files: Array<{ name: string; mimeType: string; buffer: Buffer }>): Promise<void> {
-    await this.page.locator('input[type=file]').setInputFiles(files)
+    await this.page.getByLabel('Upload files', { exact: true }).setInputFiles(files)
   }
 
   /** Resolves once the tile's thumbnail has loaded real pixels. */
@@ -58,4 +102,8 @@ export class LibraryPage {
     await this.page.waitForFunction((el) => (el as HTMLImageElement).complete, await img.elementHandle())
     return img.evaluate((el) => (el as HTMLImageElement).naturalWidth)
   }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 }

@@ -1,0 +1,45 @@
+import { useTrove } from '../../store/index.js'
+import type { SortKey } from '../../store/viewSlice.js'
+import { ArrowDownIcon, ArrowUpIcon, GridIcon, ListIcon } from '../actionIcons.js'
+import { COLUMNS } from './ListHeader.js'
+
+/** Grid or list, and the order (the list's column headers sort too). */
+export function ViewToolbar() {
+  const viewMode = useTrove((s) => s.viewMode)
+  const sort = useTrove((s) => s.sort)
+  const { setViewMode, setSort } = useTrove.getState()
+  return (
+    <div className="view-toolbar">
+      {viewMode === 'grid' && (
+        <div className="sort-control">
+          <label className="sort-label">
+            <span className="visually-hidden">Sort by</span>
+            <select className="select select-small" value={sort.key} onChange={(e) => setSort(e.target.value as SortKey, sort.dir)}>
+              {COLUMNS.map((c) => (
+                <option key={c.key} value={c.key}>
+                  {c.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={sort.dir === 'asc' ? 'Ascending order; switch to descending' : 'Descending order; switch to ascending'}
+            onClick={() => setSort(sort.key, sort.dir === 'asc' ? 'desc' : 'asc')}
+          >
+            {sort.dir === 'asc' ? <ArrowUpIcon size={16} /> : <ArrowDownIcon size={16} />}
+          </button>
+        </div>
+      )}
+      <div className="segmented" role="radiogroup" aria-label="View">
+        <button type="button" role="radio" aria-checked={viewMode === 'grid'} aria-label="Grid" title="Grid" className="segmented-button" onClick={() => setViewMode('grid')}>
+          <GridIcon size={16} />
+        </button>
+        <button type="button" role="radio" aria-checked={viewMode === 'list'} aria-label="List" title="List" className="segmented-button" onClick={() => setViewMode('list')}>
+          <ListIcon size={16} />
+        </button>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,63 @@
+import { useId } from 'react'
+import type { Id } from '../../../shared/domain.js'
+import type { CollectionView } from '../../../shared/views.js'
+import { CollectionIcon, SearchIcon } from '../actionIcons.js'
+import { itemCount } from '../labels.js'
+
+interface Props {
+  label: string
+  collections: CollectionView[]
+  loaded: boolean
+  query: string
+  onQuery(query: string): void
+  chosen: Id[]
+  onChosen(ids: Id[]): void
+  emptyText: string
+}
+
+/** A searchable list of collections to tick, several at once (seed: "search for and select the media collections"). */
+export function CollectionPicker({ label, collections, loaded, query, onQuery, chosen, onChosen, emptyText }: Props) {
+  const listId = useId()
+  const needle = query.trim().toLowerCase()
+  const shown = needle ? collections.filter((c) => c.name.toLowerCase().includes(needle)) : collections
+  const toggle = (id: Id) => onChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id])
+
+  return (
+    <fieldset className="chooser">
+      <legend className="field-label">{label}</legend>
+      <label className="search-field">
+        <SearchIcon size={16} />
+        <input
+          className="input"
+          type="search"
+          value={query}
+          onChange={(e) => onQuery(e.target.value)}
+          placeholder="Search collections"
+          aria-label="Search collections"
+          aria-controls={listId}
+          autoComplete="off"
+        />
+      </label>
+      <ul className="choose-list" id={listId} aria-label={label}>
+        {shown.map((c) => (
+          <li key={c.id}>
+            <label className={`choose-row${chosen.includes(c.id) ? ' is-chosen' : ''}`}>
+              <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} aria-label={`${c.name}, ${itemCount(c.assetCount)}`} />
+              <CollectionIcon size={18} className="choose-icon" />
+              <span className="choose-name">{c.name}</span>
+              <span className="choose-meta">{itemCount(c.assetCount)}</span>
+            </label>
+          </li>
+        ))}
+      </ul>
+      {!loaded && collections.length === 0 && <p className="choose-empty">Loading collections…</p>}
+      {loaded && collections.length === 0 && <p className="choose-empty">{emptyText}</p>}
+      {collections.length > 0 && shown.length === 0 && <p className="choose-empty">No collection matches “{query.trim()}”.</p>}
+      {chosen.length > 0 && (
+        <p className="choose-count" aria-live="polite">
+          {chosen.length === 1 ? '1 collection chosen' : `${chosen.length} collections chosen`}
+        </p>
+      )}
+    </fieldset>
+  )
+}

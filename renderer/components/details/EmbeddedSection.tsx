@@ -1,0 +1,45 @@
+import type { EmbeddedMetadata } from '../../../shared/domain.js'
+import { formatDateTime } from '../labels.js'
+import { Section } from './Section.js'
+
+function location(gps: EmbeddedMetadata['gps']): string | null {
+  if (!gps) return null
+  const lat = `${Math.abs(gps.latitude).toFixed(5)}° ${gps.latitude >= 0 ? 'N' : 'S'}`
+  const lon = `${Math.abs(gps.longitude).toFixed(5)}° ${gps.longitude >= 0 ? 'E' : 'W'}`
+  return `${lat}, ${lon}`
+}
+
+function taken(iso: string | undefined): string | null {
+  if (!iso) return null
+  const ms = Date.parse(iso)
+  return Number.isNaN(ms) ? iso : formatDateTime(ms)
+}
+
+/** What the camera and the file itself say (EXIF, IPTC, XMP): read-only, as it came in. */
+export function EmbeddedSection({ embedded }: { embedded: EmbeddedMetadata }) {
+  const rows: Array<[string, string | null | undefined]> = [
+    ['Title', embedded.title],
+    ['Caption', embedded.caption],
+    ['Camera', embedded.camera],
+    ['Lens', embedded.lens],
+    ['Taken', taken(embedded.takenAt)],
+    ['Exposure', embedded.exposure],
+    ['Location', location(embedded.gps)],
+    ['Keywords', embedded.keywords?.length ? embedded.keywords.join(', ') : null],
+    ['Copyright', embedded.copyright],
+  ]
+  const shown = rows.filter((r): r is [string, string] => !!r[1])
+  if (shown.length === 0) return null
+  return (
+    <Section title="Embedded metadata">
+      <dl className="props">
+        {shown.map(([term, value]) => (
+          <div key={term} className="props-row">
+            <dt>{term}</dt>
+            <dd>{value}</dd>
+          </div>
+        ))}
+      </dl>
+    </Section>
+  )
+}

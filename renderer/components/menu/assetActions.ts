@@ -1,0 +1,82 @@
+import { ASSET_OPERATIONS, atLeast, levelRank, type AssetOperation, type Level } from '../../../shared/domain.js'
+import type { AssetView } from '../../../shared/views.js'
+
+export type AssetActionId =
+  | 'open' | 'download' | 'downloadZip' | 'rename' | 'move' | 'copy' | 'addToCollections' | 'removeFromCollections'
+  | 'share' | 'editImage' | 'autoTags' | 'removeBackground' | 'uploadVersion' | 'delete'
+
+export interface AssetAction {
+  id: AssetActionId
+  label: string
+  /** Menus draw a separator between groups. */
+  group: number
+  shortcut?: string
+  danger?: boolean
+}
+
+interface Rule {
+  label: string
+  group: number
+  /** The seed table's operation, whose level every selected asset must have. */
+  op: AssetOperation
+  /** What else the selection must be: one item, files only, images only. */
+  single?: boolean
+  files?: boolean
+  images?: boolean
+  folders?: boolean
+  /** Home (the root) cannot be renamed, moved, copied, deleted or shared (SPEC section 3). */
+  notHome?: boolean
+  shortcut?: string
+  danger?: boolean
+}
+
+/** In menu order. */
+const RULES: Record<AssetActionId, Rule> = {
+  open: { label: 'Open', group: 0, op: 'viewAndSearch', single: true, folders: true, shortcut: 'Enter' },
+  download: { label: 'Download', group: 1, op: 'downloadFile', single: true, files: true },
+  downloadZip: { label: 'Download as zip', group: 1, op: 'downloadZip' },
+  rename: { label: 'Rename', group: 2, op: 'rename', single: true, notHome: true, shortcut: 'F2' },
+  move: { label: 'Move to…', group: 2, op: 'move', notHome: true },
+  copy: { label: 'Copy to…', group: 2, op: 'copy', notHome: true },
+  uploadVersion: { label: 'Upload new version…', group: 2, op: 'upload', single: true, files: true },
+  addToCollections: { label: 'Add to media collections…', group: 3, op: 'addToCollections' },
+  removeFromCollections: { label: 'Remove from media collections…', group: 3, op: 'viewAndSearch', single: true },
+  editImage: { label: 'Edit image…', group: 4, op: 'editImage', single: true, images: true },
+  autoTags: { label: 'Add auto tags…', group: 4, op: 'autoTags', single: true, images: true },
+  removeBackground: { label: 'Remove background…', group: 4, op: 'removeBackground', single: true, images: true },
+  share: { label: 'Share…', group: 5, op: 'share', single: true, notHome: true },
+  delete: { label: 'Delete…', group: 6, op: 'delete', notHome: true, shortcut: 'Del', danger: true },
+}
+
+/** For several selected items, the lowest of their levels decides (an action must be allowed on each). */
+export function lowestLevel(assets: AssetView[]): Level | null {
+  if (assets.length === 0) return null
+  return assets.reduce<Level>((low, a) => (levelRank[a.level] < levelRank[low] ? a.level : low), 'manage')
+}
+
+function fits(rule: Rule, assets: AssetView[], level: Level): boolean {
+  if (!atLeast(level, ASSET_OPERATIONS[rule.op])) return false
+  if (rule.single && assets.length !== 1) return false
+  if (rule.files && assets.some((a) => a.kind !== 'file')) return false
+  if (rule.folders && assets.some((a) => a.kind !== 'folder')) return false
+  if (rule.images && assets.some((a) => a.kind !== 'file' || !a.mime?.startsWith('image/'))) return false
+  if (rule.notHome && assets.some((a) => a.parentId === null)) return false
+  return true
+}
+
+/**
+ * What the user is offered for a selection: the seeds' table applied to the caller's level
+ * on each item as the listing gave it. The renderer only offers; main decides.
+ */
+export function offeredActions(assets: AssetView[]): AssetAction[] {
+  const level = lowestLevel(assets)
+  if (!level) return []
+  return (Object.keys(RULES) as AssetActionId[])
+    .filter((id) => fits(RULES[id], assets, level))
+    .map((id) => ({ id, label: RULES[id].label, group: RULES[id].group, shortcut: RULES[id].shortcut, danger: RULES[id].danger }))
+}
+
+export function offers(assets: AssetView[], id: AssetActionId): boolean {
+  const level = lowestLevel(assets)
+  return !!level && fits(RULES[id], assets, level)
+}

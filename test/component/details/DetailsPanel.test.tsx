@@ -1,0 +1,123 @@
+// @vitest-environment jsdom
+import '@testing-library/jest-dom/vitest'
+import '../support/dom.js'
+import { act, cleanup, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Level } from '../../../shared/domain.js'
+import type { AssetView } from '../../../shared/views.js'
+import { resetStore } from '../../../renderer/store/index.js'
+import type { Handlers } from '../support/mockApi.js'
+import { RITA, file, sessionOf } from '../support/views.js'
+import { grid, openWorkspace } from '../support/workspace.js'
+import { SHARED, detailHandlers, photo } from './fixtures.js'
+
+afterEach(() => {
+  cleanup()
+  resetStore()
+})
+
+/** Rita (restricted) opens the shared Studio and selects the photo, at the level given. */
+async function select(level: Level, asset: AssetView = photo(level), extra: Partial<Handlers> = {}) {
+  const { handlers, state } = detailHandlers(asset)
+  const opened = await openWorkspace(sessionOf(RITA), [SHARED(level), asset], ['s'], { ...handlers, ...extra })
+  await opened.user.dblClick(within(grid()).getByRole('option', { name: 'Studio' }))
+  await opened.user.click(await within(grid()).findByRole('option', { name: asset.name }))
+  const panel = screen.getByRole('complementary', { name: 'Details' })
+  await within(panel).findByRole('heading', { name: asset.name })
+  return { ...opened, panel, state }
+}
+
+const section = (panel: HTMLElement, name: string) => within(panel).getByRole('region', { name })
+
+describe('the details panel', () => {
+  it('says what to do when nothing is selected', async () => {
+    await openWorkspace(sessionOf(RITA), [SHARED('view')], ['s'])
+    expect(screen.getByRole('complementary', { name: 'Details' })).toHaveTextContent('Select a file or folder to see its details here.')
+  })
+
+  it('shows a placeholder until the preview arrives, then the preview of the current version', async () => {
+    const { panel } = await select('view')
+    const img = within(panel).getByRole('img', { name: 'Preview of harbour.jpg' })
+    expect(img).toHaveAttribute('src', '/preview/p?v=2')
+    expect(within(panel).getByRole('status', { name: 'Loading preview' })).toBeInTheDocument()
+    act(() => {
+      img.dispatchEvent(new Event('load'))
+    })
+    expect(within(panel).queryByRole('status', { name: 'Loading preview' })).toBeNull()
+  })
+
+  it('shows an icon by type for a file that is not an image', async () => {
+    const { panel } = await select('view', file('p', 'notes.pdf', 's', { level: 'view', access: 'grant' }))
+    expect(within(panel).queryByRole('img')).toBeNull()
+    expect(panel.querySelector('.preview')).toHaveTextContent('PDF')
+  })
+
+  it('lists the properties: path, type, size, dimensions, owner by name, dates and the user’s access', async () => {
+    const { panel } = await select('contribute')
+    const props = section(panel, 'Properties')
+    const value = (term: string) => within(props).getByText(term).nextElementSibling?.textContent
+    expect(value('Path')).toBe('/Studio/harbour.jpg')
+    expect(value('Type')).toBe('JPG (image/jpeg)')
+    expect(value('Size')).toBe('2.3 MB')
+    expect(value('Dimensions')).toBe('4000 × 3000')
+    expect(value('Owner')).toBe('Bea')
+    expect(value('Created')).toMatch(/2024/)
+    expect(value('Modified')).toMatch(/2024/)
+    expect(value('Your access')).toBe('Can contribute')
+  })
+
+  it('offers no version actions at view', async () => {
+    const { panel } = await select('view')
+    const versions = section(panel, 'Versions')
+    expect(await within(versions).findAllByRole('listitem')).toHaveLength(2)
+    expect(within(versions).queryByRole('button')).toBeNull()
+  })
+
+  it('offers upload and restore at contribute, but not deleting a version', async () => {
+    const { panel, user, api } = await select('contribute', undefined, { 'files.restoreVersion': () => photo('contribute', { currentVersion: 3 }) })
+    const versions = section(panel, 'Versions')
+    expect(within(versions).getByRole('button', { name: /Upload new version/ })).toBeInTheDocument()
+    const old = await within(versions).findByRole('listitem', { name: 'Version 1' })
+    expect(within(within(versions).getByRole('listitem', { name: 'Version 2' })).queryByRole('button')).toBeNull()
+    expect(within(old).queryByRole('button', { name: /Delete/ })).toBeNull()
+    await user.click(within(old).getByRole('button', { name: 'Restore' }))
+    await waitFor(() => expect(api.callsTo('files.restoreVersion')).toEqual([{ fileId: 'p', version: 1 }]))
+  })
+
+  it('deletes an old version at manage, after a confirmation', async () => {
+    const { panel, user, api } = await select('manage', undefined, { 'files.deleteVersion': () => photo('manage') })
+    const old = await within(section(panel, 'Versions')).findByRole('listitem', { name: 'Version 1' })
+    await user.click(within(old).getByRole('button', { name: 'Delete version 1' }))
+    const confirm = screen.getByRole('dialog', { name: 'Delete version 1?' })
+    expect(api.callsTo('files.deleteVersion')).toEqual([])
+    await user.click(within(confirm).getByRole('button', { name: 'Delete version' }))
+    await waitFor(() => expect(api.callsTo('files.deleteVersion')).toEqual([{ fileId: 'p', version: 1 }]))
+    expect(screen.queryByRole('dialog')).toBeNull()
+  })
+
+  it('uploads a new version from the picker', async () => {
+    const { panel, user, api } = await select('contribute', undefined, { 'files.uploadVersion': () => photo('contribute', { currentVersion: 3 }) })
+    await user.click(within(section(panel, 'Versions')).getByRole('button', { name: /Upload new version/ }))
+    await user.upload(screen.getByLabelText('Upload a new version'), new File(['new bytes'], 'harbour.jpg', { type: 'image/jpeg' }))
+    await waitFor(() => expect(api.callsTo('files.uploadVersion')).toEqual([{ fileId: 'p', base64: btoa('new bytes') }]))
+  })
+
+  it('adds tags (several at once, separated by commas) and removes them at contribute', async () => {
+    const { panel, user, api } = await select('contribute')
+    const tags = section(panel, 'Tags')
+    await user.type(within(tags).getByRole('textbox', { name: 'New tag' }), 'harbour, blue hour{Enter}')
+    expect(await within(tags).findByText('blue hour')).toBeInTheDocument()
+    expect(api.callsTo('tags.add')).toEqual([{ ids: ['p'], tags: ['harbour', 'blue hour'] }])
+    await user.click(within(tags).getByRole('button', { name: 'Remove tag boats' }))
+    await waitFor(() => expect(within(tags).queryByText('boats')).toBeNull())
+    expect(api.callsTo('tags.remove')).toEqual([{ ids: ['p'], tags: ['boats'] }])
+  })
+
+  it('shows tags read-only at view', async () => {
+    const { panel } = await select('view')
+    const tags = section(panel, 'Tags')
+    expect(within(tags).getByText('boats')).toBeInTheDocument()
+    expect(within(tags).queryByRole('textbox')).toBeNull()
+    expect(within(tags).queryByRole('button')).toBeNull()
+  })
+})

@@ -1,0 +1,83 @@
+import fs from 'node:fs'
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { BrowserContext } from 'playwright-core'
+import { launchBrowser, screenshot, startApp, type App } from './fixtures.js'
+import { gradientPng } from './images.js'
+import { LibraryPage } from './pages/LibraryPage.js'
+import { MediaDialogs } from './pages/MediaDialogs.js'
+
+const png = (name: string) => ({ name, mimeType: 'image/png', buffer: gradientPng(160, 120, [30, 90, 200], [200, 60, 90]) })
+
+describe('zip downloads and the jobs panel in a browser, end to end', () => {
+  let browser: { context: BrowserContext; close(): Promise<void> }
+  let app: App | undefined
+
+  beforeAll(async () => {
+    browser = await launchBrowser()
+  }, 120_000)
+  afterAll(async () => {
+    await browser?.close()
+  })
+  afterEach(async () => {
+    await app?.close()
+    app = undefined
+  })
+
+  async function photos() {
+    app = await startApp(browser.context)
+    const library = new LibraryPage(app.page)
+    await library.open(app.server.url)
+    await library.createFolder('Photos')
+    await library.openFolder('Photos')
+    await library.upload([png('one.png'), png('two.png')])
+    await library.tile('two.png').waitFor()
+    return { library, media: new MediaDialogs(app.page), page: app.page }
+  }
+
+  it('downloads a selection as a zip through the browser, then shows the job done and the download in the list', async () => {
+    const { library, media, page } = await photos()
+    await library.tile('one.png').click()
+    await library.tile('two.png').click({ modifiers: ['Control'] })
+    const download = page.waitForEvent('download')
+    await library.tile('two.png').click({ button: 'right' })
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Download as zip' }).click()
+    const zip = await download
+    expect(zip.suggestedFilename()).toBe('2 items.zip')
+    const bytes = fs.readFileSync((await zip.path())!)
+    expect(bytes.subarray(0, 2).toString()).toBe('PK')
+    expect(bytes.includes(Buffer.from('one.png')) && bytes.includes(Buffer.from('two.png'))).toBe(true)
+
+    const panel = media.jobsPanel
+    const job = panel.getByRole('listitem', { name: 'Download 2 items.zip' })
+    await job.getByText('Done').waitFor()
+    expect(await job.textContent()).toMatch(/2 files · \d/)
+    await screenshot(page, 'media-06-jobs-panel')
+
+    await panel.getByRole('tab', { name: 'Downloads' }).click()
+    const row = panel.getByRole('listitem', { name: '2 items.zip' })
+    await row.getByText('2 files').waitFor()
+    await screenshot(page, 'media-07-downloads')
+    await row.getByRole('button', { name: 'Remove 2 items.zip from the list' }).click()
+    await panel.getByText(/No downloads yet/).waitFor()
+    expect(await app!.admin.call('downloads.list')).toEqual([])
+    expect(app!.pageErrors).toEqual([])
+  })
+
+  it('asks before a download over the limits, and downloads nothing when told not to', async () => {
+    const { library, media, page } = await photos()
+    // Ten thousand real files would take minutes to make: main's answer is stood in for.
+    await page.route('**/api/downloads.plan', (route) =>
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: { fileCount: 12_345, bytes: 14.2 * 1024 ** 3, needsConfirmation: true } }) }),
+    )
+    let downloads = 0
+    page.on('download', () => downloads++)
+    await library.tile('one.png').click({ button: 'right' })
+    await page.getByRole('menu').getByRole('menuitem', { name: 'Download as zip' }).click()
+    const dialog = media.dialog('Download as zip')
+    await dialog.getByText('one.png.zip will hold 12,345 files (14 GB).').waitFor()
+    await screenshot(page, 'media-08-zip-confirmation')
+    await media.closeWith(dialog, 'Cancel')
+    expect(downloads).toBe(0)
+    expect(await app!.admin.call('downloads.list')).toEqual([])
+  })
+})
