@@ -3,7 +3,7 @@ import { levelRank } from '../../shared/domain.js'
 import type { People } from './people.js'
 import type { Prng } from './prng.js'
 import type { Scale } from './scale.js'
-import type { Tree } from './assets.js'
+import type { Tree } from './tree.js'
 import { ADJECTIVES, NOUNS } from './vocabulary.js'
 
 export interface Sharing {

@@ -12,7 +12,17 @@ type AssetChannels =
 
 /** Folders first, then by name; plain comparison of lower-cased names keeps big folders fast (the renderer sorts for display). */
 function sortViews(views: AssetView[]): AssetView[] {
-  return views.sort((a, b) => (a.kind === b.kind ? (a.name.toLowerCase() < b.name.toLowerCase() ? -1 : a.name.toLowerCase() > b.name.toLowerCase() ? 1 : 0) : a.kind === 'folder' ? -1 : 1))
+  // Each name is lower-cased once, not at every comparison: a 10,000-item folder makes some 130,000 of them.
+  const keys = views.map((view) => view.name.toLowerCase())
+  const order = views.map((_, i) => i)
+  // The index breaks ties, as the stable sort of the views themselves did.
+  order.sort((i, j) => {
+    const a = views[i]
+    const b = views[j]
+    if (a.kind !== b.kind) return a.kind === 'folder' ? -1 : 1
+    return keys[i] < keys[j] ? -1 : keys[i] > keys[j] ? 1 : i - j
+  })
+  return order.map((i) => views[i])
 }
 
 function refuseHome(asset: AssetRecord, what: string): void {

@@ -1,4 +1,4 @@
-import { LEVELS, type Id, type Level, type LevelOrNone } from '../../../shared/domain.js'
+import { LEVELS, type GrantRecord, type Id, type Level, type LevelOrNone } from '../../../shared/domain.js'
 import type { Store } from '../store/store.js'
 
 /** Levels as ranks: 0 none, 1 view, 2 contribute, 3 manage. */
@@ -15,31 +15,80 @@ export interface AssetAccess {
   viaCollection: boolean
 }
 
-interface UserCache {
-  generation: number
-  /** Asset id -> highest rank granted to the user or any of their groups on exactly that asset. */
-  assetGrants: Map<Id, number>
-  /** Collection id -> rank from grants and ownership. */
-  collections: Map<Id, number>
-  /** Assets directly associated with a collection the user can view. */
-  collectionAssets: Set<Id>
-  /** Folder id -> packed access, filled as folders are asked about. */
-  folders: Map<Id, number>
+/**
+ * What a check needs of one asset, gathered from the store once per permission generation:
+ * one lookup by id then finds its grants, its collections and (by reference) its parent.
+ * Everything here changes only with the generation: grants, memberships, roles,
+ * associations, collections coming and going, moves and deletions bump it, and an
+ * asset's creator and kind never change.
+ */
+interface AssetNode {
+  id: Id
+  isFolder: boolean
+  createdBy: Id
+  parentId: Id | null
+  /** Undefined until first walked through; null for Home. */
+  parent: AssetNode | null | undefined
+  /** Index into each user's folder memo; -1 for files, which are not memoised. */
+  slot: number
+  /** Grants on exactly this asset by subject id (the store's index entry), if any. */
+  grants: ReadonlyMap<Id, GrantRecord> | undefined
+  /** Existing collections holding exactly this asset, if any. */
+  collections: CollectionNode[] | undefined
 }
 
-/** Caches kept for this many users at once; a view-as tour of many users does not grow memory. */
-const MAX_CACHED_USERS = 64
+interface CollectionNode {
+  createdBy: Id
+  grants: ReadonlyMap<Id, GrantRecord> | undefined
+  /** Index into each user's collection memo. */
+  slot: number
+}
+
+interface UserCache {
+  /** The users table's own string for the id (see canonicalUserId). */
+  userId: Id
+  /** Roles change only with the generation, so the role is kept here too and a check needs no user lookup. */
+  restricted: boolean
+  /** Folder slot -> packed access + 1; 0 where not worked out yet. */
+  folders: Uint8Array
+  /** Collection slot -> rank + 1; 0 where not worked out yet. */
+  collections: Uint8Array
+  /** Set on use; eviction passes over a cache used since its last pass (second chance). */
+  used: boolean
+}
+
+/**
+ * Bytes of memos kept across users: a byte per folder and per collection per user, so
+ * with 10,000 folders and 1,000 collections some 6,000 users stay cached, and a view-as tour of many users does not grow
+ * memory past it.
+ */
+const MEMO_BUDGET = 64 * 1024 * 1024
+const MIN_CACHED_USERS = 64
 
 /**
  * The permission engine (SPEC section 4). Only restricted users are limited. For a
  * restricted user the level on an asset is the highest of the grants to them or their
  * groups on it or an ancestor, `manage` where they created it or an ancestor, and `view`
  * (for view operations only) where a collection they can view holds it or an ancestor.
- * Folder results are memoised per user and dropped whenever the store's permission
- * generation moves, so a check costs a few map lookups.
+ * Nothing per user is gathered up front: a check walks up from the asset, asking each
+ * asset's node about that user, and stops at the nearest folder already worked out for
+ * the user (a byte per folder per user). So a check costs about one lookup by id and a
+ * few pointer steps, for any mix of users. Every node and memo is dropped whenever the
+ * store's permission generation moves.
  */
 export class PermissionEngine {
+  private readonly nodes = new Map<Id, AssetNode>()
+  private readonly collectionNodes = new Map<Id, CollectionNode | null>()
+  private folderCount = 0
+  private collectionCount = 0
+  /** Reused by every walk, so a check allocates nothing. */
+  private readonly chain: AssetNode[] = []
   private readonly caches = new Map<Id, UserCache>()
+  /** The most recent user's cache, so a run of checks for one user skips the LRU bookkeeping. */
+  private lastUserId: Id | null = null
+  private lastCache: UserCache | null = null
+  /** The permission generation the nodes and memos belong to. */
+  private generation = -1
 
   constructor(private readonly store: Store) {}
 
@@ -49,17 +98,25 @@ export class PermissionEngine {
 
   /** Grants-and-ownership level plus the collection route, for a restricted or full user. */
   assetAccess(userId: Id, assetId: Id): AssetAccess {
-    const user = this.store.tables.users.get(userId)
-    if (!user || !this.store.tables.assets.has(assetId)) return { level: 'none', viaCollection: false }
-    if (user.role !== 'restricted') return { level: 'manage', viaCollection: false }
-    const packed = this.packedAccess(this.cacheFor(userId), userId, assetId)
+    const cache = this.cacheFor(userId)
+    if (!cache) return { level: 'none', viaCollection: false }
+    if (!cache.restricted) return { level: this.store.tables.assets.has(assetId) ? 'manage' : 'none', viaCollection: false }
+    const node = this.nodeFor(assetId)
+    if (!node) return { level: 'none', viaCollection: false }
+    const packed = this.packedAccess(cache, cache.userId, node, true)
     return { level: RANK_LEVEL[packed & 3], viaCollection: (packed & VIA_COLLECTION) !== 0 }
   }
 
   /** The level a user sees an asset with: collection-derived view counts. */
   effectiveAssetLevel(userId: Id, assetId: Id): LevelOrNone {
-    const access = this.assetAccess(userId, assetId)
-    return access.level === 'none' && access.viaCollection ? 'view' : access.level
+    const cache = this.cacheFor(userId)
+    if (!cache) return 'none'
+    if (!cache.restricted) return this.store.tables.assets.has(assetId) ? 'manage' : 'none'
+    const node = this.nodeFor(assetId)
+    if (!node) return 'none'
+    // Where grants or ownership give a level, the collection route adds nothing, so it is not looked up.
+    const packed = this.packedAccess(cache, cache.userId, node, false)
+    return (packed & 3) === 0 && (packed & VIA_COLLECTION) !== 0 ? 'view' : RANK_LEVEL[packed & 3]
   }
 
   canView(userId: Id, assetId: Id): boolean {
@@ -71,7 +128,8 @@ export class PermissionEngine {
     const user = this.store.tables.users.get(userId)
     if (!user || !this.store.tables.collections.has(collectionId)) return 'none'
     if (user.role !== 'restricted') return 'manage'
-    return RANK_LEVEL[this.cacheFor(userId).collections.get(collectionId) ?? 0]
+    const node = this.collectionNode(collectionId)
+    return node === null ? 'none' : RANK_LEVEL[this.collectionRank(this.cacheFor(user.id)!, user.id, node)]
   }
 
   /** The collections a restricted user can see at all (any level). */
@@ -79,7 +137,10 @@ export class PermissionEngine {
     const user = this.store.tables.users.get(userId)
     if (!user) return []
     if (user.role !== 'restricted') return [...this.store.tables.collections.keys()]
-    return [...this.cacheFor(userId).collections.keys()]
+    const ids = this.grantedIds(userId, 'collection')
+    // Creating a collection makes its creator its manager (seed: ownership).
+    for (const id of this.store.indexes.collectionsByCreator.get(userId)) ids.add(id)
+    return [...ids].filter((id) => this.store.tables.collections.has(id))
   }
 
   /**
@@ -89,84 +150,224 @@ export class PermissionEngine {
   roots(userId: Id): Id[] {
     const user = this.store.tables.users.get(userId)
     if (!user) return []
-    const rootId = this.store.indexes.rootId
+    const { indexes } = this.store
+    const rootId = indexes.rootId
     if (user.role !== 'restricted') return rootId ? [rootId] : []
-    const cache = this.cacheFor(userId)
-    const candidates = new Set<Id>([...cache.assetGrants.keys(), ...this.store.indexes.assetsByCreator.get(userId), ...cache.collectionAssets])
+    const cache = this.cacheFor(user.id)!
+    const candidates = new Set<Id>([...this.grantedIds(userId, 'asset'), ...indexes.assetsByCreator.get(userId)])
+    for (const id of this.visibleCollectionIds(userId)) for (const assetId of indexes.assetsByCollection.get(id)) candidates.add(assetId)
     const roots: Id[] = []
     for (const id of candidates) {
-      const asset = this.store.tables.assets.get(id)
-      if (!asset || this.packedAccess(cache, userId, id) === 0) continue
-      if (asset.parentId === null || this.packedAccess(cache, userId, asset.parentId) === 0) roots.push(id)
+      const node = this.nodeFor(id)
+      if (!node || this.packedAccess(cache, user.id, node, true) === 0) continue
+      const parent = this.parentOf(node)
+      if (parent === null || this.packedAccess(cache, user.id, parent, true) === 0) roots.push(id)
     }
     return roots
   }
 
-  private cacheFor(userId: Id): UserCache {
-    const generation = this.store.indexes.permissionGeneration
-    const cached = this.caches.get(userId)
-    if (cached && cached.generation === generation) {
-      // Re-insert to keep the map in least-recently-used order.
-      this.caches.delete(userId)
-      this.caches.set(userId, cached)
-      return cached
+  /**
+   * The users table's own string for an id. The walk passes that same string for the
+   * user, so comparing a creator with the user usually stops at the pointer instead of
+   * reading a string stored somewhere cold.
+   */
+  private canonicalUserId(id: Id): Id {
+    return this.store.tables.users.get(id)?.id ?? id
+  }
+
+  private groupsOf(userId: Id): ReadonlySet<Id> {
+    return this.store.indexes.groupsByUser.get(userId)
+  }
+
+  /** Resources of one type granted to the user or any of their groups. */
+  private grantedIds(userId: Id, type: 'asset' | 'collection'): Set<Id> {
+    const ids = new Set<Id>()
+    for (const subject of [userId, ...this.groupsOf(userId)]) {
+      for (const grant of this.store.indexes.grantsBySubject.get(subject)?.values() ?? []) if (grant.resourceType === type) ids.add(grant.resourceId)
     }
-    const cache = this.buildCache(userId, generation)
-    this.caches.delete(userId)
-    this.caches.set(userId, cache)
-    if (this.caches.size > MAX_CACHED_USERS) this.caches.delete(this.caches.keys().next().value!)
+    return ids
+  }
+
+  /** Highest rank among the grants (on one resource) to the user or one of their groups. */
+  private grantRank(userId: Id, bySubject: ReadonlyMap<Id, GrantRecord>, type: 'asset' | 'collection'): number {
+    // Looked up only here: most assets have no grants of their own.
+    const groups = this.groupsOf(userId)
+    let rank = 0
+    // Whichever is shorter: the grants on the resource or the user's subjects.
+    if (bySubject.size <= groups.size + 1) {
+      for (const grant of bySubject.values()) {
+        if (grant.resourceType !== type || (grant.subjectId !== userId && !groups.has(grant.subjectId))) continue
+        if (RANK[grant.level] > rank) rank = RANK[grant.level]
+      }
+      return rank
+    }
+    const own = bySubject.get(userId)
+    if (own !== undefined && own.resourceType === type) rank = RANK[own.level]
+    for (const group of groups) {
+      const grant = bySubject.get(group)
+      if (grant !== undefined && grant.resourceType === type && RANK[grant.level] > rank) rank = RANK[grant.level]
+    }
+    return rank
+  }
+
+  private collectionNode(collectionId: Id): CollectionNode | null {
+    this.checkGeneration()
+    let node = this.collectionNodes.get(collectionId)
+    if (node === undefined) {
+      const collection = this.store.tables.collections.get(collectionId)
+      node = collection ? { createdBy: this.canonicalUserId(collection.createdBy), grants: this.store.indexes.grantsByResource.get(collectionId), slot: this.collectionCount++ } : null
+      this.collectionNodes.set(collectionId, node)
+    }
+    return node
+  }
+
+  /** Rank from grants, or `manage` for the creator (seed: ownership); memoised per user. */
+  private collectionRank(cache: UserCache, userId: Id, node: CollectionNode): number {
+    const known = node.slot < cache.collections.length ? cache.collections[node.slot] : 0
+    if (known !== 0) return known - 1
+    let rank = 0
+    if (node.createdBy === userId) rank = MANAGE
+    else if (node.grants !== undefined) rank = this.grantRank(userId, node.grants, 'collection')
+    if (node.slot >= cache.collections.length) cache.collections = grow(cache.collections, node.slot)
+    cache.collections[node.slot] = rank + 1
+    return rank
+  }
+
+  /** Drops every node and memo once grants, memberships, roles, collections or the tree have changed. */
+  private checkGeneration(): void {
+    const generation = this.store.indexes.permissionGeneration
+    if (generation === this.generation) return
+    this.generation = generation
+    this.nodes.clear()
+    this.collectionNodes.clear()
+    this.folderCount = 0
+    this.collectionCount = 0
+    this.caches.clear()
+    this.lastUserId = null
+    this.lastCache = null
+  }
+
+  private nodeFor(assetId: Id): AssetNode | undefined {
+    this.checkGeneration()
+    const known = this.nodes.get(assetId)
+    if (known !== undefined) return known
+    const asset = this.store.tables.assets.get(assetId)
+    if (asset === undefined) return undefined
+    const { indexes } = this.store
+    const collections: CollectionNode[] = []
+    for (const id of indexes.collectionsByAsset.get(assetId)) {
+      const collection = this.collectionNode(id)
+      if (collection !== null) collections.push(collection)
+    }
+    const isFolder = asset.kind === 'folder'
+    const node: AssetNode = {
+      id: assetId,
+      isFolder,
+      createdBy: this.canonicalUserId(asset.createdBy),
+      parentId: asset.parentId,
+      parent: undefined,
+      slot: isFolder ? this.folderCount++ : -1,
+      grants: indexes.grantsByResource.get(assetId),
+      collections: collections.length > 0 ? collections : undefined,
+    }
+    this.nodes.set(assetId, node)
+    return node
+  }
+
+  private parentOf(node: AssetNode): AssetNode | null {
+    if (node.parent === undefined) node.parent = node.parentId === null ? null : (this.nodeFor(node.parentId) ?? null)
+    return node.parent
+  }
+
+  /** The user's cache, made on first sight; null where there is no such user. */
+  private cacheFor(userId: Id): UserCache | null {
+    this.checkGeneration()
+    if (this.lastUserId === userId && this.lastCache !== null) return this.lastCache
+    let cache = this.caches.get(userId)
+    if (cache === undefined) {
+      const user = this.store.tables.users.get(userId)
+      if (!user) return null
+      const restricted = user.role === 'restricted'
+      cache = {
+        userId: user.id,
+        restricted,
+        // Full roles never reach the walk: their memos stay empty.
+        folders: new Uint8Array(restricted ? Math.max(64, this.folderCount) : 0),
+        collections: new Uint8Array(restricted ? Math.max(64, this.collectionCount) : 0),
+        used: false,
+      }
+      this.caches.set(user.id, cache)
+      this.evict()
+    }
+    cache.used = true
+    this.lastUserId = userId
+    this.lastCache = cache
     return cache
   }
 
-  private buildCache(userId: Id, generation: number): UserCache {
-    const { indexes, tables } = this.store
-    const assetGrants = new Map<Id, number>()
-    const collections = new Map<Id, number>()
-    const subjects = [userId, ...indexes.groupsByUser.get(userId)]
-    for (const subject of subjects) {
-      for (const grant of indexes.grantsBySubject.get(subject)?.values() ?? []) {
-        const target = grant.resourceType === 'asset' ? assetGrants : collections
-        const rank = RANK[grant.level]
-        if ((target.get(grant.resourceId) ?? 0) < rank) target.set(grant.resourceId, rank)
+  /** Keeps the memos within budget, dropping the oldest caches not used since they were last passed over. */
+  private evict(): void {
+    const maxUsers = Math.max(MIN_CACHED_USERS, Math.floor(MEMO_BUDGET / Math.max(1, this.folderCount + this.collectionCount)))
+    while (this.caches.size > maxUsers) {
+      const [userId, oldest] = this.caches.entries().next().value!
+      this.caches.delete(userId)
+      if (oldest.used || oldest === this.lastCache) {
+        oldest.used = false
+        this.caches.set(userId, oldest)
       }
     }
-    // Creating a collection makes its creator its manager (seed: ownership).
-    for (const id of indexes.collectionsByCreator.get(userId)) collections.set(id, MANAGE)
-    for (const id of collections.keys()) if (!tables.collections.has(id)) collections.delete(id)
-    const collectionAssets = new Set<Id>()
-    for (const id of collections.keys()) for (const assetId of indexes.assetsByCollection.get(id)) collectionAssets.add(assetId)
-    return { generation, assetGrants, collections, collectionAssets, folders: new Map() }
   }
 
-  /** Walks up to the nearest memoised folder, then fills the memo on the way back down. */
-  private packedAccess(cache: UserCache, userId: Id, assetId: Id): number {
-    const assets = this.store.tables.assets
-    const hit = cache.folders.get(assetId)
-    if (hit !== undefined) return hit
-    const chain: Id[] = []
+  /**
+   * Walks up to the nearest memoised folder, then works out each asset below it on the
+   * way back down, memoising the folders. With `exact` false the collection route of the
+   * asset itself is skipped where grants or ownership already give a level (callers that
+   * only need the effective level); folders are always worked out in full.
+   */
+  private packedAccess(cache: UserCache, userId: Id, start: AssetNode, exact: boolean): number {
+    const chain = this.chain
+    let length = 0
     let inherited = 0
-    let cursor: Id | null = assetId
-    while (cursor !== null) {
-      const memo = cache.folders.get(cursor)
-      if (memo !== undefined) {
-        inherited = memo
-        break
+    for (let node: AssetNode | null = start; node !== null; node = this.parentOf(node)) {
+      if (node.isFolder && node.slot < cache.folders.length) {
+        const known = cache.folders[node.slot]
+        if (known !== 0) {
+          inherited = known - 1
+          break
+        }
       }
-      chain.push(cursor)
-      cursor = assets.get(cursor)?.parentId ?? null
+      chain[length++] = node
     }
     let packed = inherited
-    for (let i = chain.length - 1; i >= 0; i--) {
-      const id = chain[i]
-      const asset = assets.get(id)!
-      let rank = Math.max(packed & 3, cache.assetGrants.get(id) ?? 0)
-      if (asset.createdBy === userId) rank = MANAGE
-      const via = (packed & VIA_COLLECTION) !== 0 || cache.collectionAssets.has(id)
+    for (let i = length - 1; i >= 0; i--) {
+      const node = chain[i]
+      let rank = packed & 3
+      if (node.createdBy === userId) rank = MANAGE
+      else if (rank < MANAGE && node.grants !== undefined) rank = Math.max(rank, this.grantRank(userId, node.grants, 'asset'))
+      let via = (packed & VIA_COLLECTION) !== 0
+      if (!via && node.collections !== undefined && (exact || node.isFolder || rank === 0)) {
+        for (const collection of node.collections) {
+          if (this.collectionRank(cache, userId, collection) > 0) {
+            via = true
+            break
+          }
+        }
+      }
       packed = rank | (via ? VIA_COLLECTION : 0)
-      if (asset.kind === 'folder') cache.folders.set(id, packed)
+      if (node.isFolder) {
+        if (node.slot >= cache.folders.length) cache.folders = grow(cache.folders, node.slot)
+        cache.folders[node.slot] = packed + 1
+      }
     }
     return packed
   }
+}
+
+/** A memo long enough for `slot`, keeping what is known. */
+function grow(memo: Uint8Array, slot: number): Uint8Array {
+  const grown = new Uint8Array(Math.max(slot + 1, memo.length * 2))
+  grown.set(memo)
+  return grown
 }
 
 export const levelFromRank = (rank: number): LevelOrNone => RANK_LEVEL[rank]
