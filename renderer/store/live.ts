@@ -21,10 +21,15 @@ export function connectLive(): () => void {
   const pending = new Set<TableName>()
   const touches = (tables: TableName[]) => tables.some((t) => pending.has(t))
 
+  // A refresh belongs to whoever was acting when the change arrived: after a switch the new
+  // user's view is loaded afresh, and asking for the old one would only be refused.
+  let queuedFor: string | null = null
+  const actorId = () => useTrove.getState().session?.user.id ?? null
+
   const flush = () => {
     timer = null
     const state = useTrove.getState()
-    if (state.status !== 'ready') return pending.clear()
+    if (state.status !== 'ready' || actorId() !== queuedFor) return pending.clear()
     if (touches(LISTED)) void state.refreshVisible()
     if (state.details && touches(DETAILED)) void state.refreshDetails()
     if (touches(PEOPLE)) {
@@ -38,6 +43,8 @@ export function connectLive(): () => void {
   }
 
   const offChanged = api.subscribe('library.changed', (event) => {
+    if (queuedFor !== actorId()) pending.clear()
+    queuedFor = actorId()
     for (const t of event.tables) pending.add(t)
     if (timer) clearTimeout(timer)
     timer = setTimeout(flush, SETTLE_MS)
