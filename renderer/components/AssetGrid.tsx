@@ -1,4 +1,4 @@
-import { useEffect, useId, useLayoutEffect, useMemo, useRef } from 'react'
+import { useId, useLayoutEffect, useMemo, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Id } from '../../shared/domain.js'
 import { useTrove } from '../store/index.js'
@@ -7,6 +7,7 @@ import { AssetTile } from './AssetTile.js'
 import { observeWithFallback, useElementSize } from './browse/useElementSize.js'
 import { useItemNavigation } from './browse/useItemNavigation.js'
 import { useFocusAfterRename } from './browse/useFocusAfterRename.js'
+import { useScrollTopOnNewSource } from './browse/useScrollTopOnNewSource.js'
 
 const MIN_TILE = 168
 const GAP = 16
@@ -56,11 +57,7 @@ export function AssetGrid({ label }: { label: string }) {
   })
   const onRenameDone = useFocusAfterRename(scroller)
 
-  // A folder opened or a search run starts at the top.
-  const source = useTrove((s) => (s.search ? `search:${s.search.query}` : `folder:${s.folderId}`))
-  useEffect(() => {
-    scroller.current?.scrollTo?.({ top: 0 })
-  }, [source])
+  useScrollTopOnNewSource(scroller)
 
   const active = activeId && ids.includes(activeId) ? activeId : null
 

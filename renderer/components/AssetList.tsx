@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef } from 'react'
+import { useId, useMemo, useRef } from 'react'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import type { Id } from '../../shared/domain.js'
 import { useTrove } from '../store/index.js'
@@ -8,6 +8,7 @@ import { ListHeader } from './browse/ListHeader.js'
 import { observeWithFallback, useElementSize } from './browse/useElementSize.js'
 import { useItemNavigation } from './browse/useItemNavigation.js'
 import { useFocusAfterRename } from './browse/useFocusAfterRename.js'
+import { useScrollTopOnNewSource } from './browse/useScrollTopOnNewSource.js'
 
 const ROW_HEIGHT = 40
 
@@ -45,10 +46,7 @@ export function AssetList({ label }: { label: string }) {
   })
   const onRenameDone = useFocusAfterRename(box)
 
-  const source = useTrove((s) => (s.search ? `search:${s.search.query}` : `folder:${s.folderId}`))
-  useEffect(() => {
-    scroller.current?.scrollTo?.({ top: 0 })
-  }, [source])
+  useScrollTopOnNewSource(scroller)
 
   const active = activeId && ids.includes(activeId) ? activeId : null
 
