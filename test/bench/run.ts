@@ -1,60 +1,42 @@
 /**
- * `npm run bench`: generates a 100,000-file library (and a 1,000-file one for comparison)
- * in a temp folder, measures every figure in this one run, prints each against its
- * target, and removes the folder. BENCH_SEED picks another (still repeatable) library.
+ * `npm run bench`: measures every figure in this one run, prints each against its target,
+ * and removes its temp folder. `npm run bench -- core` (or `transfer`, `media`) runs one
+ * section. The core section generates a 100,000-file library (and a 1,000-file one for
+ * comparison); BENCH_SEED picks another (still repeatable) library.
  */
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { openLibrary } from '../../main/core/library.js'
-import { burstFigure, compactionFigure, latencyFigures, sequentialLatency } from './changeFigures.js'
-import { ChangeMaker } from './changeMaker.js'
-import { generateLibrary } from './generate.js'
-import { gc, mb, now } from './measure.js'
-import { openFigures } from './openFigure.js'
-import { listingFigure, permissionFigure, searchFigure } from './readFigures.js'
+import { coreFigures } from './coreFigures.js'
 import { Report } from './report.js'
-import { FULL, SMALL } from './scale.js'
+import { thumbnailFigures } from './thumbnailFigures.js'
+import { transferFigures } from './transferFigures.js'
 
 const SEED = Number(process.env.BENCH_SEED ?? 20_240_601)
 
+const SECTIONS: Record<string, (report: Report, root: string) => Promise<void>> = {
+  core: (report, root) => coreFigures(report, root, SEED),
+  transfer: transferFigures,
+  media: thumbnailFigures,
+}
+
 async function main(): Promise<void> {
+  const asked = process.argv.slice(2)
+  const unknown = asked.filter((name) => !(name in SECTIONS))
+  if (unknown.length) throw new Error(`No benchmark section ${unknown.join(', ')}; the sections are ${Object.keys(SECTIONS).join(', ')}.`)
   const report = new Report()
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-bench-'))
   try {
-    report.heading(`library (seed ${SEED}, in ${root})`)
-    let start = now()
-    const big = await generateLibrary(path.join(root, 'full'), FULL, SEED)
-    report.note(`generated ${big.records.toLocaleString('en')} records (${mb(big.snapshotBytes)} snapshot, folders up to depth ${big.maxDepth}) and ${FULL.journalChanges} journal lines in ${((now() - start) / 1000).toFixed(1)} s`)
-    start = now()
-    const small = await generateLibrary(path.join(root, 'small'), SMALL, SEED)
-    report.note(`generated the 1,000-file library in ${((now() - start) / 1000).toFixed(1)} s`)
-    gc()
-
-    report.heading('open')
-    await openFigures(report, big)
-
-    // The small library first, alone in a clean heap, as it would be in its own app.
-    const smallLibrary = await openLibrary(small.dir)
-    const smallLatency = await sequentialLatency(smallLibrary, new ChangeMaker(smallLibrary, small))
-    await smallLibrary.close()
-    gc()
-
-    const library = await openLibrary(big.dir)
-    try {
-      report.heading('reads')
-      permissionFigure(report, library, big, SEED)
-      gc()
-      await listingFigure(report, library, big)
-      await searchFigure(report, library, big)
-
-      report.heading('changes')
-      const maker = new ChangeMaker(library, big)
-      latencyFigures(report, await sequentialLatency(library, maker), smallLatency)
-      await burstFigure(report, library, maker)
-      await compactionFigure(report, library, maker)
-    } finally {
-      await library.close()
+    for (const [name, run] of Object.entries(SECTIONS)) {
+      if (asked.length && !asked.includes(name)) continue
+      const dir = path.join(root, name)
+      fs.mkdirSync(dir)
+      try {
+        await run(report, dir)
+      } finally {
+        // Each section's files go before the next starts, so none pays for another's page cache.
+        fs.rmSync(dir, { recursive: true, force: true })
+      }
     }
   } finally {
     fs.rmSync(root, { recursive: true, force: true })
