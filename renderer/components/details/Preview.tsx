@@ -3,8 +3,9 @@ import type { AssetView } from '../../../shared/views.js'
 import { api } from '../../api/index.js'
 import { FileTypeIcon, fileKind } from '../fileTypeIcons.js'
 import { typeLabel } from '../labels.js'
+import { FocusAreaOverlay } from '../media/FocusAreaOverlay.js'
 
-/** The large picture of an image (a placeholder until it arrives), an icon by type for anything else. */
+/** The large picture of an image (a placeholder until it arrives, its focus area outlined), an icon by type for anything else. */
 export function Preview({ asset }: { asset: AssetView }) {
   const kind = fileKind(asset.kind, asset.mime, asset.name)
   return (
@@ -24,13 +25,17 @@ function ImagePreview({ asset }: { asset: AssetView }) {
           <span className="preview-shimmer" />
         </span>
       )}
-      <img
-        className={`preview-image${state === 'loaded' ? ' is-loaded' : ''}`}
-        src={api.fileUrl('preview', asset.id, asset.currentVersion)}
-        alt={`Preview of ${asset.name}`}
-        onLoad={() => setState('loaded')}
-        onError={() => setState('broken')}
-      />
+      {/* The frame takes the picture's own box, so the focus area lands on its pixels even when the picture is smaller than the panel. */}
+      <span className="preview-frame">
+        <img
+          className={`preview-image${state === 'loaded' ? ' is-loaded' : ''}`}
+          src={api.fileUrl('preview', asset.id, asset.currentVersion)}
+          alt={`Preview of ${asset.name}`}
+          onLoad={() => setState('loaded')}
+          onError={() => setState('broken')}
+        />
+        {state === 'loaded' && <FocusAreaOverlay focus={asset.focus} width={asset.width ?? 0} height={asset.height ?? 0} />}
+      </span>
     </>
   )
 }

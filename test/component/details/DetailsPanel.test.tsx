@@ -46,6 +46,26 @@ describe('the details panel', () => {
     expect(within(panel).queryByRole('status', { name: 'Loading preview' })).toBeNull()
   })
 
+  it('outlines the focus area on the preview once it has loaded, in the picture’s own coordinates', async () => {
+    const { panel } = await select('view', photo('view', { focus: { x: 0.5, y: 0.25, width: 0.25, height: 0.5 } }))
+    expect(within(panel).queryByRole('img', { name: 'Focus area' })).toBeNull()
+    act(() => {
+      within(panel).getByRole('img', { name: 'Preview of harbour.jpg' }).dispatchEvent(new Event('load'))
+    })
+    const overlay = within(panel).getByRole('img', { name: 'Focus area' })
+    expect(overlay).toHaveAttribute('viewBox', '0 0 4000 3000')
+    const frame = overlay.querySelector('rect')!
+    expect([frame.getAttribute('x'), frame.getAttribute('y'), frame.getAttribute('width'), frame.getAttribute('height')]).toEqual(['2000', '750', '1000', '1500'])
+  })
+
+  it('draws no focus area on a preview of a file without one', async () => {
+    const { panel } = await select('view')
+    act(() => {
+      within(panel).getByRole('img', { name: 'Preview of harbour.jpg' }).dispatchEvent(new Event('load'))
+    })
+    expect(within(panel).queryByRole('img', { name: 'Focus area' })).toBeNull()
+  })
+
   it('shows an icon by type for a file that is not an image', async () => {
     const { panel } = await select('view', file('p', 'notes.pdf', 's', { level: 'view', access: 'grant' }))
     expect(within(panel).queryByRole('img')).toBeNull()
