@@ -34,7 +34,7 @@ export type PathPurpose = 'read' | 'write'
  * request: transports hold a Session and the dispatcher reads it (SPEC section 5).
  */
 export class Session {
-  readonly id = randomUUID()
+  readonly id: string
   /** The signed-in user; null until someone signs in. */
   userId: Id | null
   /** The restricted user an admin is viewing as, if any. */
@@ -45,9 +45,20 @@ export class Session {
    */
   mayUsePath: (path: string, purpose: PathPurpose) => boolean
 
-  constructor(userId: Id | null, mayUsePath: (path: string, purpose: PathPurpose) => boolean = () => true) {
+  constructor(userId: Id | null, mayUsePath: (path: string, purpose: PathPurpose) => boolean = () => true, id: string = randomUUID()) {
+    this.id = id
     this.userId = userId
     this.mayUsePath = mayUsePath
+  }
+
+  /**
+   * This session as it stands, allowed to use one more path for one purpose. It keeps the
+   * id, so the progress of a job it starts reaches whoever listens to this session.
+   */
+  allowing(path: string, purpose: PathPurpose): Session {
+    const narrow = new Session(this.userId, (p, why) => (why === purpose && p === path) || this.mayUsePath(p, why), this.id)
+    narrow.viewAsId = this.viewAsId
+    return narrow
   }
 
   /** Whoever every check is made as. */

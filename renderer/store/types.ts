@@ -61,7 +61,7 @@ export type Dialog =
   | { kind: 'removeBackground'; fileId: Id }
   | { kind: 'downloadZip'; assetIds: Id[] }
   /** `name`: the collection's, for the zip's suggested file name. */
-  | { kind: 'downloadZip'; collectionId: Id; name?: string }
+  | { kind: 'downloadZip'; collectionId: Id }
   | { kind: 'jobs' }
   | { kind: 'focusArea'; fileId: Id }
   | { kind: 'import' }

@@ -35,8 +35,8 @@ export const downloadChannels = {
       }),
   ),
   'downloads.list': query<DownloadView[]>()(empty),
-  /** What a zip would hold, before it is made: a download over 10,000 files or 10 GB is confirmed first. */
-  'downloads.plan': query<{ fileCount: number; bytes: number; needsConfirmation: boolean }>()(
+  /** What a zip would hold and be called, before it is made: a download over 10,000 files or 10 GB is confirmed first. */
+  'downloads.plan': query<{ name: string; fileCount: number; bytes: number; needsConfirmation: boolean }>()(
     z
       .object({ assetIds: idsSchema.optional(), collectionId: idSchema.optional() })
       .strict()

@@ -71,8 +71,9 @@ export const downloadHandlers: HandlerMap<DownloadChannels> = {
   },
 
   'downloads.plan': (ctx, input) => {
-    const plan = planZip(ctx.core, zipSelection(ctx, input).topIds)
-    return { fileCount: plan.fileCount, bytes: plan.bytes, needsConfirmation: plan.fileCount > CONFIRM_FILES || plan.bytes > CONFIRM_BYTES }
+    const { topIds, name } = zipSelection(ctx, input)
+    const plan = planZip(ctx.core, topIds)
+    return { name, fileCount: plan.fileCount, bytes: plan.bytes, needsConfirmation: plan.fileCount > CONFIRM_FILES || plan.bytes > CONFIRM_BYTES }
   },
 
   'downloads.remove': async (ctx, { downloadId, deleteFile }) => {

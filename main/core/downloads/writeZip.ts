@@ -10,6 +10,8 @@ export interface ZipProgress {
   bytes: number
 }
 
+const cancelled = () => new AppError('CANCELLED', 'The download was cancelled.')
+
 /**
  * Streams the entries into `dest` (through a `.part` file, renamed at the end) so memory
  * stays flat. Files already compressed gain nothing from deflate, so they are stored.
@@ -30,28 +32,44 @@ export async function writeZip(
     archive.on('error', reject)
     archive.on('warning', (w: Error) => reject(w))
   })
+  // archiver's own abort waits for the entry in progress, which may never end once its reader
+  // is gone: a cancel settles here at once, and the streams are torn down below.
+  let onAbort = () => undefined as void
+  const aborted = new Promise<never>((_, reject) => {
+    onAbort = () => reject(cancelled())
+  })
+  done.catch(() => undefined)
+  aborted.catch(() => undefined)
   archive.on('progress', (p) => options.onProgress?.({ entries: p.entries.processed, bytes: p.fs.processedBytes }))
-  const abort = () => archive.abort()
-  options.signal?.addEventListener('abort', abort, { once: true })
+  options.signal?.addEventListener('abort', onAbort, { once: true })
   archive.pipe(out)
   try {
+    if (options.signal?.aborted) throw cancelled()
     for (const entry of entries) {
       if (entry.hash === undefined) archive.append('', { name: entry.name, date: entry.mtime })
-      else archive.append(blobs.createReadStream(entry.hash), { name: entry.name, date: entry.mtime, store: isCompressed(entry.name) })
+      // By path, not as a stream: archiver opens a path only when it reaches that entry, but would
+      // start reading every stream at once, holding a file handle for each (256 a process on macOS).
+      else {
+        // archiver's typings leave the zip-only `store` off `file`, which passes it on all the same.
+        const data: archiver.ZipEntryData = { name: entry.name, date: entry.mtime, store: isCompressed(entry.name) }
+        archive.file(blobs.pathOf(entry.hash), data)
+      }
     }
-    await archive.finalize()
-    await done
-    if (options.signal?.aborted) throw new AppError('CANCELLED', 'The download was cancelled.')
+    await Promise.race([archive.finalize().then(() => done), aborted])
+    if (options.signal?.aborted) throw cancelled()
     await fsp.rename(part, dest)
     return { bytes: archive.pointer() }
   } catch (error) {
     archive.abort()
+    // The partial file goes only once its handle is closed, or a late open would bring it back.
+    const closed = out.closed ? Promise.resolve() : new Promise<void>((resolve) => out.once('close', () => resolve()))
     out.destroy()
+    await closed
     await fsp.rm(part, { force: true })
-    if (options.signal?.aborted) throw new AppError('CANCELLED', 'The download was cancelled.')
+    if (options.signal?.aborted) throw cancelled()
     throw error
   } finally {
-    options.signal?.removeEventListener('abort', abort)
+    options.signal?.removeEventListener('abort', onAbort)
   }
 }
 

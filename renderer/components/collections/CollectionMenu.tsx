@@ -14,7 +14,7 @@ export function runCollectionAction(action: CollectionAction, collection: Collec
   const { openDialog } = useTrove.getState()
   switch (action) {
     case 'downloadZip':
-      return openDialog({ kind: 'downloadZip', collectionId: collection.id, name: collection.name })
+      return openDialog({ kind: 'downloadZip', collectionId: collection.id })
     case 'share':
       return openDialog({ kind: 'share', resourceId: collection.id, resourceType: 'collection' })
     case 'rename':

@@ -6,31 +6,31 @@ import { useTrove } from '../../store/index.js'
 import type { ZipTarget } from '../../store/jobsSlice.js'
 import { Modal } from '../dialogs/Modal.js'
 import { formatBytes } from '../labels.js'
-import { startBrowserDownload, zipName, zipUrl } from './zipRequest.js'
+import { startBrowserDownload, zipUrl } from './zipRequest.js'
 import './jobs.css'
 
 type Plan = ResultOf<'downloads.plan'>
-type Stage = { at: 'planning' } | { at: 'confirm'; plan: Plan } | { at: 'empty' } | { at: 'saving' } | { at: 'failed'; message: string }
+type Stage = { at: 'planning' } | { at: 'confirm'; plan: Plan } | { at: 'empty' } | { at: 'saving'; name: string } | { at: 'failed'; message: string }
 
 const files = (n: number) => (n === 1 ? '1 file' : `${n.toLocaleString()} files`)
 
 /**
  * Download as zip (issue 6): main says first what the zip would hold; one of more than
  * 10,000 files or 10 GB is confirmed. The desktop writes it where the save dialog says, with
- * progress in the jobs panel; a browser downloads it from the HTTP route.
+ * progress in the jobs panel; a browser downloads it from the HTTP route. The zip's name is
+ * the one main gives it (the item's, the collection's, or a count).
  */
-export function ZipDownloadDialog({ target, collectionName }: { target: ZipTarget; collectionName?: string }) {
+export function ZipDownloadDialog({ target }: { target: ZipTarget }) {
   const closeDialog = useTrove((s) => s.closeDialog)
   const [stage, setStage] = useState<Stage>({ at: 'planning' })
-  const name = useTrove((s) => zipName(target, s.byId, collectionName))
 
-  const proceed = async (alive: () => boolean) => {
+  const proceed = async ({ name }: Plan, alive: () => boolean) => {
     const { openDialog, startZipDownload } = useTrove.getState()
     if (!api.desktop) {
       startBrowserDownload(zipUrl(target), name)
       return openDialog({ kind: 'jobs' })
     }
-    setStage({ at: 'saving' })
+    setStage({ at: 'saving', name })
     try {
       const chosen = await api.call('dialogs.saveFile', { defaultName: name })
       if (!alive()) return
@@ -49,7 +49,7 @@ export function ZipDownloadDialog({ target, collectionName }: { target: ZipTarge
         if (!alive) return
         if (plan.fileCount === 0) setStage({ at: 'empty' })
         else if (plan.needsConfirmation) setStage({ at: 'confirm', plan })
-        else void proceed(() => alive)
+        else void proceed(plan, () => alive)
       },
       (e) => alive && setStage({ at: 'failed', message: describeError(e).message }),
     )
@@ -68,7 +68,7 @@ export function ZipDownloadDialog({ target, collectionName }: { target: ZipTarge
       )}
       {stage.at === 'saving' && (
         <p className="dialog-status" role="status">
-          Choose where to save {name}.
+          Choose where to save {stage.name}.
         </p>
       )}
       {stage.at === 'empty' && <p>There is nothing in this selection you can download: it holds no files you can view.</p>}
@@ -80,7 +80,7 @@ export function ZipDownloadDialog({ target, collectionName }: { target: ZipTarge
       {stage.at === 'confirm' && (
         <div className="confirm-large">
           <p>
-            <strong>{name}</strong> will hold {files(stage.plan.fileCount)} ({formatBytes(stage.plan.bytes)}).
+            <strong>{stage.plan.name}</strong> will hold {files(stage.plan.fileCount)} ({formatBytes(stage.plan.bytes)}).
           </p>
           <p className="field-hint">Downloads of more than 10,000 files or 10 GB take a while and need that much free disk space. Download anyway?</p>
         </div>
@@ -90,7 +90,7 @@ export function ZipDownloadDialog({ target, collectionName }: { target: ZipTarge
           {stage.at === 'confirm' || stage.at === 'planning' || stage.at === 'saving' ? 'Cancel' : 'Close'}
         </button>
         {stage.at === 'confirm' && (
-          <button type="button" className="button button-primary" onClick={() => void proceed(() => true)}>
+          <button type="button" className="button button-primary" onClick={() => void proceed(stage.plan, () => true)}>
             Download {formatBytes(stage.plan.bytes)}
           </button>
         )}

@@ -11,7 +11,7 @@ export function jobDialog(dialog: Dialog): ReactNode {
       return <JobsDialog />
     case 'downloadZip':
       return 'collectionId' in dialog ? (
-        <ZipDownloadDialog key={`c:${dialog.collectionId}`} target={{ collectionId: dialog.collectionId }} collectionName={dialog.name} />
+        <ZipDownloadDialog key={`c:${dialog.collectionId}`} target={{ collectionId: dialog.collectionId }} />
       ) : (
         <ZipDownloadDialog key={`a:${dialog.assetIds.join()}`} target={{ assetIds: dialog.assetIds }} />
       )

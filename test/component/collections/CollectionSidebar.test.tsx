@@ -97,7 +97,7 @@ describe('Collection sidebar', () => {
     expect(screen.getByRole('menuitem', { name: 'Download as zip' })).toHaveFocus()
     await user.keyboard('{Enter}')
     // The zip dialog belongs to downloads; the menu names the collection it is for.
-    expect(useTrove.getState().dialog).toEqual({ kind: 'downloadZip', collectionId: 'c-kit', name: 'Brand assets' })
+    expect(useTrove.getState().dialog).toEqual({ kind: 'downloadZip', collectionId: 'c-kit' })
     expect(screen.queryByRole('menu')).toBeNull()
     useTrove.getState().closeDialog()
 

@@ -4,8 +4,6 @@ import { screen, waitFor } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../../shared/errors.js'
-import { useTrove } from '../../../renderer/store/index.js'
-import { file, folder } from '../support/views.js'
 import { deferred, openDialog, tearDown } from './harness.js'
 
 /** The links the dialog clicked: a browser download is an <a download> click. */
@@ -22,32 +20,26 @@ afterEach(() => {
   vi.restoreAllMocks()
 })
 
-const small = () => ({ fileCount: 3, bytes: 4096, needsConfirmation: false })
-
-function rememberAssets() {
-  useTrove.getState().remember([folder('f1', 'Brand', 'h'), file('a', 'logo.png', 'f1'), file('b', 'guide.pdf', 'f1')])
-}
+const small = (name: string) => () => ({ name, fileCount: 3, bytes: 4096, needsConfirmation: false })
 
 describe('download as zip', () => {
   it('in a browser starts the HTTP download of the selection straight away when it is under the limits', async () => {
-    rememberAssets()
-    const { api } = openDialog({ kind: 'downloadZip', assetIds: ['a', 'b'] }, { 'downloads.plan': small })
+    const { api } = openDialog({ kind: 'downloadZip', assetIds: ['a', 'b'] }, { 'downloads.plan': small('2 items.zip') })
     await screen.findByRole('dialog', { name: 'Jobs and downloads' })
     expect(api.callsTo('downloads.plan')).toEqual([{ assetIds: ['a', 'b'] }])
     expect(clicked).toEqual([{ href: '/download/zip?assetIds=a,b', download: '2 items.zip' }])
     expect(api.callsTo('downloads.zip')).toEqual([])
   })
 
-  it('downloads a collection by its id, named after it', async () => {
-    openDialog({ kind: 'downloadZip', collectionId: 'c1', name: 'Spring campaign' }, { 'downloads.plan': small })
+  it('downloads a collection by its id, under the name main gives the zip', async () => {
+    openDialog({ kind: 'downloadZip', collectionId: 'c1' }, { 'downloads.plan': small('Spring campaign.zip') })
     await screen.findByRole('dialog', { name: 'Jobs and downloads' })
     expect(clicked).toEqual([{ href: '/download/zip?collectionId=c1', download: 'Spring campaign.zip' }])
   })
 
   it('asks first, with the count and size, for more than 10,000 files or 10 GB', async () => {
-    rememberAssets()
     const { api } = openDialog({ kind: 'downloadZip', assetIds: ['f1'] }, {
-      'downloads.plan': () => ({ fileCount: 12_345, bytes: 14.2 * 1024 ** 3, needsConfirmation: true }),
+      'downloads.plan': () => ({ name: 'Brand.zip', fileCount: 12_345, bytes: 14.2 * 1024 ** 3, needsConfirmation: true }),
     })
     const dialog = await screen.findByRole('dialog', { name: 'Download as zip' })
     await waitFor(() => expect(dialog).toHaveTextContent('Brand.zip will hold 12,345 files (14 GB).'))
@@ -58,19 +50,18 @@ describe('download as zip', () => {
   })
 
   it('downloads nothing when the confirmation is cancelled', async () => {
-    openDialog({ kind: 'downloadZip', assetIds: ['f1'] }, { 'downloads.plan': () => ({ fileCount: 20_000, bytes: 1, needsConfirmation: true }) })
+    openDialog({ kind: 'downloadZip', assetIds: ['f1'] }, { 'downloads.plan': () => ({ name: 'Brand.zip', fileCount: 20_000, bytes: 1, needsConfirmation: true }) })
     await userEvent.setup().click(await screen.findByRole('button', { name: 'Cancel' }))
     expect(screen.queryByRole('dialog')).toBeNull()
     expect(clicked).toEqual([])
   })
 
   it('on the desktop asks where to save, then writes the zip there and shows its progress in the jobs panel', async () => {
-    rememberAssets()
     const zip = deferred<never>()
     const { api } = openDialog(
       { kind: 'downloadZip', assetIds: ['a'] },
       {
-        'downloads.plan': small,
+        'downloads.plan': small('logo.png.zip'),
         'dialogs.saveFile': () => ({ available: true, path: '/home/ada/logo.png.zip' }),
         'downloads.zip': () => zip.promise,
       },
@@ -85,7 +76,7 @@ describe('download as zip', () => {
   it('on the desktop makes nothing when the save dialog is cancelled', async () => {
     const { api } = openDialog(
       { kind: 'downloadZip', assetIds: ['a'] },
-      { 'downloads.plan': small, 'dialogs.saveFile': () => ({ available: true, path: null }) },
+      { 'downloads.plan': small('logo.png.zip'), 'dialogs.saveFile': () => ({ available: true, path: null }) },
       { desktop: true },
     )
     await waitFor(() => expect(api.callsTo('dialogs.saveFile')).toHaveLength(1))
@@ -96,7 +87,7 @@ describe('download as zip', () => {
   it('reports a zip that failed while written, but not one the user cancelled', async () => {
     let outcome: AppError = new AppError('INVALID_INPUT', 'Cannot write /home/ada/x.zip: ENOSPC.')
     const handlers = {
-      'downloads.plan': small,
+      'downloads.plan': small('x.zip'),
       'dialogs.saveFile': () => ({ available: true, path: '/home/ada/x.zip' }),
       'downloads.zip': () => {
         throw outcome
@@ -122,7 +113,7 @@ describe('download as zip', () => {
     expect(await screen.findByRole('alert')).toHaveTextContent('No asset a.')
     tearDown()
 
-    openDialog({ kind: 'downloadZip', assetIds: ['f1'] }, { 'downloads.plan': () => ({ fileCount: 0, bytes: 0, needsConfirmation: false }) })
+    openDialog({ kind: 'downloadZip', assetIds: ['f1'] }, { 'downloads.plan': () => ({ name: 'Brand.zip', fileCount: 0, bytes: 0, needsConfirmation: false }) })
     expect(await screen.findByText(/nothing in this selection you can download/)).toBeInTheDocument()
     expect(clicked).toEqual([])
   })

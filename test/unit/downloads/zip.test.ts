@@ -84,6 +84,52 @@ describe('zip downloads', () => {
     expect(list[0].bytes).toBe(fs.statSync(path.join(t.dir, 'two.zip')).size)
   })
 
+  it('store files of already-compressed formats as they are, and deflate the rest', async () => {
+    const folder = await t.admin.call('folders.create', { parentId: t.homeId, name: 'Mixed' })
+    const text = 'the same words again and again '.repeat(200)
+    await t.admin.call('files.upload', { folderId: folder.id, name: 'photo.jpg', base64: b64(text) })
+    await t.admin.call('files.upload', { folderId: folder.id, name: 'notes.txt', base64: b64(`${text}!`) })
+    const dest = path.join(t.dir, 'mixed.zip')
+    await t.admin.call('downloads.zip', { assetIds: [folder.id], destPath: dest })
+    // `unzip -v` lists each entry's method: Stored or Defl:N.
+    const methods = Object.fromEntries(
+      execFileSync('unzip', ['-v', dest], { encoding: 'utf8' })
+        .split('\n')
+        .flatMap((line) => {
+          const m = /^\s*\d+\s+(\S+).*\s(\S+)$/.exec(line)
+          return m && m[2].startsWith('Mixed/') ? [[m[2], m[1]]] : []
+        }),
+    )
+    expect(methods).toEqual({ 'Mixed/photo.jpg': 'Stored', 'Mixed/notes.txt': expect.stringMatching(/^Defl/) })
+  })
+
+  it('open each file only while it is being written, so thousands of files do not exhaust file handles', async () => {
+    const many = await t.admin.call('folders.create', { parentId: t.homeId, name: 'Many' })
+    for (let i = 0; i < 400; i++) await t.admin.call('files.upload', { folderId: many.id, name: `n${i}.txt`, base64: b64(`note ${i}`) })
+    const openHandles = () => fs.readdirSync('/proc/self/fd').length
+    const before = openHandles()
+    let most = before
+    const dest = path.join(t.dir, 'many.zip')
+    const entriesWritten = new Promise<void>((resolve) => {
+      const off = t.admin.subscribe('jobs.progress', (job) => {
+        most = Math.max(most, openHandles())
+        if (job.state !== 'running' && job.state !== 'queued') {
+          off()
+          resolve()
+        }
+      })
+    })
+    const sample = setInterval(() => (most = Math.max(most, openHandles())), 1)
+    try {
+      await t.admin.call('downloads.zip', { assetIds: [many.id], destPath: dest })
+      await entriesWritten
+    } finally {
+      clearInterval(sample)
+    }
+    expect(entries(dest)).toHaveLength(400)
+    expect(most - before).toBeLessThan(40)
+  })
+
   it('report progress as a job and, when cancelled, leave no file behind', async () => {
     const folder = await t.admin.call('folders.create', { parentId: t.homeId, name: 'Big' })
     const chunk = Buffer.alloc(4 * 1024 * 1024, 7).toString('base64')
@@ -110,7 +156,7 @@ describe('zip downloads', () => {
 describe('download plans and the downloads list', () => {
   it('count what a zip would hold, and say when it is large enough to confirm first', async () => {
     const { brand } = await buildTree()
-    expect(await t.admin.call('downloads.plan', { assetIds: [brand.id] })).toEqual({ fileCount: 2, bytes: 12 + 41, needsConfirmation: false })
+    expect(await t.admin.call('downloads.plan', { assetIds: [brand.id] })).toEqual({ name: 'Brand.zip', fileCount: 2, bytes: 12 + 41, needsConfirmation: false })
   })
 
   it('lets the owner remove a finished download, with its file when asked', async () => {

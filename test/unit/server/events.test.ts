@@ -103,6 +103,22 @@ describe('GET /api/events', () => {
     expect(second.events.filter((e) => e.event === 'session.changed')).toEqual([])
   })
 
+  it('delivers the progress of a zip download to the browser session that asked for it, and to no other', async () => {
+    const folder = await s.admin.call('folders.create', { parentId: s.homeId, name: 'Brand' })
+    await s.admin.call('files.upload', { folderId: folder.id, name: 'a.txt', base64: Buffer.from('alpha').toString('base64') })
+    const asking = await s.connect()
+    const other = await s.connect()
+    const heard = await openStream(s.port, asking)
+    const elsewhere = await openStream(s.port, other)
+    streams.push(heard, elsewhere)
+    expect((await s.get(asking, `/download/zip?assetIds=${folder.id}`)).status).toBe(200)
+    const done = (await heard.next((e) => e.event === 'jobs.progress' && (e.data as Events['jobs.progress']).state === 'done')).data as Events['jobs.progress']
+    expect([done.kind, done.title]).toEqual(['zip', 'Download Brand.zip'])
+    await s.admin.call('folders.create', { parentId: s.homeId, name: 'Marker' })
+    await elsewhere.next((e) => e.event === 'library.changed')
+    expect(elsewhere.events.filter((e) => e.event === 'jobs.progress')).toEqual([])
+  })
+
   it('stops listening when the browser goes away', async () => {
     const cookie = await s.connect()
     const stream = await openStream(s.port, cookie)
