@@ -1,5 +1,8 @@
+import fs from 'node:fs'
 import path from 'node:path'
-import { app, dialog, type BaseWindow, type OpenDialogOptions } from 'electron'
+import { app, dialog, shell, type BaseWindow, type OpenDialogOptions } from 'electron'
+import { AppError } from '../../shared/errors.js'
+import { ownDownload } from '../core/downloads/ownDownload.js'
 import type { Session } from '../core/context.js'
 import type { AnySessionHandlers } from '../dispatch.js'
 import type { PathGrants } from './pathGrants.js'
@@ -44,6 +47,16 @@ export function nativeDialogHandlers(windowFor: (session: Session) => DialogWind
       if (result.canceled || !result.filePath) return { available: true, path: null }
       target.grants.allowFiles([result.filePath], 'write')
       return { available: true, path: result.filePath }
+    },
+    // Only a zip the app wrote for this user: the renderer names a download, never a path.
+    'dialogs.showDownload': (core, session, { downloadId }) => {
+      const record = ownDownload(core, session, downloadId)
+      if (!windowFor(session)) return { available: false }
+      if (record.state !== 'done' || !fs.existsSync(record.destPath)) {
+        throw new AppError('NOT_FOUND', `${record.name} is no longer at ${record.destPath}.`, { downloadId, destPath: record.destPath })
+      }
+      shell.showItemInFolder(record.destPath)
+      return { available: true }
     },
   }
 }

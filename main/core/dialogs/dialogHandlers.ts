@@ -1,6 +1,8 @@
 import type { SessionHandlerMap } from '../context.js'
 
-type DialogChannels = 'dialogs.openFiles' | 'dialogs.openFolder' | 'dialogs.saveFile'
+import { ownDownload } from '../downloads/ownDownload.js'
+
+type DialogChannels = 'dialogs.openFiles' | 'dialogs.openFolder' | 'dialogs.saveFile' | 'dialogs.showDownload'
 
 /**
  * Without a desktop shell there is no native picker: callers learn so and use their own
@@ -10,4 +12,8 @@ export const headlessDialogHandlers: SessionHandlerMap<DialogChannels> = {
   'dialogs.openFiles': () => ({ available: false, paths: [] }),
   'dialogs.openFolder': () => ({ available: false, paths: [] }),
   'dialogs.saveFile': () => ({ available: false, path: null }),
+  'dialogs.showDownload': (core, session, { downloadId }) => {
+    ownDownload(core, session, downloadId)
+    return { available: false }
+  },
 }

@@ -11,7 +11,8 @@ const files = (n: number) => (n === 1 ? '1 file' : `${n.toLocaleString()} files`
 
 /**
  * One past or running download. Finished ones can leave the list; on the desktop the zip's
- * file can be deleted too (a browser's download is the browser's file, out of our reach).
+ * file can be shown in the file manager or deleted too (a browser's download is the
+ * browser's file, out of our reach).
  */
 export function DownloadRow({ download }: { download: DownloadView }) {
   const job = useTrove((s) => (download.jobId ? s.jobsById[download.jobId] : undefined))
@@ -28,6 +29,15 @@ export function DownloadRow({ download }: { download: DownloadView }) {
     } catch (e) {
       setError(describeError(e).message)
       setBusy(false)
+    }
+  }
+
+  const show = async () => {
+    setError(null)
+    try {
+      await api.call('dialogs.showDownload', { downloadId: download.id })
+    } catch (e) {
+      setError(describeError(e).message)
     }
   }
 
@@ -52,6 +62,11 @@ export function DownloadRow({ download }: { download: DownloadView }) {
           <button type="button" className="button button-small" aria-label={`Remove ${download.name} from the list`} disabled={busy} onClick={() => void remove(false)}>
             Remove from list
           </button>
+          {api.desktop && download.state === 'done' && (
+            <button type="button" className="button button-small" aria-label={`Show ${download.name} in its folder`} onClick={() => void show()}>
+              Show in folder
+            </button>
+          )}
           {api.desktop && download.state === 'done' && (
             <button type="button" className="button button-small" aria-label={`Delete the file of ${download.name}`} disabled={busy} onClick={() => setConfirmDelete(true)}>
               Delete file…

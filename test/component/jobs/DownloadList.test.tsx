@@ -47,7 +47,7 @@ describe('view downloads', () => {
       'downloads.remove': ({ downloadId }) => ({ removed: downloadId, fileDeleted: false }),
     })
     const row = await screen.findByRole('listitem', { name: 'Photos.zip' })
-    expect(within(row).queryByRole('button', { name: /Delete the file/ })).toBeNull()
+    expect(within(row).queryByRole('button', { name: /Delete the file|in its folder/ })).toBeNull()
     // The path is the server's temporary file, long gone: not shown.
     expect(row).not.toHaveTextContent('/home/ada')
     await userEvent.setup().click(within(row).getByRole('button', { name: 'Remove Photos.zip from the list' }))
@@ -73,6 +73,31 @@ describe('view downloads', () => {
     expect(api.callsTo('downloads.remove')).toEqual([])
     await u.click(within(confirm).getByRole('button', { name: 'Delete file' }))
     expect(api.callsTo('downloads.remove')).toEqual([{ downloadId: 'Photos', deleteFile: true }])
+  })
+
+  it('on the desktop shows a finished zip in its folder, and says so on the row when it has gone', async () => {
+    let gone = false
+    const { api } = await openDownloads(
+      { kind: 'jobs' },
+      {
+        'downloads.list': () => [download('Photos'), download('Broken', { state: 'failed' })],
+        'dialogs.showDownload': () => {
+          if (gone) throw new AppError('NOT_FOUND', 'Photos.zip is no longer at /home/ada/Downloads/Photos.zip.')
+          return { available: true }
+        },
+      },
+      { desktop: true },
+    )
+    const u = userEvent.setup()
+    const row = await screen.findByRole('listitem', { name: 'Photos.zip' })
+    await u.click(within(row).getByRole('button', { name: 'Show Photos.zip in its folder' }))
+    expect(api.callsTo('dialogs.showDownload')).toEqual([{ downloadId: 'Photos' }])
+    expect(within(row).queryByRole('alert')).toBeNull()
+    gone = true
+    await u.click(within(row).getByRole('button', { name: 'Show Photos.zip in its folder' }))
+    expect(await within(row).findByRole('alert')).toHaveTextContent('Photos.zip is no longer at /home/ada/Downloads/Photos.zip.')
+    // Nothing to show of a zip that was never finished.
+    expect(within(screen.getByRole('listitem', { name: 'Broken.zip' })).queryByRole('button', { name: /in its folder/ })).toBeNull()
   })
 
   it('shows a refused removal on its row and keeps the row', async () => {

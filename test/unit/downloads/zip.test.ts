@@ -170,4 +170,17 @@ describe('download plans and the downloads list', () => {
     expect(fs.existsSync(dest)).toBe(false)
     expect(await t.admin.call('downloads.list')).toEqual([])
   })
+
+  it('deletes a finished zip from a later window, which holds no grant for its path, but not a file that has taken its name since', async () => {
+    const { brand } = await buildTree()
+    const dest = path.join(t.dir, 'later.zip')
+    const first = await t.admin.call('downloads.zip', { assetIds: [brand.id], destPath: dest })
+    const second = await t.admin.call('downloads.zip', { assetIds: [brand.id], destPath: path.join(t.dir, 'replaced.zip') })
+    fs.writeFileSync(path.join(t.dir, 'replaced.zip'), 'someone else’s file now')
+    const laterWindow = t.library.caller(t.library.session(t.admin.session.userId, () => false))
+    expect(await laterWindow.call('downloads.remove', { downloadId: first.id, deleteFile: true })).toEqual({ removed: first.id, fileDeleted: true })
+    expect(fs.existsSync(dest)).toBe(false)
+    expect(await laterWindow.call('downloads.remove', { downloadId: second.id, deleteFile: true })).toEqual({ removed: second.id, fileDeleted: false })
+    expect(fs.readFileSync(path.join(t.dir, 'replaced.zip'), 'utf8')).toBe('someone else’s file now')
+  })
 })

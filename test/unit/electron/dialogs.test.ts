@@ -10,7 +10,7 @@ vi.mock('electron', async () => (await import('./fakeElectron.js')).electronModu
 
 const { nativeDialogHandlers } = await import('../../../main/electron/dialogs.js')
 const { PathGrants } = await import('../../../main/electron/pathGrants.js')
-const { dialog } = electronModule
+const { dialog, shell } = electronModule
 
 let t: TempLibrary
 let disk: string
@@ -79,6 +79,24 @@ describe('native dialogs', () => {
     expect(await call('dialogs.openFiles')).toEqual({ available: true, paths: [] })
     expect(await call('dialogs.saveFile', { defaultName: 'x.zip' })).toEqual({ available: true, path: null })
     expect(session.mayUsePath(disk, 'read')).toBe(false)
+  })
+
+  it("show a finished download's zip in the file manager: only the caller's own, and only while it is there", async () => {
+    const target = path.join(disk, 'Home.zip')
+    dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target })
+    await call('dialogs.saveFile', { defaultName: 'Home.zip' })
+    const download = (await call('downloads.zip', { assetIds: [t.homeId], destPath: target })) as { id: string }
+    expect(await call('dialogs.showDownload', { downloadId: download.id })).toEqual({ available: true })
+    expect(shell.showItemInFolder).toHaveBeenCalledWith(target)
+
+    const bob = await t.admin.call('users.create', { name: 'Bob', email: 'bob@example.com', role: 'admin' })
+    session.userId = bob.id
+    await expectRefused(call('dialogs.showDownload', { downloadId: download.id }), 'NOT_FOUND')
+    session.userId = t.library.firstAdminId
+    fs.rmSync(target)
+    const gone = await expectRefused(call('dialogs.showDownload', { downloadId: download.id }), 'NOT_FOUND')
+    expect(gone.message).toBe(`Home.zip is no longer at ${target}.`)
+    expect(shell.showItemInFolder).toHaveBeenCalledTimes(1)
   })
 
   it('are unavailable to a session with no window (a script, another transport)', async () => {

@@ -129,6 +129,9 @@ export const electronModule = {
     showMessageBox: vi.fn(async (..._args: unknown[]) => ({ response: 0, checkboxChecked: false })),
     showErrorBox: vi.fn(),
   },
+  shell: {
+    showItemInFolder: vi.fn((_path: string) => undefined),
+  },
   Menu: {
     buildFromTemplate: vi.fn((template: unknown) => template),
     setApplicationMenu: vi.fn(),

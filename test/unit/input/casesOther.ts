@@ -69,6 +69,11 @@ export const otherCases: CaseBuilder<OtherChannel> = (w) => {
         { why: 'a 10,000 character name', input: { defaultName: 'n'.repeat(10_000) }, code: 'INVALID_INPUT', mentions: 'defaultName' },
       ],
     },
+    'dialogs.showDownload': {
+      valid: { downloadId: w.downloadId },
+      required: ['downloadId'],
+      cases: [{ why: 'a download that never existed', input: { downloadId: UNKNOWN }, code: 'NOT_FOUND', mentions: UNKNOWN }],
+    },
     'images.edit': {
       valid: edit({ format: 'png', saveAs: { newName: 'logo-turned.png' } }),
       required: ['fileId', 'ops'],
