@@ -19,13 +19,14 @@ export interface SkippedEntry {
 /**
  * What an import of these paths would bring in, parents before children. Entries that
  * cannot be imported are listed with the reason instead of failing the whole import:
- * unreadable, a symbolic link leading outside the chosen folder, or a name the library
- * cannot use.
+ * unreadable, a symbolic link leading outside the chosen folder or back into a folder
+ * it sits in (which would never end), or a name the library cannot use.
  */
 export async function walkSources(sources: string[], signal?: AbortSignal): Promise<{ entries: PlannedEntry[]; skipped: SkippedEntry[] }> {
   const entries: PlannedEntry[] = []
   const skipped: SkippedEntry[] = []
-  const visit = async (file: string, segments: string[], root: string): Promise<void> => {
+  /** `within`: the real paths of the folders this entry sits in. */
+  const visit = async (file: string, segments: string[], root: string, within: ReadonlySet<string>): Promise<void> => {
     signal?.throwIfAborted()
     const valid = nameSchema.safeParse(segments[segments.length - 1])
     if (!valid.success) {
@@ -54,6 +55,10 @@ export async function walkSources(sources: string[], signal?: AbortSignal): Prom
     if (stat.isFile()) {
       entries.push({ kind: 'file', source: real, segments, size: stat.size })
     } else if (stat.isDirectory()) {
+      if (within.has(real)) {
+        skipped.push({ path: file, reason: 'it is a symbolic link to a folder it is inside of, which would repeat forever' })
+        return
+      }
       let names: string[]
       try {
         names = (await fsp.readdir(real)).sort()
@@ -62,7 +67,8 @@ export async function walkSources(sources: string[], signal?: AbortSignal): Prom
         return
       }
       entries.push({ kind: 'folder', source: real, segments, size: 0 })
-      for (const child of names) await visit(path.join(real, child), [...segments, child], root)
+      const inside = new Set(within).add(real)
+      for (const child of names) await visit(path.join(real, child), [...segments, child], root, inside)
     } else {
       skipped.push({ path: file, reason: 'it is not a regular file or folder' })
     }
@@ -70,8 +76,9 @@ export async function walkSources(sources: string[], signal?: AbortSignal): Prom
   for (const source of sources) {
     const absolute = path.resolve(source)
     // The chosen item itself may be a link (the user picked it); what it leads to is the boundary.
+    // The walk goes on from there, so every path it compares is real (/tmp is a link on macOS).
     const root = await fsp.realpath(absolute).catch(() => absolute)
-    await visit(absolute, [path.basename(absolute)], root)
+    await visit(root, [path.basename(absolute)], root, new Set())
   }
   return { entries, skipped }
 }

@@ -63,6 +63,16 @@ describe('import from disk', () => {
     expect(await tree(t.homeId)).toEqual(['/Pick/', '/Pick/inside-target.txt', '/Pick/link-in.txt', '/Pick/ok.txt'])
   })
 
+  it('skips a link back into a folder it sits in, instead of importing forever, and keeps a link to a sibling', async () => {
+    write('Loop/a/one.txt', '1')
+    write('Loop/b/two.txt', '2')
+    fs.symlinkSync(path.join(src, 'Loop'), path.join(src, 'Loop/a/up'))
+    fs.symlinkSync(path.join(src, 'Loop/b'), path.join(src, 'Loop/a/b-again'))
+    const report = await t.admin.call('imports.start', { sources: [path.join(src, 'Loop')], targetFolderId: t.homeId })
+    expect(report.skipped.map((s) => [path.relative(src, s.path), s.reason])).toEqual([['Loop/a/up', expect.stringMatching(/folder it is inside of/)]])
+    expect(await tree(t.homeId)).toEqual(['/Loop/', '/Loop/a/', '/Loop/a/b-again/', '/Loop/a/b-again/two.txt', '/Loop/a/one.txt', '/Loop/b/', '/Loop/b/two.txt'])
+  })
+
   it('follows the chosen policy on a name clash: keep both, replace as a new version, or skip', async () => {
     write('logo.png', 'v1')
     await t.admin.call('imports.start', { sources: [path.join(src, 'logo.png')], targetFolderId: t.homeId })
