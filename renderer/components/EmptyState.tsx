@@ -8,10 +8,20 @@ import { usePickers } from './UploadProvider.js'
 /** An empty view always says why it is empty and what to do next (issue 4). */
 export function EmptyState() {
   const atTop = useTrove((s) => s.folderId === null)
+  const collectionCount = useTrove((s) => s.collections.length)
   const canAdd = useCanAdd()
   const openDialog = useTrove((s) => s.openDialog)
   const { pickFiles, pickFolder } = usePickers()
 
+  if (atTop && collectionCount > 0) {
+    // What a collection shared with them holds shows here too, so those collections are empty.
+    const which = collectionCount === 1 ? 'The collection in the sidebar is' : `The ${collectionCount} collections in the sidebar are`
+    return (
+      <Empty icon={<ShareIcon size={40} />} title="No files or folders have been shared with you yet">
+        <p>{which} shared with you but hold{collectionCount === 1 ? 's' : ''} nothing yet. Files and folders appear here when someone shares them with you or adds them to a collection you can see.</p>
+      </Empty>
+    )
+  }
   if (atTop) {
     return (
       <Empty icon={<ShareIcon size={40} />} title="Nothing has been shared with you yet">

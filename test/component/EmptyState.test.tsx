@@ -4,6 +4,7 @@ import { cleanup, render, screen, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors.js'
+import type { CollectionView } from '../../shared/views.js'
 import { App } from '../../renderer/components/App.js'
 import { resetStore } from '../../renderer/store/index.js'
 import { mockApi } from './support/mockApi.js'
@@ -23,6 +24,15 @@ describe('empty states and errors', () => {
     expect(screen.queryByRole('button', { name: /Upload/ })).toBeNull()
     expect(screen.queryByRole('button', { name: /New folder/ })).toBeNull()
     expect(within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByText('Shared with me')).toHaveAttribute('aria-current', 'page')
+  })
+
+  it('tells a restricted user whose only shared collection is empty that it holds nothing yet', async () => {
+    const kit: CollectionView = { id: 'c1', name: 'Press kit', createdBy: 'u-ada', createdAt: 1, updatedAt: 1, level: 'view', assetCount: 0 }
+    mockApi({ 'session.current': () => sessionOf(RITA), 'assets.roots': () => [], 'collections.list': () => [kit] })
+    render(<App />)
+    const empty = await screen.findByRole('region', { name: 'No files or folders have been shared with you yet' })
+    expect(empty).toHaveTextContent('The collection in the sidebar is shared with you but holds nothing yet.')
+    expect(screen.queryByRole('heading', { name: 'Nothing has been shared with you yet' })).toBeNull()
   })
 
   it('offers upload and a new folder in an empty folder the user can contribute to', async () => {
