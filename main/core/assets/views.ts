@@ -2,6 +2,7 @@ import type { AssetRecord, Id, Level } from '../../../shared/domain.js'
 import type { AccessSource, AssetView } from '../../../shared/views.js'
 import { AppError } from '../../../shared/errors.js'
 import type { Core } from '../context.js'
+import type { AssetAccess } from '../permissions/engine.js'
 
 /** `/Marketing/Brand/logo.png`; Home is `/`. */
 export function pathOf(core: Core, id: Id): string {
@@ -39,21 +40,27 @@ export function joinPath(parentPath: string, name: string): string {
 
 /** The caller's view of an asset: level and route included, nothing they may not see. */
 export function assetView(core: Core, actorId: Id, asset: AssetRecord, parentPath?: string): AssetView {
-  const access = core.engine.assetAccess(actorId, asset.id)
-  const level: Level | 'none' = access.level === 'none' && access.viaCollection ? 'view' : access.level
-  if (level === 'none') throw new AppError('INTERNAL', 'An invisible asset was about to be shown.')
-  const source: AccessSource = !core.engine.isRestricted(actorId) ? 'full' : access.level === 'none' ? 'collection' : 'grant'
+  const path = parentPath === undefined ? visiblePathOf(core, actorId, asset.id) : joinPath(parentPath, asset.name)
+  return finishView(core, recordView(asset), path, core.engine.assetAccess(actorId, asset.id), core.engine.isRestricted(actorId))
+}
+
+/**
+ * The part of a view that comes from the record alone, the same for every caller, so a
+ * listing may keep it for as long as the record is current (records are immutable: a
+ * change puts a new one). Path, level and access hold placeholders until finishView.
+ */
+export function recordView(asset: AssetRecord): AssetView {
   const view: AssetView = {
     id: asset.id,
     kind: asset.kind,
     name: asset.name,
     parentId: asset.parentId,
-    path: parentPath === undefined ? visiblePathOf(core, actorId, asset.id) : joinPath(parentPath, asset.name),
+    path: '',
     createdBy: asset.createdBy,
     createdAt: asset.createdAt,
     updatedAt: asset.updatedAt,
-    level,
-    access: source,
+    level: 'view',
+    access: 'full',
   }
   if (asset.kind === 'file') {
     const current = asset.versions.find((v) => v.number === asset.currentVersion)!
@@ -68,8 +75,23 @@ export function assetView(core: Core, actorId: Id, asset: AssetRecord, parentPat
     view.focus = asset.focus
     if (current.embedded) view.embedded = current.embedded
   } else {
-    view.childCount = core.store.indexes.children.get(asset.id).size
+    // A folder's record does not change when its children do: finishView counts them.
+    view.childCount = 0
   }
+  return view
+}
+
+/**
+ * One caller's view from a record's part and that caller's access (a listing gets every
+ * child's from engine.childAccesses at once). The placeholders are overwritten in place,
+ * so the keys keep their order.
+ */
+export function finishView(core: Core, base: AssetView, path: string, access: AssetAccess, restricted: boolean): AssetView {
+  const level: Level | 'none' = access.level === 'none' && access.viaCollection ? 'view' : access.level
+  if (level === 'none') throw new AppError('INTERNAL', 'An invisible asset was about to be shown.')
+  const source: AccessSource = !restricted ? 'full' : access.level === 'none' ? 'collection' : 'grant'
+  const view: AssetView = { ...base, path, level, access: source }
+  if (view.kind === 'folder') view.childCount = core.store.indexes.children.get(view.id).size
   return view
 }
 

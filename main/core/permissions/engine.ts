@@ -15,6 +15,11 @@ export interface AssetAccess {
   viaCollection: boolean
 }
 
+/** One frozen access per packed value, so a listing of thousands allocates none. */
+const ACCESS: readonly AssetAccess[] = Array.from({ length: 8 }, (_, packed) =>
+  Object.freeze({ level: RANK_LEVEL[packed & 3], viaCollection: (packed & VIA_COLLECTION) !== 0 }),
+)
+
 /**
  * What a check needs of one asset, gathered from the store once per permission generation:
  * one lookup by id then finds its grants, its collections and (by reference) its parent.
@@ -64,6 +69,8 @@ interface UserCache {
  */
 const MEMO_BUDGET = 64 * 1024 * 1024
 const MIN_CACHED_USERS = 64
+/** childAccesses answers kept: a few users going back and forth between a few folders. */
+const CHILD_MEMO_ENTRIES = 16
 
 /**
  * The permission engine (SPEC section 4). Only restricted users are limited. For a
@@ -84,6 +91,8 @@ export class PermissionEngine {
   /** Reused by every walk, so a check allocates nothing. */
   private readonly chain: AssetNode[] = []
   private readonly caches = new Map<Id, UserCache>()
+  /** Recent childAccesses answers by user and folder, with the ids they answer for. */
+  private readonly childMemo = new Map<string, { ids: readonly Id[]; accesses: readonly AssetAccess[] }>()
   /** The most recent user's cache, so a run of checks for one user skips the LRU bookkeeping. */
   private lastUserId: Id | null = null
   private lastCache: UserCache | null = null
@@ -105,6 +114,45 @@ export class PermissionEngine {
     if (!node) return { level: 'none', viaCollection: false }
     const packed = this.packedAccess(cache, cache.userId, node, true)
     return { level: RANK_LEVEL[packed & 3], viaCollection: (packed & VIA_COLLECTION) !== 0 }
+  }
+
+  /**
+   * assetAccess for each of a folder's children, in the order given: what a listing needs.
+   * Levels cascade (rules 1-3 hold for an ancestor as for the asset), so the folder is worked
+   * out once and each child only adds what is its own (creator, grants on it, collections
+   * holding it), which its node already holds: one lookup per child and no walk. A node is
+   * also the cheapest way to learn that a child has nothing of its own: asking the indexes
+   * costs a lookup in each of several maps of library size.
+   * Within one permission generation a child's access never changes (a new child brings a
+   * new id), so the answer for the same user, folder and ids is kept and given again.
+   */
+  childAccesses(userId: Id, folderId: Id, childIds: readonly Id[]): readonly AssetAccess[] {
+    const cache = this.cacheFor(userId)
+    if (!cache || !cache.restricted) return childIds.map((id) => ACCESS[cache && this.store.tables.assets.has(id) ? MANAGE : 0])
+    const key = `${cache.userId}\n${folderId}`
+    const known = this.childMemo.get(key)
+    if (known !== undefined && sameIds(known.ids, childIds)) return known.accesses
+    const user = cache.userId
+    const folder = this.nodeFor(folderId)
+    const inherited = folder === undefined ? 0 : this.packedAccess(cache, user, folder, true)
+    let missing = folder === undefined
+    const accesses = childIds.map((id) => {
+      const node = this.nodeFor(id)
+      if (node === undefined) {
+        missing = true
+        return ACCESS[0]
+      }
+      // Nodes live for one permission generation and moves bump it, so parentId is current.
+      if (node.parentId !== folderId) return this.assetAccess(userId, id)
+      return ACCESS[this.stepDown(cache, user, inherited, node, true)]
+    })
+    this.childMemo.delete(key)
+    // An id that is no asset may become one (put back) without a new generation: not kept then.
+    if (missing) return accesses
+    // A copy of the ids, and a frozen answer: nothing a caller does later can make either wrong.
+    this.childMemo.set(key, { ids: childIds.slice(), accesses: Object.freeze(accesses) })
+    if (this.childMemo.size > CHILD_MEMO_ENTRIES) this.childMemo.delete(this.childMemo.keys().next().value!)
+    return accesses
   }
 
   /** The level a user sees an asset with: collection-derived view counts. */
@@ -243,6 +291,7 @@ export class PermissionEngine {
     this.folderCount = 0
     this.collectionCount = 0
     this.caches.clear()
+    this.childMemo.clear()
     this.lastUserId = null
     this.lastCache = null
   }
@@ -341,19 +390,7 @@ export class PermissionEngine {
     let packed = inherited
     for (let i = length - 1; i >= 0; i--) {
       const node = chain[i]
-      let rank = packed & 3
-      if (node.createdBy === userId) rank = MANAGE
-      else if (rank < MANAGE && node.grants !== undefined) rank = Math.max(rank, this.grantRank(userId, node.grants, 'asset'))
-      let via = (packed & VIA_COLLECTION) !== 0
-      if (!via && node.collections !== undefined && (exact || node.isFolder || rank === 0)) {
-        for (const collection of node.collections) {
-          if (this.collectionRank(cache, userId, collection) > 0) {
-            via = true
-            break
-          }
-        }
-      }
-      packed = rank | (via ? VIA_COLLECTION : 0)
+      packed = this.stepDown(cache, userId, packed, node, exact)
       if (node.isFolder) {
         if (node.slot >= cache.folders.length) cache.folders = grow(cache.folders, node.slot)
         cache.folders[node.slot] = packed + 1
@@ -361,6 +398,33 @@ export class PermissionEngine {
     }
     return packed
   }
+
+  /**
+   * An asset's packed access from its parent's: the parent's (rules 1-3 cascade) raised by
+   * what is the asset's own. With `exact` false, see packedAccess.
+   */
+  private stepDown(cache: UserCache, userId: Id, parent: number, node: AssetNode, exact: boolean): number {
+    let rank = parent & 3
+    if (node.createdBy === userId) rank = MANAGE
+    else if (rank < MANAGE && node.grants !== undefined) rank = Math.max(rank, this.grantRank(userId, node.grants, 'asset'))
+    let via = (parent & VIA_COLLECTION) !== 0
+    if (!via && node.collections !== undefined && (exact || node.isFolder || rank === 0)) {
+      for (const collection of node.collections) {
+        if (this.collectionRank(cache, userId, collection) > 0) {
+          via = true
+          break
+        }
+      }
+    }
+    return rank | (via ? VIA_COLLECTION : 0)
+  }
+}
+
+/** Whether two lists hold the same ids in the same order. */
+function sameIds(a: readonly Id[], b: readonly Id[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
 }
 
 /** A memo long enough for `slot`, keeping what is known. */
