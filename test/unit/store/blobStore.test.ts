@@ -29,6 +29,22 @@ function failingSource(chunks: Buffer[]): Readable {
 }
 
 describe('the blob store', () => {
+  it('copies a file in by path, through one reused buffer, with its hash, size and first bytes; a cancel leaves no temp file', async () => {
+    const dir = tempFolder()
+    const blobs = new BlobStore(dir)
+    const bytes = Buffer.alloc(3 * 1024 * 1024 + 17)
+    for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 12)) & 255
+    const source = path.join(dir, 'source.bin')
+    fs.writeFileSync(source, bytes)
+    const twice = await Promise.all([blobs.putFile(source, { headBytes: 600 }), blobs.putFile(source, { headBytes: 600 })])
+    for (const stored of twice) expect(stored).toEqual({ hash: sha256(bytes), size: bytes.length, head: bytes.subarray(0, 600) })
+    expect(fs.readFileSync(blobs.pathOf(sha256(bytes)))).toEqual(bytes)
+    const controller = new AbortController()
+    controller.abort()
+    await expect(blobs.putFile(source, { signal: controller.signal })).rejects.toThrow()
+    expect(fs.readdirSync(path.join(dir, 'blobs', 'tmp'))).toEqual([])
+  })
+
   it('stores identical content once, under its hash', async () => {
     const dir = tempFolder()
     const blobs = new BlobStore(dir)
