@@ -67,7 +67,7 @@ describe('zip downloads and the jobs panel in a browser, end to end', () => {
     const { library, media, page } = await photos()
     // Ten thousand real files would take minutes to make: main's answer is stood in for.
     await page.route('**/api/downloads.plan', (route) =>
-      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: { fileCount: 12_345, bytes: 14.2 * 1024 ** 3, needsConfirmation: true } }) }),
+      route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: { name: 'one.png.zip', fileCount: 12_345, bytes: 14.2 * 1024 ** 3, needsConfirmation: true } }) }),
     )
     let downloads = 0
     page.on('download', () => downloads++)
