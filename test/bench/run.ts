@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { coreFigures } from './coreFigures.js'
+import { inOwnFolder } from './ownFolder.js'
 import { Report } from './report.js'
 import { thumbnailFigures } from './thumbnailFigures.js'
 import { transferFigures } from './transferFigures.js'
@@ -29,14 +30,7 @@ async function main(): Promise<void> {
   try {
     for (const [name, run] of Object.entries(SECTIONS)) {
       if (asked.length && !asked.includes(name)) continue
-      const dir = path.join(root, name)
-      fs.mkdirSync(dir)
-      try {
-        await run(report, dir)
-      } finally {
-        // Each section's files go before the next starts, so none pays for another's page cache.
-        fs.rmSync(dir, { recursive: true, force: true })
-      }
+      await inOwnFolder(root, name, (dir) => run(report, dir))
     }
   } finally {
     fs.rmSync(root, { recursive: true, force: true })

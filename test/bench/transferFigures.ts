@@ -3,22 +3,14 @@
  * to a standard command timed in the same run (interleaved rounds, medians), since absolute
  * times on a shared machine say little; the large-file figure is of memory, not time.
  */
-import fs from 'node:fs'
-import path from 'node:path'
+import { inOwnFolder } from './ownFolder.js'
 import type { Report } from './report.js'
 import { bigFileFigure } from './transferBigFile.js'
 import { importFigure } from './transferImport.js'
 import { zipFigure } from './transferZip.js'
 
 export async function transferFigures(report: Report, root: string): Promise<void> {
-  // Each figure's files go before the next is measured, so the disk holds one at a time.
   for (const [name, figure] of [['import', importFigure], ['zip', zipFigure], ['big', bigFileFigure]] as const) {
-    const dir = path.join(root, name)
-    fs.mkdirSync(dir)
-    try {
-      await figure(report, dir)
-    } finally {
-      fs.rmSync(dir, { recursive: true, force: true })
-    }
+    await inOwnFolder(root, name, (dir) => figure(report, dir))
   }
 }

@@ -1,0 +1,16 @@
+import fs from 'node:fs'
+import path from 'node:path'
+
+/**
+ * Runs `work` in a folder of its own under `root`, removed as soon as it is done, so the disk
+ * holds one figure's files at a time and none pays for another's page cache.
+ */
+export async function inOwnFolder(root: string, name: string, work: (dir: string) => Promise<void>): Promise<void> {
+  const dir = path.join(root, name)
+  fs.mkdirSync(dir)
+  try {
+    await work(dir)
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
