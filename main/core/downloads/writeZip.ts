@@ -45,7 +45,7 @@ export async function writeZip(
   let written = 0
   let bytes = 0
   const report = () => options.onProgress?.({ entries: written, bytes })
-  // One entry at a time, each appended once the one before is written: archiver starts reading
+  // One file at a time, each appended once the one before has been read: archiver starts reading
   // every stream it is given at once, which would hold a file handle per file (256 a process on
   // macOS). Chunks of 1 MB, not 64 KB, so each passes archiver's stack of streams 16x less often.
   let next = 0
@@ -64,6 +64,9 @@ export async function writeZip(
         bytes += chunk.length
         report()
       })
+      source.on('end', () => {
+        if (!options.signal?.aborted) appendNext()
+      })
       archive.append(source, { name: entry.name, date: entry.mtime, store: isCompressed(entry.name) })
       return
     }
@@ -75,7 +78,6 @@ export async function writeZip(
   archive.on('entry', () => {
     written++
     report()
-    if (!options.signal?.aborted) appendNext()
   })
   options.signal?.addEventListener('abort', onAbort, { once: true })
   archive.pipe(out)
