@@ -164,17 +164,6 @@ export class BlobStore {
     return fs.createReadStream(this.pathOf(hash), range)
   }
 
-  async readHead(hash: string, bytes: number): Promise<Buffer> {
-    const handle = await fsp.open(this.pathOf(hash), 'r')
-    try {
-      const buffer = Buffer.alloc(bytes)
-      const { bytesRead } = await handle.read(buffer, 0, bytes, 0)
-      return buffer.subarray(0, bytesRead)
-    } finally {
-      await handle.close()
-    }
-  }
-
   /** Re-hashes a stored blob: false when its bytes no longer match its name. */
   async verify(hash: string): Promise<boolean> {
     const hasher = createHash('sha256')
