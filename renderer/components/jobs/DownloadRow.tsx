@@ -63,14 +63,14 @@ export function DownloadRow({ download }: { download: DownloadView }) {
             Remove from list
           </button>
           {api.desktop && download.state === 'done' && (
-            <button type="button" className="button button-small" aria-label={`Show ${download.name} in its folder`} onClick={() => void show()}>
-              Show in folder
-            </button>
-          )}
-          {api.desktop && download.state === 'done' && (
-            <button type="button" className="button button-small" aria-label={`Delete the file of ${download.name}`} disabled={busy} onClick={() => setConfirmDelete(true)}>
-              Delete file…
-            </button>
+            <>
+              <button type="button" className="button button-small" aria-label={`Show ${download.name} in its folder`} onClick={() => void show()}>
+                Show in folder
+              </button>
+              <button type="button" className="button button-small" aria-label={`Delete the file of ${download.name}`} disabled={busy} onClick={() => setConfirmDelete(true)}>
+                Delete file…
+              </button>
+            </>
           )}
         </div>
       )}
