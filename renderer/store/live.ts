@@ -6,6 +6,10 @@ import { useTrove } from './index.js'
 const LISTED: TableName[] = ['assets', 'grants', 'memberships', 'users', 'groups', 'associations', 'collections']
 /** Tables the details panel shows from. */
 const DETAILED: TableName[] = ['assets', 'comments', 'associations', 'collections', 'grants', 'memberships', 'users', 'fields']
+/** Tables that alter the collection list, its counts and levels, or the open collection's contents. */
+const COLLECTED: TableName[] = ['collections', 'associations', 'grants', 'memberships', 'users', 'assets']
+/** Of those, the ones that change what a collection holds. */
+const CONTENTS: TableName[] = ['associations', 'assets']
 /** Tables the administration screen and the owner names show. */
 const PEOPLE: TableName[] = ['users', 'groups', 'memberships', 'fields']
 /** A burst of commits (an upload of many files) becomes one refresh. */
@@ -29,8 +33,17 @@ export function connectLive(): () => void {
   const flush = () => {
     timer = null
     const state = useTrove.getState()
+    // Wait for a switch under way: if it goes through the refresh is dropped below, if it fails it is still owed.
+    if (state.sessionChanges > 0) {
+      timer = setTimeout(flush, SETTLE_MS)
+      return
+    }
     if (state.status !== 'ready' || actorId() !== queuedFor) return pending.clear()
     if (touches(LISTED)) void state.refreshVisible()
+    if (touches(COLLECTED)) {
+      void state.loadCollections()
+      if (touches(CONTENTS)) void state.refreshCollection()
+    }
     if (state.details && touches(DETAILED)) void state.refreshDetails()
     if (touches(PEOPLE)) {
       if (state.adminStatus !== 'idle' && state.session?.isAdmin) void state.loadAdmin()

@@ -12,10 +12,24 @@ export const createSessionSlice: StateCreator<TroveState, [], [], SessionSlice> 
     await get().startLibrary()
   }
 
+  /**
+   * Main acts as the new user from the moment it answers, before this window has taken the
+   * answer in: while the call is out, what is on screen may already be another user's to ask for.
+   */
+  async function change(call: () => Promise<SessionView>): Promise<void> {
+    set((s) => ({ sessionChanges: s.sessionChanges + 1 }))
+    try {
+      await enter(await call())
+    } finally {
+      set((s) => ({ sessionChanges: s.sessionChanges - 1 }))
+    }
+  }
+
   return {
     status: 'loading',
     session: null,
     users: [],
+    sessionChanges: 0,
 
     async loadSession() {
       try {
@@ -39,20 +53,9 @@ export const createSessionSlice: StateCreator<TroveState, [], [], SessionSlice> 
       }
     },
 
-    async signIn(email, password) {
-      await enter(await api.call('session.signIn', { email, password }))
-    },
-
-    async switchUser(userId, password) {
-      await enter(await api.call('session.switchUser', { userId, password }))
-    },
-
-    async viewAs(userId) {
-      await enter(await api.call('session.viewAs', { userId }))
-    },
-
-    async endViewAs() {
-      await enter(await api.call('session.endViewAs'))
-    },
+    signIn: (email, password) => change(() => api.call('session.signIn', { email, password })),
+    switchUser: (userId, password) => change(() => api.call('session.switchUser', { userId, password })),
+    viewAs: (userId) => change(() => api.call('session.viewAs', { userId })),
+    endViewAs: () => change(() => api.call('session.endViewAs')),
   }
 }

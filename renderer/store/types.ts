@@ -20,6 +20,8 @@ export interface SessionSlice {
   status: 'loading' | 'ready' | 'signedOut' | 'disconnected' | 'failed'
   session: SessionView | null
   users: UserView[]
+  /** Sign-ins, switches and view-as calls still out: who main acts as may already have changed. */
+  sessionChanges: number
   loadSession(): Promise<void>
   loadUsers(): Promise<void>
   /** These throw, so the form that asked can show why next to its fields. */

@@ -3,7 +3,9 @@ import '@testing-library/jest-dom/vitest'
 import './support/dom.js'
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
-import { resetStore } from '../../renderer/store/index.js'
+import { resetStore, useTrove } from '../../renderer/store/index.js'
+import { AppError } from '../../shared/errors.js'
+import type { CollectionView } from '../../shared/views.js'
 import { ADA, RITA, file, folder, sessionOf } from './support/views.js'
 import { mockApi } from './support/mockApi.js'
 import { App } from '../../renderer/components/App.js'
@@ -70,5 +72,50 @@ describe('live updates', () => {
     await new Promise((r) => setTimeout(r, 300))
     release()
     expect(await screen.findByRole('heading', { name: 'Nothing has been shared with you yet' })).toBeInTheDocument()
+  })
+
+  it('shows a collection shared from elsewhere in the sidebar without a reload', async () => {
+    let collections: CollectionView[] = []
+    const { api } = await openWorkspace(sessionOf(RITA), [folder('h', 'Home', null)], ['h'], { 'collections.list': () => collections })
+    const sidebar = screen.getByRole('region', { name: 'Media collections' })
+    collections = [{ id: 'c1', name: 'Press kit', createdBy: 'u-ada', createdAt: 1, updatedAt: 1, level: 'view', assetCount: 0 }]
+    api.emit('library.changed', { seq: 8, op: 'sharing.set', tables: ['grants', 'activity'], assetIds: [] })
+    expect(await within(sidebar).findByText('Press kit')).toBeInTheDocument()
+  })
+
+  it('asks nothing while a switch of user is out: main may already act as the new user', async () => {
+    let release = () => undefined as void
+    const gate = new Promise<void>((r) => (release = r))
+    const { api } = await openWorkspace(sessionOf(ADA), [folder('h', 'Home', null), file('a', 'first.png', 'h')], ['h'], {
+      'session.switchUser': async () => {
+        await gate
+        return sessionOf(RITA)
+      },
+    })
+    await within(grid()).findByRole('option', { name: 'first.png' })
+    const before = api.calls.length
+    api.emit('library.changed', { seq: 6, op: 'users.create', tables: ['users'], assetIds: [] })
+    const switching = useTrove.getState().switchUser(RITA.id)
+    await new Promise((r) => setTimeout(r, 400))
+    expect(api.calls.slice(before).map((c) => c.channel)).toEqual(['session.switchUser'])
+    release()
+    await switching
+    // Rita's view is loaded afresh; Ada's refresh is never made.
+    await new Promise((r) => setTimeout(r, 400))
+    expect(useTrove.getState().session?.user.id).toBe(RITA.id)
+  })
+
+  it('still makes the refresh when the switch of user fails', async () => {
+    const { api } = await openWorkspace(sessionOf(ADA), [folder('h', 'Home', null), file('a', 'first.png', 'h')], ['h'], {
+      'session.switchUser': async () => {
+        await new Promise((r) => setTimeout(r, 300))
+        throw new AppError('UNAUTHENTICATED', 'Wrong password.')
+      },
+    })
+    await within(grid()).findByRole('option', { name: 'first.png' })
+    const listings = api.callsTo('assets.list').length
+    api.emit('library.changed', { seq: 7, op: 'files.upload', tables: ['assets'], assetIds: [] })
+    await expect(useTrove.getState().switchUser(RITA.id, 'nope')).rejects.toMatchObject({ code: 'UNAUTHENTICATED' })
+    await waitFor(() => expect(api.callsTo('assets.list').length).toBeGreaterThan(listings))
   })
 })

@@ -2,7 +2,6 @@ import { useEffect, useId, useState } from 'react'
 import { useTrove } from '../../store/index.js'
 import { PlusIcon, SearchIcon } from '../actionIcons.js'
 import { CollectionRow } from './CollectionRow.js'
-import { useCollectionEvents } from './useCollectionEvents.js'
 
 /**
  * The media collections this user can view (seed: "View & search media collections"), under
@@ -19,7 +18,6 @@ export function CollectionSidebar() {
   const [menuFor, setMenuFor] = useState<string | null>(null)
   const [notice, setNotice] = useState('')
   const titleId = useId()
-  useCollectionEvents()
 
   useEffect(() => {
     // Another actor sees other collections: nothing said to the previous one stays.
