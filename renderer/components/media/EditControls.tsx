@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { RATIOS, croppedSize, flip, outputSize, rotate, setRatio, type EditState, type RatioId } from './editState.js'
 import { FlipHorizontalIcon, FlipVerticalIcon, RotateLeftIcon, RotateRightIcon } from './mediaIcons.js'
 
@@ -87,12 +87,14 @@ function ResizeFields({ edit, onEdit, width, height }: { edit: EditState; onEdit
   const cropped = croppedSize(edit, width, height)
   const out = outputSize(edit, width, height)
   const [lock, setLock] = useState(true)
-  const [text, setText] = useState({ w: String(out.width), h: String(out.height) })
-  // A new crop or turn gives a new size to start from.
-  useEffect(() => setText({ w: String(out.width), h: String(out.height) }), [out.width, out.height])
+  // What is being typed into one field (it may be empty or out of range for a moment); each
+  // field otherwise shows the size itself, so a new crop or turn shows at once and no copy of
+  // the size can overwrite what the user types.
+  const [draft, setDraft] = useState<{ side: 'w' | 'h'; value: string } | null>(null)
+  const shown = (side: 'w' | 'h') => (draft?.side === side ? draft.value : String(side === 'w' ? out.width : out.height))
 
   const change = (side: 'w' | 'h', value: string) => {
-    setText((t) => ({ ...t, [side]: value }))
+    setDraft({ side, value })
     const n = Number(value)
     if (!Number.isInteger(n) || n < 1 || n > MAX_SIDE) return
     const other = (ratio: number) => Math.min(MAX_SIDE, Math.max(1, Math.round(n * ratio)))
@@ -111,14 +113,14 @@ function ResizeFields({ edit, onEdit, width, height }: { edit: EditState; onEdit
       <div className="size-row">
         <label className="field">
           <span className="field-label">Width</span>
-          <input className="input" type="number" min={1} max={MAX_SIDE} value={text.w} onChange={(e) => change('w', e.target.value)} />
+          <input className="input" type="number" min={1} max={MAX_SIDE} value={shown('w')} onChange={(e) => change('w', e.target.value)} onBlur={() => setDraft(null)} />
         </label>
         <span className="size-times" aria-hidden="true">
           ×
         </span>
         <label className="field">
           <span className="field-label">Height</span>
-          <input className="input" type="number" min={1} max={MAX_SIDE} value={text.h} onChange={(e) => change('h', e.target.value)} />
+          <input className="input" type="number" min={1} max={MAX_SIDE} value={shown('h')} onChange={(e) => change('h', e.target.value)} onBlur={() => setDraft(null)} />
         </label>
       </div>
       <label className="check-line">
