@@ -25,8 +25,11 @@ export function registerIpc(targetFor: (sender: WebContents) => IpcTarget | unde
 
 async function invoke(targetFor: (sender: WebContents) => IpcTarget | undefined, event: IpcMainInvokeEvent, channel: unknown, input: unknown): Promise<Envelope> {
   const target = targetFor(event.sender)
-  // Only the app's own page in a library window may call; a frame that got in some other way may not.
-  if (!target || (event.senderFrame && !isAppUrl(event.senderFrame.url))) {
+  // Only the app's own page in a library window may call; a frame that got in some other way may
+  // not. Electron gives no frame once it has navigated away or been destroyed: with nothing to
+  // check, the call is refused, not waved through.
+  const frame = event.senderFrame
+  if (!target || !frame || !isAppUrl(frame.url)) {
     return { ok: false, error: { code: 'FORBIDDEN', message: 'This window has no library open.' } }
   }
   const name = typeof channel === 'string' ? channel : String(channel)

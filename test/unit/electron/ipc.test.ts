@@ -101,6 +101,16 @@ describe('the IPC handler', () => {
     // A frame that is not the app's own page (an injected iframe, a navigated frame) may not call.
     expect(await call(adminWindow, 'session.current', undefined, { url: 'https://example.com/' })).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
   })
+
+  it('refuses a call whose sending frame is gone (navigated away or destroyed), and runs nothing', async () => {
+    const dispatch = vi.fn(async () => ({ ran: true }))
+    const contents = new FakeWebContents()
+    const { call } = wire(new Map([[contents, { library: { dispatch } as unknown as Library, session: t.admin.session }]]))
+    expect(await call(contents, 'session.current', undefined, null)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(await call(contents, 'folders.create', { parentId: t.homeId, name: 'Sneaky' }, null)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } })
+    expect(dispatch).not.toHaveBeenCalled()
+    expect(await call(contents, 'session.current')).toEqual({ ok: true, value: { ran: true } })
+  })
 })
 
 describe('event forwarding', () => {
