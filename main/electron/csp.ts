@@ -15,3 +15,9 @@ export const CONTENT_SECURITY_POLICY = [
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ')
+
+/**
+ * What a file's bytes (and its renditions) are served with: an uploaded HTML or SVG opened as
+ * a page runs no script, loads nothing and sits in a sandbox, away from the app's origin.
+ */
+export const CONTENT_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"

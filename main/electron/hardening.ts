@@ -1,6 +1,6 @@
 import type { Session, WebContents, WebPreferences } from 'electron'
 import { isAppUrl } from './appUrl.js'
-import { CONTENT_SECURITY_POLICY } from './csp.js'
+import { CONTENT_CSP, CONTENT_SECURITY_POLICY } from './csp.js'
 
 /**
  * The renderer gets no Node, runs in Chromium's sandbox and sees main only through the
@@ -31,21 +31,31 @@ const REMOTE_URLS = ['http://*/*', 'https://*/*', 'ws://*/*', 'wss://*/*', 'file
 
 /**
  * No remote content and no device access: every permission is refused, every request to the
- * network or to file:// is cancelled, and every response carries the app's CSP (set here as
- * well as on the app's own pages, so nothing that loads in this session escapes it).
+ * network or to file:// is cancelled, and every response carries a CSP. The app's own pages
+ * get the app's CSP, whatever they came with. Anything else (file bytes and renditions, which
+ * protocol.ts serves with a sandboxing CSP) keeps its own policy and gets the sandboxing one
+ * added beside it: a browser enforces every CSP a response has, so this can only tighten, and
+ * an uploaded page can never be handed the app's script permissions.
  */
 export function lockDownSession(ses: Session): void {
   ses.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   ses.setPermissionCheckHandler(() => false)
   ses.webRequest.onBeforeRequest({ urls: REMOTE_URLS }, (_details, callback) => callback({ cancel: true }))
   ses.webRequest.onHeadersReceived((details, callback) => {
-    const headers: Record<string, string[]> = {}
-    for (const [name, value] of Object.entries(details.responseHeaders ?? {})) {
-      if (name.toLowerCase() !== 'content-security-policy') headers[name] = value
-    }
-    headers['Content-Security-Policy'] = [CONTENT_SECURITY_POLICY]
-    callback({ responseHeaders: headers })
+    callback({ responseHeaders: withCsp(details.url, details.responseHeaders ?? {}) })
   })
+}
+
+/** The response headers of `url` with the CSP this session enforces on it. */
+function withCsp(url: string, responseHeaders: Record<string, string[]>): Record<string, string[]> {
+  const headers: Record<string, string[]> = {}
+  const own: string[] = []
+  for (const [name, value] of Object.entries(responseHeaders)) {
+    if (name.toLowerCase() === 'content-security-policy') own.push(...value)
+    else headers[name] = value
+  }
+  headers['Content-Security-Policy'] = isAppUrl(url) ? [CONTENT_SECURITY_POLICY] : [...own.filter((p) => p !== CONTENT_CSP), CONTENT_CSP]
+  return headers
 }
 
 /** A window stays on the app: no navigation away, no new windows, no embedded webviews. */

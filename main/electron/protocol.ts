@@ -7,6 +7,7 @@ import { openContent, type OpenedContent } from '../core/files/contentAccess.js'
 import { openRendition } from '../core/files/renditionAccess.js'
 import { errorShape } from '../dispatch.js'
 import { APP_HOST } from './appUrl.js'
+import { CONTENT_CSP } from './csp.js'
 import { parseRange } from '../core/files/range.js'
 import { rendererFileResponse } from './rendererFiles.js'
 import { errorResponse, streamBody } from './webResponse.js'
@@ -42,8 +43,6 @@ export function serveTroveScheme(partition: ElectronSession, target: ProtocolTar
 }
 
 const CONTENT_KINDS = new Set(['file', 'thumb', 'preview'])
-/** Uploaded HTML or SVG opened as a page must not run script in the app's scheme. */
-const CONTENT_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
 
 /** trove://app/... is the renderer; trove://file|thumb|preview/<id>[?v=N] are file bytes and renditions. */
 export function troveRequestHandler(target: ProtocolTarget): (request: Request) => Promise<Response> {

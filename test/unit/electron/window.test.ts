@@ -7,7 +7,7 @@ vi.mock('electron', async () => (await import('./fakeElectron.js')).electronModu
 const { createLibraryWindow, partitionFor } = await import('../../../main/electron/libraryWindow.js')
 const { WindowRegistry } = await import('../../../main/electron/windowRegistry.js')
 const { APP_URL } = await import('../../../main/electron/appUrl.js')
-const { CONTENT_SECURITY_POLICY } = await import('../../../main/electron/csp.js')
+const { CONTENT_CSP, CONTENT_SECURITY_POLICY } = await import('../../../main/electron/csp.js')
 
 const PATHS = { renderer: '/nowhere/renderer', preload: '/app/out/preload/preload.cjs' }
 
@@ -48,7 +48,7 @@ describe('a library window', () => {
     expect(win.loadedUrl).toBe(APP_URL)
   })
 
-  it('puts the strict CSP on every response, replacing any other', async () => {
+  it('puts the strict CSP on the app pages, replacing any other', async () => {
     const { ses } = await open()
     const callback = vi.fn()
     ses.headersListener!({ url: APP_URL, resourceType: 'mainFrame', responseHeaders: { 'content-security-policy': ["default-src *; script-src 'unsafe-eval'"], 'X-Other': ['1'] } }, callback)
@@ -60,6 +60,35 @@ describe('a library window', () => {
       expect(CONTENT_SECURITY_POLICY).toContain(directive)
     }
     expect(CONTENT_SECURITY_POLICY).not.toMatch(/unsafe-eval|script-src[^;]*unsafe-inline|\*/)
+  })
+
+  it('never replaces the sandboxing CSP of file bytes: the app CSP is for the app pages only', async () => {
+    const svg = '<svg xmlns="http://www.w3.org/2000/svg"><script>parent.troveBridge</script></svg>'
+    const file = await t.admin.call('files.upload', { folderId: t.homeId, name: 'page.svg', base64: Buffer.from(svg).toString('base64') })
+    const { ses } = await open()
+    const headersAfterHook = (url: string, responseHeaders: Record<string, string[]>) => {
+      const callback = vi.fn()
+      ses.headersListener!({ url, resourceType: 'subFrame', responseHeaders }, callback)
+      const headers = callback.mock.calls[0][0].responseHeaders as Record<string, string[]>
+      return Object.entries(headers).filter(([k]) => k.toLowerCase() === 'content-security-policy').flatMap(([, v]) => v)
+    }
+    // What the window's own trove: handler answers for the file, as Chromium would pass it to the hook.
+    const url = `trove://file/${file.id}`
+    const response = await ses.handlers.get('trove')!(new Request(url))
+    expect(response.status).toBe(200)
+    const served = Object.fromEntries([...response.headers].map(([k, v]) => [k, [v]]))
+    const policies = headersAfterHook(url, served)
+    expect(policies).toEqual([CONTENT_CSP])
+    expect(policies.join()).toMatch(/\bsandbox\b/)
+    expect(policies).not.toContain(CONTENT_SECURITY_POLICY)
+    // Renditions, error answers and anything else that is not an app page get the sandbox too, even without a CSP of their own.
+    for (const other of [`trove://thumb/${file.id}`, 'trove://file/missing', 'trove://elsewhere/x', 'data:text/html,hi']) {
+      expect(headersAfterHook(other, { 'content-type': ['text/html'] }), other).toEqual([CONTENT_CSP])
+      expect(headersAfterHook(other, { 'Content-Security-Policy': ["script-src 'self'"] }), other).toEqual(["script-src 'self'", CONTENT_CSP])
+    }
+    // A look-alike host is not the app.
+    expect(headersAfterHook('trove://app.evil/index.html', {})).toEqual([CONTENT_CSP])
+    expect(headersAfterHook('trove://app/assets/app.js', { 'content-security-policy': ['sandbox'] })).toEqual([CONTENT_SECURITY_POLICY])
   })
 
   it('blocks navigation away from the app, new windows and webviews', async () => {
