@@ -112,9 +112,12 @@ export interface GrantView {
 }
 
 export interface InheritedGrantView extends GrantView {
-  /** The ancestor folder the grant is set on. */
-  sourceId: Id
-  sourcePath: string
+  /**
+   * The ancestor folder the grant is set on; null where the caller cannot view that folder
+   * (such grants are listed once per subject, at the highest level, from "a folder above").
+   */
+  sourceId: Id | null
+  sourcePath: string | null
 }
 
 export interface SharingView {

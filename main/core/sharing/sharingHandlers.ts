@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.js'
 import type { GrantView, InheritedGrantView, SharingView } from '../../../shared/views.js'
 import type { Core, Ctx, HandlerMap } from '../context.js'
 import { notFound, requireAsset, requireCollection } from '../access.js'
-import { pathOf } from '../assets/views.js'
+import { visiblePathOf } from '../assets/views.js'
 
 type SharingChannels = 'sharing.list' | 'sharing.set' | 'sharing.remove'
 
@@ -34,13 +34,34 @@ function grantView(core: Core, g: GrantRecord): GrantView {
   return { subjectType: g.subjectType, subjectId: g.subjectId, subjectName: subjectName(core, g), level: g.level, grantedBy: g.grantedBy, grantedAt: g.grantedAt }
 }
 
-function sharingView(core: Core, resource: Resource): SharingView {
+/**
+ * Where an inherited level comes from, as the reader may learn it: a folder a restricted
+ * reader cannot view is neither named nor identified (see docs/permissions.md).
+ */
+function sourceFor(core: Core, readerId: Id, folderId: Id): { sourceId: Id; sourcePath: string } | null {
+  if (!core.engine.canView(readerId, folderId)) return null
+  return { sourceId: folderId, sourcePath: visiblePathOf(core, readerId, folderId) }
+}
+
+function sharingView(core: Core, readerId: Id, resource: Resource): SharingView {
   const { indexes, tables } = core.store
   const direct = [...(indexes.grantsByResource.get(resource.id)?.values() ?? [])].map((g) => grantView(core, g))
   const inherited: InheritedGrantView[] = []
+  // Grants from folders the reader cannot view count once per subject, at the highest level,
+  // so neither how many hidden folders carry grants nor which is told.
+  const fromHidden = new Map<Id, InheritedGrantView>()
   for (let p = resource.parentId; p !== null; p = tables.assets.get(p)?.parentId ?? null) {
-    for (const g of indexes.grantsByResource.get(p)?.values() ?? []) inherited.push({ ...grantView(core, g), sourceId: p, sourcePath: pathOf(core, p) })
+    const source = sourceFor(core, readerId, p)
+    for (const g of indexes.grantsByResource.get(p)?.values() ?? []) {
+      if (source) {
+        inherited.push({ ...grantView(core, g), ...source })
+        continue
+      }
+      const known = fromHidden.get(g.subjectId)
+      if (!known || levelRank[g.level] > levelRank[known.level]) fromHidden.set(g.subjectId, { ...grantView(core, g), sourceId: null, sourcePath: null })
+    }
   }
+  inherited.push(...fromHidden.values())
   const bySubject = (a: GrantView, b: GrantView) => a.subjectName.localeCompare(b.subjectName)
   return { resourceId: resource.id, resourceType: resource.type, ownerId: resource.ownerId, direct: direct.sort(bySubject), inherited: inherited.sort(bySubject) }
 }
@@ -58,7 +79,7 @@ function inheritedLevel(core: Core, resource: Resource, subjectId: Id): { level:
 }
 
 export const sharingHandlers: HandlerMap<SharingChannels> = {
-  'sharing.list': (ctx, { resourceId }) => sharingView(ctx.core, requireShareable(ctx, resourceId)),
+  'sharing.list': (ctx, { resourceId }) => sharingView(ctx.core, ctx.actor.id, requireShareable(ctx, resourceId)),
 
   'sharing.set': async (ctx, { resourceId, subjectId, level }) => {
     const resource = requireShareable(ctx, resourceId)
@@ -75,11 +96,11 @@ export const sharingHandlers: HandlerMap<SharingChannels> = {
     const name = user?.name ?? group!.name
     const inherited = inheritedLevel(ctx.core, resource, subjectId)
     if (inherited && levelRank[level] < levelRank[inherited.level]) {
-      const source = pathOf(ctx.core, inherited.sourceId)
+      const source = sourceFor(ctx.core, ctx.actor.id, inherited.sourceId)
       throw new AppError(
         'CANNOT_LOWER',
-        `${name} already has ${inherited.level} access here, inherited ${inherited.how} ${source}. A grant on a subfolder can raise that level but not lower it.`,
-        { inherited: inherited.level, sourceId: inherited.sourceId, sourcePath: source, subjectId },
+        `${name} already has ${inherited.level} access here, inherited ${inherited.how} ${source?.sourcePath ?? 'a folder above'}. A grant on a subfolder can raise that level but not lower it.`,
+        { inherited: inherited.level, ...(source ?? { sourceId: null, sourcePath: null }), subjectId },
       )
     }
     const existing = ctx.core.store.indexes.grantsByResource.get(resource.id)?.get(subjectId)
@@ -93,7 +114,7 @@ export const sharingHandlers: HandlerMap<SharingChannels> = {
         activity: { action: 'sharing.set', ids: [resource.id, subjectId], summary: `shared ${resource.name} with ${name} (${level})` },
       })
     }
-    return sharingView(ctx.core, resource)
+    return sharingView(ctx.core, ctx.actor.id, resource)
   },
 
   'sharing.remove': async (ctx, { resourceId, subjectId }) => {
@@ -104,6 +125,6 @@ export const sharingHandlers: HandlerMap<SharingChannels> = {
       del: [['grants', grant.id]],
       activity: { action: 'sharing.remove', ids: [resource.id, subjectId], summary: `stopped sharing ${resource.name} with ${subjectName(ctx.core, grant)}` },
     })
-    return sharingView(ctx.core, resource)
+    return sharingView(ctx.core, ctx.actor.id, resource)
   },
 }

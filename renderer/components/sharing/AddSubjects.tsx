@@ -110,5 +110,5 @@ export function AddSubjects({ sharing }: { sharing: Sharing }) {
 }
 
 function sourceOf(sharing: Sharing, subjectId: Id, level: Level): string {
-  return sharing.view?.inherited.find((g) => g.subjectId === subjectId && g.level === level)?.sourcePath ?? 'a parent folder'
+  return sharing.view?.inherited.find((g) => g.subjectId === subjectId && g.level === level)?.sourcePath ?? 'a folder above'
 }

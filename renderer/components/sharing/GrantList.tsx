@@ -62,7 +62,7 @@ export function InheritedGrants({ sharing }: { sharing: Sharing }) {
             <span className="grant-who">
               <span className="grant-name">{g.subjectName}</span>
               <span className="grant-kind">
-                {g.subjectType === 'group' ? 'Group' : 'User'} · from <span className="grant-source">{g.sourcePath}</span>
+                {g.subjectType === 'group' ? 'Group' : 'User'} · from <span className="grant-source">{g.sourcePath ?? 'a folder above'}</span>
               </span>
             </span>
             <span className="grant-level-fixed">{LEVEL_LABELS[g.level]}</span>

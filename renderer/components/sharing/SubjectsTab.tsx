@@ -26,6 +26,7 @@ export function SubjectsTab({ sharing, isHome, ownerName }: { sharing: Sharing; 
 /** CANNOT_LOWER: what to do instead, from the inherited grant main named. */
 function explain(error: SharingError) {
   if (error.code !== 'CANNOT_LOWER') return null
-  const source = typeof error.details?.sourcePath === 'string' ? error.details.sourcePath : 'the parent folder'
-  return <span className="refusal-help"> To give less access, lower or remove the grant on {source} instead.</span>
+  // Main leaves the source out when it is a folder the reader cannot view.
+  if (typeof error.details?.sourcePath !== 'string') return <span className="refusal-help"> It comes from a folder above that you cannot change from here.</span>
+  return <span className="refusal-help"> To give less access, lower or remove the grant on {error.details.sourcePath} instead.</span>
 }

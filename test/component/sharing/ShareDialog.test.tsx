@@ -27,7 +27,7 @@ const SALES: GroupView = { id: 'g-sales', name: 'Sales', memberIds: ['u-sam', 'u
 const grant = (subjectId: string, subjectName: string, level: Level, subjectType: 'user' | 'group' = 'group'): GrantView => ({
   subjectType, subjectId, subjectName, level, grantedBy: 'u-ada', grantedAt: 1,
 })
-const inherited = (g: GrantView, sourceId: string, sourcePath: string): InheritedGrantView => ({ ...g, sourceId, sourcePath })
+const inherited = (g: GrantView, sourceId: string | null, sourcePath: string | null): InheritedGrantView => ({ ...g, sourceId, sourcePath })
 
 afterEach(() => {
   cleanup()
@@ -126,6 +126,14 @@ describe('Share dialog, users and user groups', () => {
     await u.click(within(dialog).getByRole('searchbox'))
     await u.keyboard('{Enter}')
     await waitFor(() => expect(api.callsTo('sharing.set')).toEqual([{ resourceId: 'b', subjectId: 'g-mkt', level: 'view' }]))
+  })
+
+  it('names a folder the reader cannot see only as "a folder above"', async () => {
+    const { dialog } = openFor('l', 'asset', sharingHandlers('l', 'asset', { inherited: [inherited(grant('g-mkt', 'Marketing', 'contribute'), null, null)] }))
+    const above = await within(dialog).findByRole('list', { name: 'Inherited access' })
+    expect(within(above).getByRole('listitem')).toHaveTextContent('MarketingGroup · from a folder aboveCan contribute')
+    await userEvent.setup().click(await within(dialog).findByRole('checkbox', { name: /^Marketing/ }))
+    expect(dialog).toHaveTextContent('Marketing inherits “Can contribute” from a folder above.')
   })
 
   it('does not offer a level below what a picked subject inherits, and says why', async () => {
