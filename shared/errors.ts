@@ -12,6 +12,7 @@ export const ERROR_CODES = [
   'LIBRARY_LOCKED',
   'LIBRARY_CORRUPT',
   'LIBRARY_TOO_NEW',
+  'LIBRARY_TOO_LARGE',
   'INTERNAL',
 ] as const
 export type ErrorCode = (typeof ERROR_CODES)[number]

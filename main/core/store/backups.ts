@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { AppError } from '../../../shared/errors.js'
+import { ROTATED } from './journal.js'
 import { LibraryLock } from './lock.js'
 
 export interface BackupInfo {
@@ -47,7 +48,7 @@ function putBack(dir: string, backupFile: string): { setAside: string } {
   // A unique folder: recovery may restore one backup after another within a millisecond.
   const aside = fs.mkdtempSync(path.join(dir, `damaged-${Date.now()}-`))
   for (const file of fs.readdirSync(dir)) {
-    if (file === 'library.json' || /^journal(-\d+)?\.jsonl$/.test(file)) fs.renameSync(path.join(dir, file), path.join(aside, file))
+    if (file === 'library.json' || file === 'journal.jsonl' || ROTATED.test(file)) fs.renameSync(path.join(dir, file), path.join(aside, file))
   }
   fs.copyFileSync(backupFile, path.join(dir, 'library.json'))
   return { setAside: aside }

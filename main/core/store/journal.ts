@@ -3,11 +3,17 @@ import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../../../shared/errors.js'
 import type { Change } from './change.js'
+import { changeProblem } from './shape.js'
 import { syncDir } from './snapshot.js'
 
 export const ACTIVE_JOURNAL = 'journal.jsonl'
-/** A journal set aside by a compaction that has not finished yet: `journal-<lastSeq>.jsonl`. */
-const ROTATED = /^journal-(\d+)\.jsonl$/
+/**
+ * A journal set aside by a compaction that has not finished yet: `journal-<lastSeq>.jsonl`, or
+ * `journal-<lastSeq>-<n>.jsonl` when that name is taken. A crash can leave a set-aside journal
+ * whose seq the next compaction sets aside again (an empty active journal): it must get a
+ * name of its own, never the old one's, or the old one's changes are erased.
+ */
+export const ROTATED = /^journal-(\d+)(?:-(\d+))?\.jsonl$/
 
 type Item =
   | { kind: 'line'; text: string; resolve: () => void; reject: (e: Error) => void }
@@ -125,10 +131,22 @@ export class Journal {
 
   private async doRotate(seq: number): Promise<string> {
     const active = path.join(this.dir, ACTIVE_JOURNAL)
-    const aside = path.join(this.dir, `journal-${seq}.jsonl`)
     await this.handle!.close()
     this.handle = null
-    await fsp.rename(active, aside)
+    // A link fails if the name exists: no set-aside journal is ever replaced. Only this
+    // process (it holds the lock) creates set-aside journals, so the names run out only
+    // if the folder holds billions of them.
+    let aside = ''
+    for (let n = 0; ; n++) {
+      aside = path.join(this.dir, n === 0 ? `journal-${seq}.jsonl` : `journal-${seq}-${n}.jsonl`)
+      try {
+        await fsp.link(active, aside)
+        break
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST' || n >= 1_000_000) throw error
+      }
+    }
+    await fsp.unlink(active)
     this.handle = await fsp.open(active, 'a')
     await syncDir(this.dir)
     this.bytes = 0
@@ -153,14 +171,22 @@ export interface JournalRead {
   rotatedFiles: string[]
 }
 
-/** Reads rotated journals (oldest first) then the active one. Only the very last line may be torn. */
+/**
+ * Reads the set-aside journals and then the active one, and returns their changes in seq
+ * order. Set-aside journals are put in order by the seqs they hold, not by their names: after
+ * repeated crashes several may carry the same seq in their name (one of them empty), and a
+ * change may sit in two of them. Only the very last line of the active journal may be torn.
+ */
 export function readJournals(dir: string): JournalRead {
   const rotatedFiles = readJournals.rotatedNames(dir).map((x) => path.join(dir, x.name))
   const changes: Change[] = []
   for (const file of rotatedFiles) readLines(file, changes, false)
   const active = path.join(dir, ACTIVE_JOURNAL)
   const result = fs.existsSync(active) ? readLines(active, changes, true) : { validBytes: 0, torn: null }
-  return { changes, activeValidBytes: result.validBytes, tornTail: result.torn, rotatedFiles }
+  changes.sort((a, b) => a.seq - b.seq)
+  // The same change twice (it cannot differ: a seq is given once) is replayed once.
+  const unique = changes.filter((c, i) => i === 0 || changes[i - 1].seq !== c.seq)
+  return { changes: unique, activeValidBytes: result.validBytes, tornTail: result.torn, rotatedFiles }
 }
 
 function readLines(file: string, out: Change[], isActive: boolean): { validBytes: number; torn: { file: string; position: number } | null } {
@@ -178,7 +204,16 @@ function readLines(file: string, out: Change[], isActive: boolean): { validBytes
     } catch {
       change = null
     }
-    const complete = nl !== -1 && change !== null && typeof change.seq === 'number'
+    const complete = nl !== -1 && change !== null
+    // A whole line of JSON of the wrong shape is damage, not a torn write.
+    const problem = complete ? changeProblem(change) : null
+    if (problem) {
+      throw new AppError(
+        'LIBRARY_CORRUPT',
+        `The journal ${file} is damaged at line ${line} (byte ${start}): ${problem}. It has not been changed.`,
+        { file, position: start, line },
+      )
+    }
     if (!complete) {
       if (isLast && isActive) return { validBytes: start, torn: { file, position: start } }
       throw new AppError(
@@ -200,5 +235,5 @@ readJournals.rotatedNames = (dir: string): { name: string; seq: number }[] =>
     .readdirSync(dir)
     .map((name) => ({ name, m: ROTATED.exec(name) }))
     .filter((x) => x.m !== null)
-    .map((x) => ({ name: x.name, seq: Number(x.m![1]) }))
-    .sort((a, b) => a.seq - b.seq)
+    .map((x) => ({ name: x.name, seq: Number(x.m![1]), n: Number(x.m![2] ?? 0) }))
+    .sort((a, b) => a.seq - b.seq || a.n - b.n)

@@ -5,6 +5,7 @@ import { Low, type Adapter } from 'lowdb'
 import { AppError } from '../../../shared/errors.js'
 import { TABLE_NAMES, type TableName, type Tables } from '../../../shared/domain.js'
 import { CURRENT_SCHEMA_VERSION, migrate } from './migrations.js'
+import { isTableName, recordProblem } from './shape.js'
 
 export interface SnapshotData {
   schemaVersion: number
@@ -42,11 +43,15 @@ export class SnapshotFile implements Adapter<SnapshotData> {
   async read(): Promise<SnapshotData | null> {
     let text: string
     try {
-      text = await fsp.readFile(this.file, 'utf8')
+      const bytes = await fsp.readFile(this.file)
+      text = bytes.toString('utf8')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      const code = (error as NodeJS.ErrnoException).code
+      if (code === 'ENOENT') return null
+      if (code === 'ERR_STRING_TOO_LONG' || code === 'ERR_FS_FILE_TOO_LARGE' || error instanceof RangeError) throw tooLarge(this.file)
       throw error
     }
+    if (text.length > readLimits.maxStringChars) throw tooLarge(this.file)
     return parseSnapshot(this.file, text)
   }
 
@@ -96,6 +101,21 @@ export class SnapshotFile implements Adapter<SnapshotData> {
   }
 }
 
+/**
+ * The longest string V8 can hold. A seam: tests lower it instead of writing a snapshot of
+ * half a gigabyte.
+ */
+export const readLimits = { maxStringChars: 536_870_888 }
+
+function tooLarge(file: string): AppError {
+  const size = fs.statSync(file).size
+  return new AppError(
+    'LIBRARY_TOO_LARGE',
+    `The library file ${file} (${(size / 1024 / 1024).toFixed(0)} MB) is larger than this version of Trove can read in one piece. It has not been changed; a newer version of Trove reads it.`,
+    { file, size },
+  )
+}
+
 export function parseSnapshot(file: string, text: string): SnapshotData {
   let raw: unknown
   try {
@@ -128,8 +148,106 @@ export function parseSnapshot(file: string, text: string): SnapshotData {
     )
   }
   const data = migrate(raw as SnapshotData)
-  for (const name of TABLE_NAMES) if (!Array.isArray(data.tables[name])) (data.tables as Record<string, unknown[]>)[name] = []
+  const problem = snapshotProblem(data)
+  if (problem) {
+    const position = valueOffset(text, problem.at)
+    const { line, column } = lineColumn(text, position)
+    throw new AppError(
+      'LIBRARY_CORRUPT',
+      `The library file ${file} is damaged at position ${position} (line ${line}, column ${column}): ${problem.text}. It has not been changed; restore it from a backup.`,
+      { file, position, line, column },
+    )
+  }
+  for (const name of TABLE_NAMES) if (data.tables[name] === undefined) (data.tables as Record<string, unknown[]>)[name] = []
   return data
+}
+
+/** The first thing in a parsed snapshot the store could not hold, with the path to it. */
+function snapshotProblem(data: SnapshotData): { text: string; at: (string | number)[] } | null {
+  if (!Number.isSafeInteger(data.seq) || data.seq < 0) return { text: `the seq is ${JSON.stringify(data.seq)}`, at: ['seq'] }
+  const tables = data.tables as unknown
+  if (typeof tables !== 'object' || tables === null || Array.isArray(tables)) return { text: 'the tables are not an object', at: ['tables'] }
+  for (const [name, rows] of Object.entries(tables)) {
+    if (!isTableName(name)) return { text: `unknown table ${JSON.stringify(name)}`, at: ['tables', name] }
+    if (rows === undefined) continue
+    if (!Array.isArray(rows)) return { text: `the table ${name} is not a list`, at: ['tables', name] }
+    for (let i = 0; i < rows.length; i++) {
+      const problem = recordProblem(rows[i])
+      if (problem) return { text: `${name} record ${i}: ${problem}`, at: ['tables', name, i] }
+    }
+  }
+  return null
+}
+
+/**
+ * Where the value at `at` (object keys and array indexes) starts in valid JSON text, for
+ * naming the place of a wrong-shaped value; 0 if it is not found.
+ */
+function valueOffset(text: string, at: (string | number)[]): number {
+  const space = /[ \t\n\r]*/y
+  const string = /"(?:[^"\\]|\\.)*"/y
+  const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y
+  let i = 0
+  const skipSpace = () => {
+    space.lastIndex = i
+    space.test(text)
+    i = space.lastIndex
+  }
+  const skipValue = (): void => {
+    skipSpace()
+    const open = text[i]
+    if (open !== '{' && open !== '[') {
+      const re = open === '"' ? string : literal
+      re.lastIndex = i
+      if (re.test(text)) i = re.lastIndex
+      return
+    }
+    // Strings are skipped whole, so brackets inside them do not count.
+    let depth = 0
+    while (i < text.length) {
+      const c = text[i]
+      if (c === '"') {
+        string.lastIndex = i
+        i = string.test(text) ? string.lastIndex : text.length
+        continue
+      }
+      if (c === '{' || c === '[') depth++
+      else if (c === '}' || c === ']') depth--
+      i++
+      if (depth === 0) return
+    }
+  }
+  for (const key of at) {
+    skipSpace()
+    const open = text[i]
+    i++
+    let found = false
+    for (let index = 0; i < text.length; index++) {
+      skipSpace()
+      if (text[i] === '}' || text[i] === ']') break
+      if (open === '{') {
+        string.lastIndex = i
+        if (!string.test(text)) return 0
+        const name = JSON.parse(text.slice(i, string.lastIndex)) as string
+        i = string.lastIndex
+        skipSpace()
+        i++ // the colon
+        if (name === key) {
+          found = true
+          break
+        }
+      } else if (index === key) {
+        found = true
+        break
+      }
+      skipValue()
+      skipSpace()
+      if (text[i] === ',') i++
+    }
+    if (!found) return 0
+  }
+  skipSpace()
+  return i
 }
 
 /**

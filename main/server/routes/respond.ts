@@ -15,6 +15,7 @@ const STATUS: Record<ErrorCode, number> = {
   LIBRARY_LOCKED: 503,
   LIBRARY_CORRUPT: 503,
   LIBRARY_TOO_NEW: 503,
+  LIBRARY_TOO_LARGE: 503,
   INTERNAL: 500,
 }
 

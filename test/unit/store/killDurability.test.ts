@@ -3,6 +3,7 @@ import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { openLibrary, type Library } from '../../../main/core/index.js'
 import { readJournals } from '../../../main/core/store/journal.js'
+import { lockHolder } from '../../../main/core/store/lock.js'
 import { ADMIN } from '../../support/tempLibrary.js'
 import { removeFolders, tempFolder } from './fixtures/libraryFolders.js'
 import { bundleWriter, WriterProcess } from './fixtures/writerProcess.js'
@@ -105,9 +106,15 @@ function compactionWasCut(): boolean {
   return readJournals.rotatedNames(dir).length > 0 || fs.readdirSync(dir).some((n) => /^library\.json\..*\.tmp$/.test(n))
 }
 
-/** Every other round, the writer compacts all the time, and the kill is aimed at a compaction. */
+/**
+ * In three rounds of four, the writer compacts all the time, and the kill is aimed at a
+ * compaction. After a round ending in 1 the library is not opened: the next writer finds the
+ * cut compaction, finishes it at once on open, and is killed again, during that compaction
+ * with luck. Two crashes in a row once lost the first one's set-aside journal.
+ */
 const ROUNDS = 20
-const compactingRound = (round: number) => round % 2 === 1
+const compactingRound = (round: number) => round % 4 !== 0
+const chainedRound = (round: number) => round % 4 === 1
 
 async function killRounds(): Promise<{ acks: number; cutCompactions: number }> {
   const base = await prepareLibrary()
@@ -129,12 +136,12 @@ async function killRounds(): Promise<{ acks: number; cutCompactions: number }> {
       expect(signal, writer.errorOutput).toBe('SIGKILL')
       const roundHashes = record(writer, acked)
       if (compactionWasCut()) cutCompactions++
+      if (chainedRound(round) && round + 1 < ROUNDS) continue
 
-      const lockFile = path.join(dir, 'library.lock')
-      expect(JSON.parse(fs.readFileSync(lockFile, 'utf8')).pid, 'the killed writer still holds the lock').toBe(writer.pid)
+      expect(lockHolder(dir)?.pid, 'the killed writer still holds the lock').toBe(writer.pid)
       const library = await openLibrary(dir, { admin: ADMIN })
       try {
-        expect(JSON.parse(fs.readFileSync(lockFile, 'utf8')).pid).toBe(process.pid)
+        expect(lockHolder(dir)?.pid).toBe(process.pid)
         expect(fs.readdirSync(path.join(dir, 'blobs', 'tmp')), 'temp files of the killed upload').toEqual([])
         expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')), 'temp files of the killed snapshot write').toEqual([])
         await expectAllPresent(library, acked, roundHashes)
