@@ -2,7 +2,7 @@ import type { AssetRecord, FileRecord, Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { Core } from '../context.js'
 import type { Dels } from '../store/change.js'
-import { nameKey } from '../../../shared/names.js'
+import { MAX_FREE_NAME_ATTEMPTS, firstFreeName, nameKey, withMarker } from '../../../shared/names.js'
 
 /** Names are unique in their folder, compared case-insensitively (SPEC section 3). */
 export function ensureNameFree(core: Core, parentId: Id, name: string, exceptId?: Id): void {
@@ -13,16 +13,22 @@ export function ensureNameFree(core: Core, parentId: Id, name: string, exceptId?
   }
 }
 
-/** "name (copy).ext", "name (copy 2).ext", ...: the first name not taken in the folder. */
+/**
+ * "name (copy).ext", "name (copy 2).ext", ...: the first name not taken in the folder. The
+ * " (copy N)" stays whole however long the name (the name gives way around it, see
+ * fitName), so each candidate is different; the search is bounded all the same.
+ */
 export function freeCopyName(core: Core, parentId: Id, name: string, taken: Set<string> = new Set()): string {
   const isFree = (n: string) => !core.store.indexes.childByName.get(parentId)?.has(nameKey(n)) && !taken.has(nameKey(n))
   if (isFree(name)) return name
-  const dot = name.lastIndexOf('.')
-  const [stem, ext] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, '']
-  for (let i = 1; ; i++) {
-    const candidate = `${stem} (copy${i === 1 ? '' : ` ${i}`})${ext}`.slice(-255)
-    if (isFree(candidate)) return candidate
-  }
+  const found = firstFreeName((i) => withMarker(name, ` (copy${i === 1 ? '' : ` ${i}`})`), isFree)
+  if (found) return found.name
+  const parent = core.store.tables.assets.get(parentId)
+  throw new AppError(
+    'LIMIT_EXCEEDED',
+    `"${parent?.name ?? 'The folder'}" already holds ${MAX_FREE_NAME_ATTEMPTS.toLocaleString('en')} copies of "${name}": rename or remove some of them first.`,
+    { parentId, name, limit: MAX_FREE_NAME_ATTEMPTS },
+  )
 }
 
 /** True when `id` is `ancestorId` or lies below it. */

@@ -2,6 +2,7 @@ import fsp from 'node:fs/promises'
 import path from 'node:path'
 import type { DownloadRecord, Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
+import { fitName } from '../../../shared/names.js'
 import type { DownloadView } from '../../../shared/views.js'
 import type { Ctx, HandlerMap } from '../context.js'
 import { distinct, requireAsset, requireCollection } from '../access.js'
@@ -14,15 +15,20 @@ type DownloadChannels = 'downloads.zip' | 'downloads.list' | 'downloads.plan' | 
 export const CONFIRM_FILES = 10_000
 export const CONFIRM_BYTES = 10 * 1024 ** 3
 
-/** The top assets of a zip request, each checked for the download-as-zip row (view). */
+/**
+ * The top assets of a zip request, each checked for the download-as-zip row (view). The zip is
+ * named for what it holds, cut so that with ".zip" it is still a name a file system and the
+ * save dialog take (a 255-character name plus ".zip" would be neither).
+ */
 function zipSelection(ctx: Ctx, input: { assetIds?: Id[]; collectionId?: Id }): { topIds: Id[]; name: string } {
   if (input.collectionId !== undefined) {
     const collection = requireCollection(ctx, input.collectionId, 'downloadZip')
-    return { topIds: [...ctx.core.store.indexes.assetsByCollection.get(collection.id)], name: `${collection.name}.zip` }
+    return { topIds: [...ctx.core.store.indexes.assetsByCollection.get(collection.id)], name: fitName(collection.name, '.zip') }
   }
   const ids = distinct(input.assetIds!, 'assetIds')
   const assets = ids.map((id) => requireAsset(ctx, id, 'downloadZip'))
-  return { topIds: ids, name: assets.length === 1 ? `${assets[0].parentId === null ? 'Home' : assets[0].name}.zip` : `${assets.length} items.zip` }
+  const label = assets.length > 1 ? `${assets.length} items` : assets[0].parentId === null ? 'Home' : assets[0].name
+  return { topIds: ids, name: fitName(label, '.zip') }
 }
 
 const sizeOf = (file: string): Promise<number | null> => fsp.stat(file).then((st) => (st.isFile() ? st.size : null), () => null)

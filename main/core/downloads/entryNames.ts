@@ -1,4 +1,5 @@
-import { nameKey } from '../../../shared/names.js'
+import { AppError } from '../../../shared/errors.js'
+import { MAX_FREE_NAME_ATTEMPTS, MAX_NAME_LENGTH, cutToLength, firstFreeName, fitName, nameKey, splitExtension } from '../../../shared/names.js'
 
 /**
  * Zip entry names that no file system refuses and that cannot escape the folder they are
@@ -12,28 +13,35 @@ const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g
 const RESERVED = /^(con|prn|aux|nul|com[0-9]|lpt[0-9])(\..*)?$/i
 
 export function safeSegment(name: string): string {
-  let s = name.replace(CONTROL, '_').replace(FORBIDDEN, '_').replace(/[. ]+$/, '')
+  let s = cutToLength(name.replace(CONTROL, '_').replace(FORBIDDEN, '_'), MAX_NAME_LENGTH).replace(/[. ]+$/, '')
   if (s === '' || s === '.' || s === '..') s = '_'
-  if (RESERVED.test(s)) s = `_${s}`
-  return s.slice(0, 255)
+  if (RESERVED.test(s)) s = cutToLength(`_${s}`, MAX_NAME_LENGTH)
+  return s
 }
 
-/** Hands out unique entry paths, suffixing " (2)", " (3)", ... before the extension on a clash. */
+/**
+ * Hands out unique entry paths, suffixing " (2)", " (3)", ... before the extension on a clash.
+ * Each name remembers the last number it handed out, so a collection of thousands of files
+ * of one name (all at the zip's top level) costs one try each, not a count from 2 each time.
+ */
 export class EntryNamer {
   private readonly taken = new Set<string>()
+  private readonly lastNumber = new Map<string, number>()
 
   /** `parent` is a path this namer handed out before (already safe), or '' for the top level. */
   claim(parent: string, name: string, isDir = false): string {
     const leaf = safeSegment(name)
-    const dot = isDir ? -1 : leaf.lastIndexOf('.')
-    const [stem, ext] = dot > 0 ? [leaf.slice(0, dot), leaf.slice(dot)] : [leaf, '']
-    for (let i = 1; ; i++) {
-      const candidate = `${parent ? `${parent}/` : ''}${i === 1 ? leaf : `${stem} (${i})${ext}`}`
-      const key = nameKey(candidate)
-      if (!this.taken.has(key)) {
-        this.taken.add(key)
-        return candidate
-      }
-    }
+    const prefix = parent ? `${parent}/` : ''
+    const [stem, ext] = isDir ? [leaf, ''] : splitExtension(leaf)
+    const base = nameKey(prefix + leaf)
+    const found = firstFreeName(
+      (i) => prefix + (i === 1 ? leaf : fitName(stem, ` (${i})`, ext)),
+      (candidate) => !this.taken.has(nameKey(candidate)),
+      this.lastNumber.get(base) ?? 1,
+    )
+    if (!found) throw new AppError('LIMIT_EXCEEDED', `The zip would hold more than ${MAX_FREE_NAME_ATTEMPTS.toLocaleString('en')} files named "${leaf}" in one folder.`, { limit: MAX_FREE_NAME_ATTEMPTS })
+    this.lastNumber.set(base, found.n)
+    this.taken.add(nameKey(found.name))
+    return found.name
   }
 }

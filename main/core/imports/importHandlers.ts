@@ -72,6 +72,16 @@ export const importHandlers: HandlerMap<ImportChannels> = {
       let done = 0
       const running = new Set<Promise<void>>()
       let failure: unknown = null
+      /** "Keep both" in a folder that has no free name left skips the entry (and what is inside it), saying why. */
+      const keptBothName = (parentId: Id, name: string, entry: PlannedEntry): string | null => {
+        try {
+          return freeCopyName(ctx.core, parentId, name)
+        } catch (error) {
+          if (!(error instanceof AppError)) throw error
+          report.skipped.push({ path: entry.source, reason: error.message })
+          return null
+        }
+      }
       const importFile = async (entry: PlannedEntry, parentId: Id, name: string): Promise<void> => {
         let content
         try {
@@ -94,8 +104,13 @@ export const importHandlers: HandlerMap<ImportChannels> = {
             report.replaced++
             if (entry.segments.length === 1) topIds.push(next.id)
           } else {
+            const freeName = current ? keptBothName(parentId, name, entry) : name
+            if (freeName === null) {
+              done++
+              return
+            }
             const file: FileRecord = {
-              id: ctx.core.newId(), kind: 'file', name: current ? freeCopyName(ctx.core, parentId, name) : name, parentId,
+              id: ctx.core.newId(), kind: 'file', name: freeName, parentId,
               createdBy: ctx.actor.id, createdAt: now, updatedAt: now, versions: [versionFrom(content, 1, ctx.actor.id, now)],
               currentVersion: 1, tags: [], metadata: {}, focus: null,
             }
@@ -126,9 +141,11 @@ export const importHandlers: HandlerMap<ImportChannels> = {
             if (entry.segments.length === 1) topIds.push(existing.id)
             continue
           }
+          const freeName = existing ? keptBothName(parentId, name, entry) : name
+          if (freeName === null) continue
           const now = ctx.core.clock()
           const folder: FolderRecord = {
-            id: ctx.core.newId(), kind: 'folder', name: existing ? freeCopyName(ctx.core, parentId, name) : name, parentId,
+            id: ctx.core.newId(), kind: 'folder', name: freeName, parentId,
             createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
           }
           await ctx.commit('imports.folder', { put: { assets: [folder] }, activity: null })

@@ -1,4 +1,5 @@
 import { useId } from 'react'
+import { fitName, splitExtension } from '../../../shared/names.js'
 
 export type SaveAsChoice = { as: 'version' } | { as: 'file'; name: string }
 
@@ -32,10 +33,9 @@ export function saveAsInput(choice: SaveAsChoice): 'version' | { newName: string
   return choice.as === 'version' ? 'version' : { newName: choice.name.trim() }
 }
 
-/** "photo.jpg" → "photo (edited).webp": a name beside the original that says what it is. */
+/** "photo.jpg" → "photo (edited).webp": a name beside the original that says what it is, short enough to be a name. */
 export function derivedName(fileName: string, suffix: string, extension?: string): string {
-  const dot = fileName.lastIndexOf('.')
-  const stem = dot > 0 ? fileName.slice(0, dot) : fileName
-  const ext = extension ?? (dot > 0 ? fileName.slice(dot + 1) : '')
-  return `${stem} (${suffix})${ext ? `.${ext}` : ''}`
+  const [stem, ext] = splitExtension(fileName)
+  const tail = extension === undefined ? ext : extension ? `.${extension}` : ''
+  return fitName(stem, ` (${suffix})`, tail)
 }

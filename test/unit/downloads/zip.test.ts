@@ -75,6 +75,17 @@ describe('zip downloads', () => {
     expect(written.every((p) => path.resolve(out, p).startsWith(out + path.sep))).toBe(true)
   })
 
+  it('are named for what they hold, cut so the name with ".zip" is still a name', async () => {
+    // 253 code units: with ".zip" it would be 257, and the cut falls inside the 126th emoji.
+    const long = `${'\u{1F600}'.repeat(126)}x`
+    const file = await t.admin.call('files.upload', { folderId: t.homeId, name: long, base64: b64('x') })
+    const plan = await t.admin.call('downloads.plan', { assetIds: [file.id] })
+    expect(plan.name).toMatch(/^(\u{1F600})+\.zip$/u)
+    expect(plan.name.length).toBeLessThanOrEqual(255)
+    // The save dialog takes it as its default name.
+    expect(await t.admin.call('dialogs.saveFile', { defaultName: plan.name })).toMatchObject({ available: false })
+  })
+
   it('are listed in "view downloads" with their size and count, newest first', async () => {
     const { brand, logos } = await buildTree()
     await t.admin.call('downloads.zip', { assetIds: [brand.id], destPath: path.join(t.dir, 'one.zip') })

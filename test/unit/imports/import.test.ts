@@ -90,6 +90,18 @@ describe('import from disk', () => {
     expect(await tree(t.homeId)).toEqual(['/logo (copy).png', '/logo.png'])
   })
 
+  it('keeps both of a name whose extension is 254 characters, twice, with " (copy N)" whole', async () => {
+    const name = `a.${'e'.repeat(253)}`
+    write(name, 'v1')
+    await t.admin.call('imports.start', { sources: [path.join(src, name)], targetFolderId: t.homeId })
+    const names = async () => (await t.admin.call('assets.list', { folderId: t.homeId })).map((a) => a.name.replace(/e+$/, 'e…')).sort()
+    await t.admin.call('imports.start', { sources: [path.join(src, name)], targetFolderId: t.homeId, onConflict: 'keepBoth' })
+    expect(await names()).toEqual(['a (copy).e…', 'a.e…'])
+    await t.admin.call('imports.start', { sources: [path.join(src, name)], targetFolderId: t.homeId, onConflict: 'keepBoth' })
+    expect(await names()).toEqual(['a (copy 2).e…', 'a (copy).e…', 'a.e…'])
+    for (const asset of await t.admin.call('assets.list', { folderId: t.homeId })) expect(asset.name.length).toBeLessThanOrEqual(255)
+  })
+
   it('needs contribute on the target folder', async () => {
     write('a.txt', 'a')
     const bob = await t.admin.call('users.create', { name: 'Bob', email: 'bob@example.com', role: 'restricted' })

@@ -97,6 +97,48 @@ describe('copying', () => {
   })
 })
 
+describe('copies of names at the length limit', () => {
+  const longExt = `.${'e'.repeat(253)}`
+  const isWellFormed = (s: string) => !/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/.test(s)
+
+  it('keeps " (copy N)" whole when the extension alone is 254 characters, so copying twice ends', async () => {
+    const file = await w.admin.call('files.upload', { folderId: w.brandId, name: `a${longExt}`, base64: pngBase64() })
+    const [first] = await w.admin.call('assets.copy', { ids: [file.id], targetFolderId: w.brandId })
+    expect(first.name).toMatch(/^a \(copy\)\.e+$/)
+    const [second] = await w.admin.call('assets.copy', { ids: [file.id], targetFolderId: w.brandId })
+    expect(second.name).toMatch(/^a \(copy 2\)\.e+$/)
+    for (const name of [first.name, second.name]) expect(name.length).toBeLessThanOrEqual(255)
+    // As much of the extension as fits is kept.
+    expect(second.name.length).toBe(255)
+  })
+
+  it('cuts a long name between characters, never inside an emoji', async () => {
+    const name = `${'\u{1F600}'.repeat(125)}x.png`
+    expect(name.length).toBe(255)
+    const file = await w.admin.call('files.upload', { folderId: w.brandId, name, base64: pngBase64() })
+    const [copy] = await w.admin.call('assets.copy', { ids: [file.id], targetFolderId: w.brandId })
+    expect(isWellFormed(copy.name)).toBe(true)
+    expect(copy.name).toMatch(/^(\u{1F600})+ \(copy\)\.png$/u)
+    expect(copy.name.length).toBeLessThanOrEqual(255)
+    // The copy's name is one the contract takes back (it can be renamed to itself).
+    expect((await w.admin.call('assets.rename', { id: copy.id, name: copy.name })).name).toBe(copy.name)
+  })
+
+  it('gives up with a clear error, changing nothing, when every numbered copy name is taken', async () => {
+    const store = w.library.core.store
+    const now = Date.now()
+    const holder = await w.admin.call('folders.create', { parentId: w.homeId, name: 'Crowded' })
+    const original = await w.admin.call('folders.create', { parentId: holder.id, name: 'Draft' })
+    const copies = Array.from({ length: 10_000 }, (_, i) => ({
+      id: `crowd-${i}`, kind: 'folder' as const, name: `Draft (copy${i === 0 ? '' : ` ${i + 1}`})`, parentId: holder.id, createdBy: w.admin.session.userId!, createdAt: now, updatedAt: now,
+    }))
+    // Straight into the store: ten thousand copies made one by one would take the test minutes.
+    await store.commit({ actor: w.admin.session.userId!, op: 'test.crowd', put: { assets: copies } })
+    const error = await refusedUnchanged(w.library, w.admin, 'assets.copy', { ids: [original.id], targetFolderId: holder.id }, 'LIMIT_EXCEEDED')
+    expect(error.message).toMatch(/10,000 copies of "Draft"/)
+  })
+})
+
 describe('folders cannot go inside themselves', () => {
   it('refuses moving a folder into itself or a descendant', async () => {
     const deep = await w.admin.call('folders.create', { parentId: w.brandId, name: 'Deep' })
