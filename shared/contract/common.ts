@@ -21,17 +21,57 @@ export const idSchema = z
 
 export const idsSchema = z.array(idSchema).min(1, 'must name at least one item').max(MAX_BATCH)
 
-/** SPEC section 3: 1 to 255 characters, no `/`, `\`, NUL or control characters, not `.` or `..`. */
+/** Half of a UTF-16 surrogate pair without its other half: text no encoding (UTF-8 on disk, in a URL, in a header) can carry. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+const nativeIsWellFormed = (String.prototype as { isWellFormed?: (this: string) => boolean }).isWellFormed
+
+/** `String.prototype.isWellFormed` where the runtime has it (fast: a one-byte string is answered at once), else the same test by hand. */
+export function isWellFormed(s: string): boolean {
+  return nativeIsWellFormed ? nativeIsWellFormed.call(s) : !LONE_SURROGATE.test(s)
+}
+
+export const ILL_FORMED_MESSAGE = 'must be valid Unicode text (it holds half of a surrogate pair)'
+
+/** Where in a parsed input the first ill-formed string (or object key) is, or null when there is none. */
+export function illFormedPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
+  if (typeof value === 'string') return isWellFormed(value) ? null : path
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const found = illFormedPath(value[i], [...path, i])
+      if (found) return found
+    }
+    return null
+  }
+  if (typeof value === 'object' && value !== null) {
+    for (const [key, inner] of Object.entries(value)) {
+      if (!isWellFormed(key)) return [...path, key]
+      const found = illFormedPath(inner, [...path, key])
+      if (found) return found
+    }
+  }
+  return null
+}
+
+/**
+ * SPEC section 3: 1 to 255 characters, no `/`, `\`, NUL or control characters, not `.` or `..`.
+ * Stored in one Unicode form (NFC), so the same name typed on two systems is the same string;
+ * the rules are checked on that form, since it is what is stored (a name can grow in it:
+ * U+0958 becomes two characters).
+ */
 export const nameSchema = z
   .string({ error: 'must be a name' })
-  .min(1, 'must not be empty')
-  .max(MAX_NAME, `must be at most ${MAX_NAME} characters`)
-  .refine((s) => !/[/\\]/.test(s), 'must not contain / or \\')
-  .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
-  .refine((s) => s !== '.' && s !== '..', 'must not be . or ..')
-  .refine((s) => s.trim() === s, 'must not start or end with spaces')
-  // Stored in one Unicode form, so the same name typed on two systems is the same string.
   .transform((s) => s.normalize('NFC'))
+  .pipe(
+    z
+      .string()
+      .min(1, 'must not be empty')
+      .max(MAX_NAME, `must be at most ${MAX_NAME} characters`)
+      .refine(isWellFormed, ILL_FORMED_MESSAGE)
+      .refine((s) => !/[/\\]/.test(s), 'must not contain / or \\')
+      .refine((s) => !CONTROL_CHARS.test(s), 'must not contain control characters')
+      .refine((s) => s !== '.' && s !== '..', 'must not be . or ..')
+      .refine((s) => s.trim() === s, 'must not start or end with spaces'),
+  )
 
 /**
  * What a browser's email field accepts (HTML5): a local machine's host needs no top-level

@@ -48,6 +48,11 @@ export const HOSTILE_NAMES: [string, string][] = [
   ['only spaces', '   '],
   ['nothing', ''],
   ['256 characters', 'n'.repeat(256)],
+  ['a lone high surrogate', 'a\ud800.png'],
+  ['a lone low surrogate', '\udc00a.png'],
+  ['a surrogate pair in the wrong order', 'a\udc00\ud800'],
+  // 255 characters as typed, 510 in NFC (the form names are stored in): U+0958 is two there.
+  ['255 characters that are 510 once normalised', '\u0958'.repeat(255)],
   ['10,000 characters', 'n'.repeat(10_000)],
 ]
 
@@ -58,6 +63,29 @@ function wrongTypes(value: unknown): unknown[] {
   if (value === null) return [42]
   if (Array.isArray(value)) return ['not-a-list', [42]]
   return ['not-an-object', [value]]
+}
+
+/**
+ * `value` with a lone surrogate in its first string that is not an id (inside lists and
+ * objects too), or undefined when it holds no such string. Ids are left alone: their own
+ * pattern refuses anything but ASCII already.
+ */
+function withLoneSurrogate(value: unknown, w: World): unknown {
+  if (typeof value === 'string') return w.ids.has(value) ? undefined : `${value}\ud800`
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const inner = withLoneSurrogate(value[i], w)
+      if (inner !== undefined) return value.map((v, j) => (j === i ? inner : v))
+    }
+    return undefined
+  }
+  if (isObject(value)) {
+    for (const [key, v] of Object.entries(value)) {
+      const inner = withLoneSurrogate(v, w)
+      if (inner !== undefined) return { ...value, [key]: inner }
+    }
+  }
+  return undefined
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -83,6 +111,8 @@ export function derivedCases(w: World, c: ChannelCases): BadCase[] {
     }
     const isId = typeof value === 'string' && w.ids.has(value)
     const isIdList = Array.isArray(value) && value.length > 0 && value.every((v) => typeof v === 'string' && w.ids.has(v))
+    const broken = withLoneSurrogate(value, w)
+    if (broken !== undefined) out.push({ why: `${key} holding a lone surrogate`, input: { ...base, [key]: broken }, code: 'INVALID_INPUT', mentions: key })
     if (isId) {
       out.push({ why: `${key} names nothing`, input: { ...base, [key]: UNKNOWN }, code: c.unknownCode?.[key] ?? 'NOT_FOUND', mentions: c.unknownCode?.[key] ? undefined : UNKNOWN })
       out.push({ why: `${key} is not an id`, input: { ...base, [key]: BAD_ID }, code: 'INVALID_INPUT', mentions: key })
