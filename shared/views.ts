@@ -50,6 +50,7 @@ export interface AssetView {
   id: Id
   kind: 'folder' | 'file'
   name: string
+  /** Null for Home, and for an asset whose folder the caller cannot view. */
   parentId: Id | null
   /** `/Marketing/Brand/logo.png`; Home is `/`. */
   path: string

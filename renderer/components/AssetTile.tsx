@@ -6,6 +6,7 @@ import { FolderIcon } from './icons.js'
 import { dimensions, formatBytes, itemCount, typeLabel } from './labels.js'
 import { RenameField } from './browse/RenameField.js'
 import { endAssetDrag, startAssetDrag, useFolderDrop } from './browse/dragAssets.js'
+import { isHome } from '../../shared/home.js'
 
 export interface ItemProps {
   asset: AssetView
@@ -41,7 +42,7 @@ export function AssetTile({ asset, optionId, selected, active, renaming, posinse
       aria-describedby={`${optionId}-meta`}
       className={`tile${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}${over ? ' is-drop-target' : ''}`}
       title={asset.name}
-      draggable={!renaming && asset.parentId !== null}
+      draggable={!renaming && !isHome(asset)}
       onDragStart={(e) => startAssetDrag(e, asset.id)}
       onDragEnd={endAssetDrag}
       onClick={onClick}

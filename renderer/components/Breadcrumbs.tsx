@@ -2,11 +2,12 @@ import { useShallow } from 'zustand/react/shallow'
 import type { AssetView } from '../../shared/views.js'
 import { useTrove } from '../store/index.js'
 import { ChevronIcon } from './icons.js'
+import { isHome } from '../../shared/home.js'
 
 export const SHARED_WITH_ME = 'Shared with me'
 
 export function displayName(asset: AssetView): string {
-  return asset.parentId === null ? 'Home' : asset.name
+  return isHome(asset) ? 'Home' : asset.name
 }
 
 /** Where the open folder is; a restricted user's trail starts at "Shared with me", never at Home. */

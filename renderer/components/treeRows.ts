@@ -1,5 +1,6 @@
 import type { Id } from '../../shared/domain.js'
 import type { AssetView } from '../../shared/views.js'
+import { isHome } from '../../shared/home.js'
 
 export interface TreeRow {
   id: Id
@@ -40,7 +41,7 @@ export function treeRows(input: TreeInput): TreeRow[] {
       const expanded = expandable && !!input.expanded[folder.id]
       rows.push({
         id: folder.id,
-        name: folder.parentId === null ? 'Home' : folder.name,
+        name: isHome(folder) ? 'Home' : folder.name,
         level,
         posinset: i + 1,
         setsize: items.length,
@@ -48,7 +49,7 @@ export function treeRows(input: TreeInput): TreeRow[] {
         expandable,
         expanded,
         loading: !!input.loadingIds[folder.id],
-        home: folder.parentId === null,
+        home: isHome(folder),
       })
       if (expanded) walk(sub, level + 1, folder.id)
     })

@@ -32,7 +32,8 @@ export const assetHandlers: HandlerMap<AssetChannels> = {
     const accesses = core.engine.childAccesses(actor.id, folder.id, listing.ids)
     const restricted = core.engine.isRestricted(actor.id)
     const views: AssetView[] = new Array(bases.length)
-    for (let i = 0; i < bases.length; i++) views[i] = finishView(core, bases[i], paths[i], accesses[i], restricted)
+    // Every child's parent is the folder listed, which the caller can view.
+    for (let i = 0; i < bases.length; i++) views[i] = finishView(core, bases[i], paths[i], accesses[i], restricted, true)
     return views
   },
 

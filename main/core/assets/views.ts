@@ -41,7 +41,9 @@ export function joinPath(parentPath: string, name: string): string {
 /** The caller's view of an asset: level and route included, nothing they may not see. */
 export function assetView(core: Core, actorId: Id, asset: AssetRecord, parentPath?: string): AssetView {
   const path = parentPath === undefined ? visiblePathOf(core, actorId, asset.id) : joinPath(parentPath, asset.name)
-  return finishView(core, recordView(asset), path, core.engine.assetAccess(actorId, asset.id), core.engine.isRestricted(actorId))
+  const restricted = core.engine.isRestricted(actorId)
+  const parentVisible = !restricted || asset.parentId === null || core.engine.canView(actorId, asset.parentId)
+  return finishView(core, recordView(asset), path, core.engine.assetAccess(actorId, asset.id), restricted, parentVisible)
 }
 
 /**
@@ -84,13 +86,15 @@ export function recordView(asset: AssetRecord): AssetView {
 /**
  * One caller's view from a record's part and that caller's access (a listing gets every
  * child's from engine.childAccesses at once). The placeholders are overwritten in place,
- * so the keys keep their order.
+ * so the keys keep their order. `parentVisible` false (a root of a restricted caller, or
+ * an asset reached through a collection) gives a null parentId: the id of a folder the
+ * caller cannot view is never shown (docs/permissions.md).
  */
-export function finishView(core: Core, base: AssetView, path: string, access: AssetAccess, restricted: boolean): AssetView {
+export function finishView(core: Core, base: AssetView, path: string, access: AssetAccess, restricted: boolean, parentVisible: boolean): AssetView {
   const level: Level | 'none' = access.level === 'none' && access.viaCollection ? 'view' : access.level
   if (level === 'none') throw new AppError('INTERNAL', 'An invisible asset was about to be shown.')
   const source: AccessSource = !restricted ? 'full' : access.level === 'none' ? 'collection' : 'grant'
-  const view: AssetView = { ...base, path, level, access: source }
+  const view: AssetView = { ...base, parentId: parentVisible ? base.parentId : null, path, level, access: source }
   if (view.kind === 'folder') view.childCount = core.store.indexes.children.get(view.id).size
   return view
 }

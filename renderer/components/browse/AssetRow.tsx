@@ -5,6 +5,7 @@ import { formatBytes, formatCompactDateTime, formatDateTime, itemCount, typeLabe
 import type { ItemProps } from '../AssetTile.js'
 import { RenameField } from './RenameField.js'
 import { endAssetDrag, startAssetDrag, useFolderDrop } from './dragAssets.js'
+import { isHome } from '../../../shared/home.js'
 
 /** One asset as a row of the list: name, type, size, modified, owner. */
 export function AssetRow(props: ItemProps & { rowIndex: number; style: CSSProperties; showPath: boolean }) {
@@ -21,7 +22,7 @@ export function AssetRow(props: ItemProps & { rowIndex: number; style: CSSProper
       aria-selected={selected}
       className={`list-row${selected ? ' is-selected' : ''}${active ? ' is-active' : ''}${over ? ' is-drop-target' : ''}`}
       style={style}
-      draggable={!renaming && asset.parentId !== null}
+      draggable={!renaming && !isHome(asset)}
       onDragStart={(e) => startAssetDrag(e, asset.id)}
       onDragEnd={endAssetDrag}
       onClick={props.onClick}

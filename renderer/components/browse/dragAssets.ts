@@ -3,6 +3,7 @@ import { atLeast, type Id } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
 import { useTrove } from '../../store/index.js'
 import { entriesFromDrop } from '../upload/readDrop.js'
+import { isHome } from '../../../shared/home.js'
 
 /** Assets dragged inside Trove carry their ids under this type; files from the desktop come as `Files`. */
 const ASSET_TYPE = 'application/x-trove-assets'
@@ -15,7 +16,7 @@ export function startAssetDrag(e: DragEvent, id: Id): void {
   const s = useTrove.getState()
   if (!s.selection.includes(id)) s.select(id)
   const { selection, byId } = useTrove.getState()
-  dragged = selection.map((x) => byId[x]).filter((a): a is AssetView => !!a && a.parentId !== null)
+  dragged = selection.map((x) => byId[x]).filter((a): a is AssetView => !!a && !isHome(a))
   e.dataTransfer.setData(ASSET_TYPE, JSON.stringify(dragged.map((a) => a.id)))
   e.dataTransfer.setData('text/plain', dragged.map((a) => a.path).join('\n'))
   e.dataTransfer.effectAllowed = 'copyMove'

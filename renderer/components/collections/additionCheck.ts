@@ -1,5 +1,6 @@
 import { ASSET_OPERATIONS, LIMITS, atLeast } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
+import { isHome } from '../../../shared/home.js'
 
 export interface Refused {
   asset: AssetView
@@ -38,7 +39,7 @@ export function checkAddition(assets: AssetView[], collectionCount: number): Add
 }
 
 function refusal(asset: AssetView): string | null {
-  if (asset.parentId === null) return 'Home cannot be added to a collection: that would share the whole library.'
+  if (isHome(asset)) return 'Home cannot be added to a collection: that would share the whole library.'
   const need = ASSET_OPERATIONS.addToCollections
   if (atLeast(asset.level, need)) return null
   const have = asset.access === 'collection' ? 'you see it only through a collection' : `you have ${asset.level} access`

@@ -8,6 +8,7 @@ import { Preview } from './Preview.js'
 import { PropertiesSection } from './PropertiesSection.js'
 import { TagsSection } from './TagsSection.js'
 import { VersionsSection } from './VersionsSection.js'
+import { isHome } from '../../../shared/home.js'
 
 /** One asset: what it is, its history, its tags and metadata, what people said, where it is collected. */
 export function AssetDetails({ asset }: { asset: AssetView }) {
@@ -17,7 +18,7 @@ export function AssetDetails({ asset }: { asset: AssetView }) {
     <div className="details-scroll">
       <Preview asset={asset} />
       <h2 className="details-name" title={asset.name}>
-        {asset.parentId === null ? 'Home' : asset.name}
+        {isHome(asset) ? 'Home' : asset.name}
       </h2>
       <PropertiesSection asset={asset} />
       {file && <VersionsSection asset={asset} versions={details?.versions ?? null} />}

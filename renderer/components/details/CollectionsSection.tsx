@@ -3,6 +3,7 @@ import { useTrove } from '../../store/index.js'
 import { CollectionIcon } from '../actionIcons.js'
 import { can } from './can.js'
 import { Section } from './Section.js'
+import { isHome } from '../../../shared/home.js'
 
 /**
  * The media collections the asset is in, directly or through a folder above it (seed: an
@@ -16,7 +17,7 @@ export function CollectionsSection({ asset, associations }: { asset: AssetView; 
       title="Collections"
       action={
         can(asset, 'addToCollections') &&
-        asset.parentId !== null && (
+        !isHome(asset) && (
           <button type="button" className="button button-small" onClick={() => openDialog({ kind: 'addToCollections', assetIds: [asset.id] })}>
             Add to…
           </button>

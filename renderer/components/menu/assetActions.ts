@@ -1,5 +1,6 @@
 import { ASSET_OPERATIONS, atLeast, levelRank, type AssetOperation, type Level } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
+import { isHome } from '../../../shared/home.js'
 
 export type AssetActionId =
   | 'open' | 'download' | 'downloadZip' | 'rename' | 'move' | 'copy' | 'addToCollections' | 'removeFromCollections'
@@ -60,7 +61,7 @@ function fits(rule: Rule, assets: AssetView[], level: Level): boolean {
   if (rule.files && assets.some((a) => a.kind !== 'file')) return false
   if (rule.folders && assets.some((a) => a.kind !== 'folder')) return false
   if (rule.images && assets.some((a) => a.kind !== 'file' || !a.mime?.startsWith('image/'))) return false
-  if (rule.notHome && assets.some((a) => a.parentId === null)) return false
+  if (rule.notHome && assets.some((a) => isHome(a))) return false
   return true
 }
 

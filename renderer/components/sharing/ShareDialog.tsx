@@ -6,6 +6,7 @@ import { useAssetViews } from '../collections/useAssetViews.js'
 import { AssociationsTab } from './AssociationsTab.js'
 import { SubjectsTab } from './SubjectsTab.js'
 import { useSharing } from './useSharing.js'
+import { isHome } from '../../../shared/home.js'
 
 /**
  * Share a file, folder or collection (seed: "How to share assets and media collections"): the
@@ -21,8 +22,8 @@ export function ShareDialog({ resourceId, resourceType }: { resourceId: Id; reso
   const ownerId = sharing.view?.ownerId
   const owner = sharing.users.find((u) => u.id === ownerId)
 
-  const name = asset ? (asset.parentId === null ? 'Home' : asset.name) : (collection?.name ?? '')
-  const isHome = !!asset && asset.parentId === null
+  const home = !!asset && isHome(asset)
+  const name = asset ? (home ? 'Home' : asset.name) : (collection?.name ?? '')
 
   return (
     <Modal title={name ? `Share “${name}”` : 'Share'} onClose={closeDialog} className="modal-wide">
@@ -38,7 +39,7 @@ export function ShareDialog({ resourceId, resourceType }: { resourceId: Id; reso
           )}
         </Tabs.List>
         <Tabs.Content value="subjects" className="share-tab-panel">
-          <SubjectsTab sharing={sharing} isHome={isHome} ownerName={owner && owner.role === 'restricted' ? owner.name : null} />
+          <SubjectsTab sharing={sharing} isHome={home} ownerName={owner && owner.role === 'restricted' ? owner.name : null} />
         </Tabs.Content>
         {resourceType === 'asset' && (
           <Tabs.Content value="collections" className="share-tab-panel">
