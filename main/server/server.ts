@@ -14,6 +14,7 @@ import { CONTENT_PATH, contentRoute } from './routes/content.js'
 import { zipRoute } from './routes/download.js'
 import { staticRoute } from './routes/staticFiles.js'
 import { tokenRoute } from './routes/token.js'
+import { parseRequestUrl } from './routes/requestInput.js'
 
 /** Where `vite.renderer.config.ts` puts the built renderer. */
 export const RENDERER_OUT_DIR = fileURLToPath(new URL('../../out/renderer', import.meta.url))
@@ -57,7 +58,10 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     token: newSecret(),
   }
   server.on('request', (req, res) => {
-    handle(ctx, { req, res, url: new URL(req.url ?? '/', 'http://localhost') }).catch((error) => sendError(res, errorShape(error)))
+    // Nothing thrown here may escape: an exception in this listener would end the process.
+    Promise.resolve()
+      .then(() => handle(ctx, { req, res, url: parseRequestUrl(req) }))
+      .catch((error) => sendError(res, errorShape(error)))
   })
   try {
     await new Promise<void>((resolve, reject) => {

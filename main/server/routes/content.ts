@@ -6,6 +6,7 @@ import { openRendition } from '../../core/files/renditionAccess.js'
 import { BASE_HEADERS, sendError } from './respond.js'
 import { parseRange } from '../../core/files/range.js'
 import type { SessionRoute } from './context.js'
+import { decodeSegment } from './requestInput.js'
 
 export type ContentKind = 'file' | 'thumb' | 'preview'
 export const CONTENT_PATH = /^\/(file|thumb|preview)\/([^/]+)$/
@@ -30,7 +31,7 @@ export const contentRoute: SessionRoute = async (ctx, { req, res, url }, session
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new AppError('INVALID_INPUT', 'Use GET for file content.')
     const version = parseVersion(url.searchParams.get('v'))
     const range = kind === 'file' ? parseRange(req.headers.range) : undefined
-    const id = decodeURIComponent(rawId)
+    const id = decodeSegment(rawId, 'id')
     content = kind === 'file' ? openContent(ctx.library.core, session, id, { version, range }) : await openRendition(ctx.library.core, session, id, kind, version)
   } catch (error) {
     const shape = errorShape(error)
@@ -82,8 +83,13 @@ function parseVersion(raw: string | null): number | undefined {
   return Number(raw)
 }
 
-/** RFC 6266: an ASCII fallback for old clients and the exact name in UTF-8. */
+/**
+ * RFC 6266: an ASCII fallback for old clients and the exact name in UTF-8. A lone surrogate
+ * (a name stored before such names were refused) has no UTF-8 form and becomes U+FFFD, so
+ * the file can still be served.
+ */
 export function contentDisposition(type: 'inline' | 'attachment', name: string): string {
   const fallback = name.replace(/[^\x20-\x7e]|["\\%]/g, '_')
-  return `${type}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(name)}`
+  const text = name.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD')
+  return `${type}; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(text)}`
 }
