@@ -44,7 +44,11 @@ export interface FocusArea {
 export interface EmbeddedMetadata {
   camera?: string
   lens?: string
-  /** ISO 8601. */
+  /**
+   * ISO 8601 as the file states it: the wall-clock time where it was taken, with the offset
+   * only when the file gives one ("2023-07-14T23:30:00", "2023-07-14T23:30:00+02:00"); never
+   * converted through a machine's time zone. Its first ten characters are the day taken.
+   */
   takenAt?: string
   exposure?: string
   gps?: { latitude: number; longitude: number }

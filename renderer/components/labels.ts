@@ -49,6 +49,23 @@ export function formatDateTime(ms: number): string {
   return dateTimeFormat.format(ms)
 }
 
+const wallClockFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'UTC' })
+const wallDayFormat = new Intl.DateTimeFormat(undefined, { year: 'numeric', month: 'short', day: 'numeric', timeZone: 'UTC' })
+
+/**
+ * A date taken as the file states it: the wall-clock time where it was taken, not moved into
+ * the viewer's time zone, followed by its offset when the file gives one.
+ */
+export function formatTaken(iso: string): string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2})(?::(\d{2}))?[.\d]*(Z|[+-]\d{2}:\d{2})?)?$/.exec(iso)
+  if (!m) return iso
+  const [y, mo, d, h, mi] = m.slice(1, 6).map((v) => Number(v ?? 0))
+  const ms = Date.UTC(y, mo - 1, d, h, mi)
+  if (m[4] === undefined) return wallDayFormat.format(ms)
+  const offset = m[7] === undefined ? '' : m[7] === 'Z' ? ' UTC' : ` (UTC${m[7]})`
+  return `${wallClockFormat.format(ms)}${offset}`
+}
+
 const compactFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' })
 
 /** For narrow columns: the same moment without leading zeros. */

@@ -1,9 +1,22 @@
 import path from 'node:path'
-import { fileTypeFromBuffer } from 'file-type'
+import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
 import { imageSize } from 'image-size'
+import sharp from 'sharp'
 
-/** Enough of a file's start for both the type and the dimensions of common image formats. */
-export const SNIFF_BYTES = 64 * 1024
+/** Where the whole file is, for what its first bytes do not answer. */
+export interface WholeFile {
+  path: string
+  size: number
+}
+
+export interface Sniffed {
+  mime: string
+  /** As stored, before any EXIF orientation turns them. */
+  width?: number
+  height?: number
+  /** EXIF orientation, where the size reader saw one. */
+  orientation?: number
+}
 
 const BY_EXTENSION: Record<string, string> = {
   '.txt': 'text/plain',
@@ -17,24 +30,35 @@ const BY_EXTENSION: Record<string, string> = {
 }
 
 /**
- * The MIME type comes from the content (SPEC section 3), so a renamed file keeps its true
- * type; text formats without a signature fall back to the extension.
+ * The MIME type comes from the content, so a renamed file keeps its true type; text formats
+ * without a signature fall back to the extension. The head answers for most files; the whole
+ * file is read where it does not (a TIFF whose directory follows the pixels, as libtiff writes
+ * it, or a JPEG whose frame header follows hundreds of KB of metadata).
  */
-export async function sniff(head: Buffer, name: string): Promise<{ mime: string; width?: number; height?: number }> {
-  const detected = await fileTypeFromBuffer(head).catch(() => undefined)
+export async function sniff(head: Buffer, name: string, whole?: WholeFile): Promise<Sniffed> {
+  const more = whole !== undefined && whole.size > head.length
+  let detected = await fileTypeFromBuffer(head).catch(() => undefined)
+  if (!detected && more) detected = await fileTypeFromFile(whole.path).catch(() => undefined)
   let mime = detected?.mime ?? BY_EXTENSION[path.extname(name).toLowerCase()] ?? (looksLikeText(head) ? 'text/plain' : 'application/octet-stream')
   if (mime === 'application/xml' && /<svg[\s>]/i.test(head.toString('utf8', 0, 4096))) mime = 'image/svg+xml'
   if (mime === 'text/plain' && /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(head.toString('utf8', 0, 4096))) mime = 'image/svg+xml'
   if (!mime.startsWith('image/')) return { mime }
   try {
     const size = imageSize(head)
-    const rotated = size.orientation !== undefined && size.orientation >= 5
-    return size.width && size.height
-      ? { mime, width: rotated ? size.height : size.width, height: rotated ? size.width : size.height }
-      : { mime }
+    if (size.width && size.height) return { mime, width: size.width, height: size.height, ...(size.orientation ? { orientation: size.orientation } : {}) }
   } catch {
-    return { mime }
+    // Not in the head: the file is asked below.
   }
+  if (!more || mime === 'image/svg+xml') return { mime }
+  // libvips reads only the headers it needs, wherever they are.
+  const meta = await sharp(whole.path).metadata().catch(() => undefined)
+  return meta?.width && meta.height ? { mime, width: meta.width, height: meta.height, ...(meta.orientation ? { orientation: meta.orientation } : {}) } : { mime }
+}
+
+/** Width and height as the image is shown: orientations 5–8 turn it a quarter. */
+export function displayed(size: { width?: number; height?: number }, orientation: number | undefined): { width?: number; height?: number } {
+  if (size.width === undefined || size.height === undefined) return {}
+  return orientation !== undefined && orientation >= 5 ? { width: size.height, height: size.width } : { width: size.width, height: size.height }
 }
 
 function looksLikeText(head: Buffer): boolean {

@@ -1,5 +1,6 @@
 import sharp from 'sharp'
-import exifr from 'exifr'
+import { loadTags } from '../media/metadataTags.js'
+import { reconcile } from '../media/embedded.js'
 import { colourName } from './palette.js'
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
@@ -19,27 +20,20 @@ export async function suggestTags(image: Buffer): Promise<string[]> {
   if (width && height) tags.add(width > height * 1.05 ? 'landscape' : height > width * 1.05 ? 'portrait' : 'square')
   tags.add(colourName(stats.dominant.r, stats.dominant.g, stats.dominant.b))
   if (!stats.isOpaque) tags.add('transparent')
-  const embedded = await exifr
-    .parse(image, { tiff: true, exif: true, gps: true, iptc: true, xmp: true, ifd0: {}, mergeOutput: true })
-    .catch(() => null) as Record<string, unknown> | null
+  // The same reading and reconciling as the details panel's (docs/metadata.md): keywords whole, the day as the file states it.
+  const read = await loadTags({ head: image }).catch(() => undefined)
+  const embedded = read ? reconcile(read).embedded : undefined
   if (embedded) {
-    for (const key of ['Keywords', 'subject', 'Subject']) {
-      const value = embedded[key]
-      for (const word of Array.isArray(value) ? value : typeof value === 'string' ? value.split(/[;,]/) : []) {
-        const clean = String(word).trim()
-        if (clean) tags.add(clean)
-      }
-    }
-    const make = typeof embedded.Make === 'string' ? embedded.Make.trim() : ''
-    const model = typeof embedded.Model === 'string' ? embedded.Model.trim() : ''
+    for (const keyword of embedded.keywords ?? []) tags.add(keyword)
+    const make = String(read?.exif?.Make?.description ?? '').replace(/\0+$/, '').trim()
     if (make) tags.add(make)
-    if (model) tags.add(model.toLowerCase().startsWith(make.toLowerCase()) || !make ? model : `${make} ${model}`)
-    const taken = embedded.DateTimeOriginal ?? embedded.CreateDate
-    if (taken instanceof Date && !Number.isNaN(taken.getTime())) {
-      tags.add(String(taken.getUTCFullYear()))
-      tags.add(MONTHS[taken.getUTCMonth()])
+    if (embedded.camera) tags.add(embedded.camera)
+    if (embedded.takenAt) {
+      tags.add(embedded.takenAt.slice(0, 4))
+      const month = MONTHS[Number(embedded.takenAt.slice(5, 7)) - 1]
+      if (month) tags.add(month)
     }
-    if (typeof embedded.latitude === 'number' && typeof embedded.longitude === 'number') tags.add('has location')
+    if (embedded.gps) tags.add('has location')
   }
   return [...tags]
 }

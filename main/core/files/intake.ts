@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js'
 import type { FileVersion, Id } from '../../../shared/domain.js'
 import type { Core, Session } from '../context.js'
 import type { StoredBlob } from '../blobs/blobStore.js'
-import { SNIFF_BYTES, sniff } from '../blobs/sniff.js'
+import { displayed, sniff } from '../blobs/sniff.js'
 import { EMBEDDED_BYTES, readEmbedded } from '../media/embedded.js'
 import type { EmbeddedMetadata } from '../../../shared/domain.js'
 
@@ -24,8 +24,11 @@ export interface StoredContent {
   release(): void
 }
 
-/** Enough of a file's start to learn its type and read its embedded metadata. */
-const HEAD_BYTES = Math.max(SNIFF_BYTES, EMBEDDED_BYTES)
+/** Enough of a file's start to learn its type and size and read its embedded metadata; the blob is opened again only where it is not. */
+const HEAD_BYTES = EMBEDDED_BYTES
+
+/** HEIF turns its images with its own boxes and tells readers to ignore EXIF's orientation. */
+const ORIENTED_BY_CONTAINER = new Set(['image/heic', 'image/heif', 'image/avif'])
 
 /**
  * Streams content into the blob store and learns its type from its bytes. The blob stays
@@ -55,12 +58,14 @@ export async function storeContent(core: Core, session: Session, content: Conten
   }
   // The head came with the content: the blob is not opened again to learn its type.
   const { head, ...blob } = stored
-  const kind = await sniff(head.subarray(0, SNIFF_BYTES), name)
-  const embedded = kind.mime.startsWith('image/') ? await readEmbedded(head) : undefined
+  const whole = { path: core.blobs.pathOf(blob.hash), size: blob.size }
+  const { orientation: sizeOrientation, ...kind } = await sniff(head, name, whole)
+  const { embedded, orientation = sizeOrientation } = kind.mime.startsWith('image/') && kind.mime !== 'image/svg+xml' ? await readEmbedded({ head, ...whole }) : {}
   let released = false
   return {
     ...blob,
     ...kind,
+    ...displayed(kind, ORIENTED_BY_CONTAINER.has(kind.mime) ? undefined : orientation),
     ...(embedded ? { embedded } : {}),
     release: () => {
       if (!released) core.blobs.release(blob.hash)

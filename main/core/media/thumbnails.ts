@@ -16,8 +16,11 @@ export const RENDITION_SIZE: Record<RenditionKind, number> = { thumb: 256, previ
  */
 export const THUMB_WEBP = { quality: 78, effort: 2 } as const
 
-/** Formats sharp reads; other files are shown with an icon by type. */
-const READABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'image/tiff', 'image/svg+xml', 'image/heif'])
+/**
+ * Formats sharp reads; other files are shown with an icon by type. HEIC is tried too: it
+ * decodes where libheif has an HEVC decoder, and elsewhere the preview says why it failed.
+ */
+const READABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'image/tiff', 'image/svg+xml', 'image/heif', 'image/heic'])
 export function hasRendition(mime: string): boolean {
   return READABLE.has(mime)
 }

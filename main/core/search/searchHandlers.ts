@@ -4,6 +4,7 @@ import type { HandlerMap } from '../context.js'
 import { requireFolder } from '../access.js'
 import { assetView } from '../assets/views.js'
 import { subtree } from '../assets/tree.js'
+import { dayTaken } from '../media/takenAt.js'
 
 const DEFAULT_LIMIT = 100
 
@@ -21,16 +22,17 @@ export const searchHandlers: HandlerMap<'search.assets'> = {
       ? core.store.indexes.lowerNames.keys()
       : subtree(core, requireFolder(ctx, folderId, 'viewAndSearch').id).slice(1).map((a) => a.id)
     const cameraNeedle = camera?.toLowerCase()
-    // Dates compare as ISO strings; the upper bound takes the whole day.
+    // A date taken is compared by the day it was taken where it was taken (its first ten
+    // characters), whatever the time zone of this machine or of the person searching.
     const from = takenFrom
-    const to = takenTo === undefined ? undefined : `${takenTo}T23:59:59.999Z`
+    const to = takenTo
     const matches = (asset: AssetRecord, lowerName: string): boolean => {
       if (asset.parentId === null) return false
       const embedded = asset.kind === 'file' ? currentVersion(asset)?.embedded : undefined
       if (cameraNeedle !== undefined && !embedded?.camera?.toLowerCase().includes(cameraNeedle)) return false
       if ((from !== undefined || to !== undefined) && embedded?.takenAt === undefined) return false
-      if (from !== undefined && embedded!.takenAt! < from) return false
-      if (to !== undefined && embedded!.takenAt! > to) return false
+      if (from !== undefined && dayTaken(embedded!.takenAt!) < from) return false
+      if (to !== undefined && dayTaken(embedded!.takenAt!) > to) return false
       if (type === 'folder' && asset.kind !== 'folder') return false
       if (type === 'file' && asset.kind !== 'file') return false
       if (type === 'image' && (asset.kind !== 'file' || !currentMime(asset).startsWith('image/'))) return false

@@ -1,5 +1,5 @@
 import type { EmbeddedMetadata } from '../../../shared/domain.js'
-import { formatDateTime } from '../labels.js'
+import { formatTaken } from '../labels.js'
 import { Section } from './Section.js'
 
 function location(gps: EmbeddedMetadata['gps']): string | null {
@@ -10,9 +10,7 @@ function location(gps: EmbeddedMetadata['gps']): string | null {
 }
 
 function taken(iso: string | undefined): string | null {
-  if (!iso) return null
-  const ms = Date.parse(iso)
-  return Number.isNaN(ms) ? iso : formatDateTime(ms)
+  return iso ? formatTaken(iso) : null
 }
 
 /** What the camera and the file itself say (EXIF, IPTC, XMP): read-only, as it came in. */
