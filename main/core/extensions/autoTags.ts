@@ -2,6 +2,7 @@ import sharp from 'sharp'
 import { loadTags } from '../media/metadataTags.js'
 import { reconcile } from '../media/embedded.js'
 import { colourName } from './palette.js'
+import { MAX_IMAGE_PIXELS } from '../media/imageLimits.js'
 
 const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
 
@@ -12,7 +13,7 @@ const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 
  */
 export async function suggestTags(image: Buffer): Promise<string[]> {
   const tags = new Set<string>()
-  const pipeline = sharp(image, { animated: false })
+  const pipeline = sharp(image, { animated: false, limitInputPixels: MAX_IMAGE_PIXELS })
   const [meta, stats] = await Promise.all([pipeline.metadata(), pipeline.stats()])
   const rotated = (meta.orientation ?? 1) >= 5
   const width = rotated ? meta.height : meta.width

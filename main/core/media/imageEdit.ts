@@ -1,5 +1,6 @@
 import sharp from 'sharp'
 import type { EditOp } from '../../../shared/contract/media.js'
+import { MAX_IMAGE_PIXELS, checkOutputPixels, checkedInputSize } from './imageLimits.js'
 
 export type OutputFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'tiff' | 'gif'
 
@@ -17,28 +18,58 @@ export function defaultFormat(mime: string): OutputFormat {
   return WRITABLE[mime] ?? 'png'
 }
 
+/** The size after a resize, as sharp makes it: both sides given is exactly that; one side keeps the aspect ratio. */
+function resizedSize(width: number, height: number, op: Extract<EditOp, { op: 'resize' }>): { width: number; height: number } {
+  if (op.width !== undefined && op.height !== undefined) return { width: op.width, height: op.height }
+  if (op.width !== undefined) return { width: op.width, height: Math.max(1, Math.round((height * op.width) / width)) }
+  return { width: Math.max(1, Math.round((width * op.height!) / height)), height: op.height! }
+}
+
+/** The crop rectangle in pixels of an image of this size. */
+function cropBox(width: number, height: number, op: Extract<EditOp, { op: 'crop' }>) {
+  const left = Math.min(width - 1, Math.round(op.x * width))
+  const top = Math.min(height - 1, Math.round(op.y * height))
+  return {
+    left,
+    top,
+    width: Math.max(1, Math.min(width - left, Math.round(op.width * width))),
+    height: Math.max(1, Math.min(height - top, Math.round(op.height * height))),
+  }
+}
+
+/** The size after each step; refuses, before any pixel is touched, an edit that would make too large an image at any step. */
+export function plannedSizes(width: number, height: number, ops: EditOp[]): { width: number; height: number }[] {
+  const sizes: { width: number; height: number }[] = []
+  let current = { width, height }
+  ops.forEach((op, i) => {
+    if (op.op === 'crop') current = cropBox(current.width, current.height, op)
+    else if (op.op === 'rotate' && op.degrees !== 180) current = { width: current.height, height: current.width }
+    else if (op.op === 'resize') current = resizedSize(current.width, current.height, op)
+    checkOutputPixels(current.width, current.height, ops.length === 1 ? 'The result' : `The image after step ${i + 1} (${op.op})`)
+    sizes.push(current)
+  })
+  return sizes
+}
+
 /**
  * Applies the edits in the order given. sharp reorders operations inside one pipeline, so
  * each step is its own pipeline over raw pixels; the image is decoded once (EXIF orientation
- * applied first, so "rotate 90" means what the user sees) and encoded once at the end.
+ * applied first, so "rotate 90" means what the user sees) and encoded once at the end. The
+ * sizes are planned first, so an edit that would make too large an image is refused before
+ * any work; every pipeline also carries sharp's own pixel limit.
  */
-export async function applyEdits(input: Buffer, ops: EditOp[], format: OutputFormat): Promise<Buffer> {
-  let current = await sharp(input, { animated: false }).rotate().ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+export async function applyEdits(input: Buffer, ops: EditOp[], format: OutputFormat, name = 'image'): Promise<Buffer> {
+  const { width: inputWidth, height: inputHeight } = await checkedInputSize(input, name)
+  plannedSizes(inputWidth, inputHeight, ops)
+  const limitInputPixels = MAX_IMAGE_PIXELS
+  let current = await sharp(input, { animated: false, limitInputPixels }).rotate().ensureAlpha().raw().toBuffer({ resolveWithObject: true })
   for (const op of ops) {
     const { width, height } = current.info
-    let step = sharp(current.data, { raw: { width, height, channels: current.info.channels } })
+    let step = sharp(current.data, { raw: { width, height, channels: current.info.channels }, limitInputPixels })
     switch (op.op) {
-      case 'crop': {
-        const left = Math.min(width - 1, Math.round(op.x * width))
-        const top = Math.min(height - 1, Math.round(op.y * height))
-        step = step.extract({
-          left,
-          top,
-          width: Math.max(1, Math.min(width - left, Math.round(op.width * width))),
-          height: Math.max(1, Math.min(height - top, Math.round(op.height * height))),
-        })
+      case 'crop':
+        step = step.extract(cropBox(width, height, op))
         break
-      }
       case 'rotate':
         step = step.rotate(op.degrees)
         break
@@ -53,7 +84,7 @@ export async function applyEdits(input: Buffer, ops: EditOp[], format: OutputFor
     current = await step.raw().toBuffer({ resolveWithObject: true })
   }
   const { width, height, channels } = current.info
-  const out = sharp(current.data, { raw: { width, height, channels } })
+  const out = sharp(current.data, { raw: { width, height, channels }, limitInputPixels })
   switch (format) {
     case 'jpeg':
       return out.flatten({ background: '#ffffff' }).jpeg({ quality: 90, mozjpeg: true }).toBuffer()

@@ -9,6 +9,8 @@ import { EXTENSIONS } from '../extensions/registry.js'
 import { suggestTags } from '../extensions/autoTags.js'
 import { applyEdits, defaultFormat, isEditable } from './imageEdit.js'
 import { checkSaveAs, saveDerived } from './saveDerived.js'
+import { checkedInputSize } from './imageLimits.js'
+import { takeImageSlot } from './imageJobs.js'
 
 type MediaChannels = 'images.edit' | 'extensions.list' | 'extensions.autoTags' | 'extensions.removeBackground'
 
@@ -23,15 +25,21 @@ export const mediaHandlers: HandlerMap<MediaChannels> = {
     const file = requireFile(ctx, fileId, 'editImage')
     requireImage(file)
     checkSaveAs(ctx, file, saveAs)
-    let output: Buffer
+    const release = takeImageSlot(ctx.core, ctx.actor.id)
     try {
-      const input = await fsp.readFile(ctx.core.blobs.pathOf(currentVersionOf(file).hash))
-      output = await applyEdits(input, ops, format ?? defaultFormat(currentVersionOf(file).mime))
-    } catch (error) {
-      throw new AppError('INVALID_INPUT', `"${file.name}" could not be edited: ${(error as Error).message}`, { fileId })
+      let output: Buffer
+      try {
+        const input = await fsp.readFile(ctx.core.blobs.pathOf(currentVersionOf(file).hash))
+        output = await applyEdits(input, ops, format ?? defaultFormat(currentVersionOf(file).mime), file.name)
+      } catch (error) {
+        if (error instanceof AppError) throw error
+        throw new AppError('INVALID_INPUT', `"${file.name}" could not be edited: ${(error as Error).message}`, { fileId })
+      }
+      const summary = `edited (${ops.map((o) => o.op).join(', ') || `converted to ${format}`})`
+      return await saveDerived(ctx, fileId, output, { saveAs, operation: 'editImage', action: 'images.edit', summary, keepFocus: ops.length === 0 })
+    } finally {
+      release()
     }
-    const summary = `edited (${ops.map((o) => o.op).join(', ') || `converted to ${format}`})`
-    return saveDerived(ctx, fileId, output, { saveAs, operation: 'editImage', action: 'images.edit', summary, keepFocus: ops.length === 0 })
   },
 
   'extensions.list': (ctx, { fileId }) => {
@@ -45,11 +53,17 @@ export const mediaHandlers: HandlerMap<MediaChannels> = {
     const file = requireFile(ctx, fileId, 'autoTags')
     requireImage(file)
     const existing = new Set(file.tags.map((t) => t.toLowerCase()))
+    const release = takeImageSlot(ctx.core, ctx.actor.id)
     try {
-      const suggestions = await suggestTags(await fsp.readFile(ctx.core.blobs.pathOf(currentVersionOf(file).hash)))
+      const image = await fsp.readFile(ctx.core.blobs.pathOf(currentVersionOf(file).hash))
+      await checkedInputSize(image, file.name)
+      const suggestions = await suggestTags(image)
       return { suggestions: suggestions.filter((t) => !existing.has(t.toLowerCase())) }
     } catch (error) {
+      if (error instanceof AppError) throw error
       throw new AppError('INVALID_INPUT', `"${file.name}" could not be read as an image: ${(error as Error).message}`, { fileId })
+    } finally {
+      release()
     }
   },
 
@@ -58,9 +72,11 @@ export const mediaHandlers: HandlerMap<MediaChannels> = {
     requireImage(file)
     checkSaveAs(ctx, file, saveAs)
     const version = currentVersionOf(file)
+    const release = takeImageSlot(ctx.core, ctx.actor.id)
     // The blob is pinned so a collection pass cannot take it while the model reads it.
     ctx.core.blobs.pin(version.hash)
     try {
+      await checkedInputSize(ctx.core.blobs.pathOf(version.hash), file.name)
       const { result } = ctx.core.jobs.run(
         { kind: 'removeBackground', title: `Remove background of ${file.name}`, ownerId: ctx.actor.id, sessionId: ctx.session.id },
         (jc) => ctx.core.tools.removeBackground(ctx.core.blobs.pathOf(version.hash), version.mime, jc),
@@ -69,6 +85,7 @@ export const mediaHandlers: HandlerMap<MediaChannels> = {
       return await saveDerived(ctx, fileId, png, { saveAs, operation: 'removeBackground', action: 'extensions.removeBackground', summary: 'removed the background', keepFocus: true })
     } finally {
       ctx.core.blobs.release(version.hash)
+      release()
     }
   },
 }
