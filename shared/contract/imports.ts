@@ -14,6 +14,8 @@ export interface ImportReport {
   foldersCreated: number
   bytes: number
   skipped: { path: string; reason: string }[]
+  /** Files and folders whose names on disk are not valid UTF-8, imported under the name given here. */
+  renamed: { path: string; name: string }[]
   /** The top-level assets the import created or reused. */
   top: AssetView[]
 }
@@ -24,8 +26,14 @@ export const importChannels = {
     files: number
     folders: number
     bytes: number
-    conflicts: { path: string; name: string }[]
+    /**
+     * Names already taken in the library (`name` is where), and names in one source folder that
+     * differ only in case or Unicode form (`clashesWith` is the one before it in name order,
+     * `name` where that one goes). See docs/imports.md for what each policy does with them.
+     */
+    conflicts: { path: string; name: string; clashesWith?: string }[]
     skipped: { path: string; reason: string }[]
+    renamed: { path: string; name: string }[]
   }>()(z.object({ sources, targetFolderId: idSchema }).strict()),
   /**
    * Imports files and whole folders from disk as a job (progress on `jobs.progress`, cancel

@@ -88,7 +88,7 @@ export class BlobStore {
    * fsync the same handle. Also returns the file's first `headBytes`, taken from the first
    * buffer, so that the caller can learn its type without opening the blob again.
    */
-  async putFile(file: string, options: { headBytes?: number; signal?: AbortSignal } = {}): Promise<StoredBlob & { head: Buffer }> {
+  async putFile(file: string | Buffer, options: { headBytes?: number; signal?: AbortSignal } = {}): Promise<StoredBlob & { head: Buffer }> {
     const tmpFile = path.join(this.tmp, randomUUID())
     const hasher = createHash('sha256')
     const buffer = this.spareBuffers.pop() ?? Buffer.allocUnsafeSlow(CHUNK)

@@ -9,7 +9,8 @@ import { EMBEDDED_BYTES, readEmbedded } from '../media/embedded.js'
 import type { EmbeddedMetadata } from '../../../shared/domain.js'
 
 export interface Content {
-  sourcePath?: string
+  /** Bytes when a name in it is not valid UTF-8 (from an import's walk; channels give strings). */
+  sourcePath?: string | Buffer
   base64?: string
 }
 
@@ -38,19 +39,21 @@ export async function storeContent(core: Core, session: Session, content: Conten
   let stored: StoredBlob & { head: Buffer }
   if (content.sourcePath !== undefined) {
     const file = content.sourcePath
-    if (!session.mayUsePath(file, 'read')) throw new AppError('FORBIDDEN', 'This window may not read files by path; choose them with the file picker.', { sourcePath: file })
+    // Bytes that are not UTF-8 read as U+FFFD: the folders above them, which a grant names, read the same.
+    const shown = typeof file === 'string' ? file : file.toString('utf8')
+    if (!session.mayUsePath(shown, 'read')) throw new AppError('FORBIDDEN', 'This window may not read files by path; choose them with the file picker.', { sourcePath: shown })
     let stat: fs.Stats
     try {
       stat = await fsp.stat(file)
     } catch (error) {
-      throw new AppError('INVALID_INPUT', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`, { sourcePath: file })
+      throw new AppError('INVALID_INPUT', `Cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`, { sourcePath: shown })
     }
-    if (!stat.isFile()) throw new AppError('INVALID_INPUT', `${file} is not a regular file.`, { sourcePath: file })
+    if (!stat.isFile()) throw new AppError('INVALID_INPUT', `${shown} is not a regular file.`, { sourcePath: shown })
     try {
       stored = await core.blobs.putFile(file, { headBytes: HEAD_BYTES, signal })
     } catch (error) {
       if (error instanceof AppError) throw error
-      throw new AppError('INVALID_INPUT', `Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { sourcePath: file })
+      throw new AppError('INVALID_INPUT', `Cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { sourcePath: shown })
     }
   } else {
     const bytes = Buffer.from(content.base64 ?? '', 'base64')

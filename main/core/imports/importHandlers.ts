@@ -7,7 +7,7 @@ import { requireFolder } from '../access.js'
 import { assetView, pathOf } from '../assets/views.js'
 import { freeCopyName } from '../assets/tree.js'
 import { storeContent, versionFrom } from '../files/intake.js'
-import { walkSources, type PlannedEntry } from './walk.js'
+import { shownPath, walkSources, type PlannedEntry } from './walk.js'
 import { nameKey } from '../../../shared/names.js'
 
 type ImportChannels = 'imports.plan' | 'imports.start'
@@ -30,6 +30,27 @@ function checkSources(ctx: Ctx, sources: string[]): void {
   }
 }
 
+/**
+ * Entries whose name clashes with an earlier entry's in the same source folder, differing only
+ * in case or Unicode form (FAQ.html and faq.html), each with the earlier one. Two folders
+ * are no clash: they merge, as a folder merges into a same-named library folder.
+ */
+function sourceClashes(entries: PlannedEntry[]): Map<PlannedEntry, PlannedEntry> {
+  const first = new Map<string, PlannedEntry>()
+  const clashes = new Map<PlannedEntry, PlannedEntry>()
+  for (const entry of entries) {
+    const key = entry.segments.map(nameKey).join('\u0000')
+    const earlier = first.get(key)
+    if (!earlier) first.set(key, entry)
+    else if (earlier.kind === 'file' || entry.kind === 'file') clashes.set(entry, earlier)
+  }
+  return clashes
+}
+
+function clashReason(earlier: PlannedEntry): string {
+  return `its name differs only in case or Unicode form from ${shownPath(earlier.source)}, which comes first in name order and is imported under that name`
+}
+
 /** The library folder an entry lands in, when its parent already exists there (a folder import merges into a same-named folder). */
 function parentFolderOf(entry: PlannedEntry, targetId: Id, folders: Map<string, Id>): Id | undefined {
   return entry.segments.length === 1 ? targetId : folders.get(keyOf(entry.segments.slice(0, -1)))
@@ -39,9 +60,11 @@ export const importHandlers: HandlerMap<ImportChannels> = {
   'imports.plan': async (ctx, { sources, targetFolderId }) => {
     checkSources(ctx, sources)
     const target = requireFolder(ctx, targetFolderId, 'upload')
-    const { entries, skipped } = await walkSources(sources)
+    const { entries, skipped, renamed } = await walkSources(sources)
     const folders = new Map<string, Id>()
-    const conflicts: { path: string; name: string }[] = []
+    const conflicts: { path: string; name: string; clashesWith?: string }[] = []
+    const clashes = sourceClashes(entries)
+    const targetPath = pathOf(ctx.core, target.id).replace(/\/$/, '')
     let files = 0
     let bytes = 0
     for (const entry of entries) {
@@ -49,13 +72,18 @@ export const importHandlers: HandlerMap<ImportChannels> = {
         files++
         bytes += entry.size
       }
+      const earlier = clashes.get(entry)
+      if (earlier) {
+        conflicts.push({ path: shownPath(entry.source), name: `${targetPath}/${earlier.segments.join('/')}`, clashesWith: shownPath(earlier.source) })
+        continue
+      }
       const parentId = parentFolderOf(entry, target.id, folders)
       if (parentId === undefined) continue
       const existing = existingChild(ctx.core, parentId, entry.segments[entry.segments.length - 1])
       if (entry.kind === 'folder' && existing?.kind === 'folder') folders.set(keyOf(entry.segments), existing.id)
-      else if (existing) conflicts.push({ path: entry.source, name: pathOf(ctx.core, existing.id) })
+      else if (existing) conflicts.push({ path: shownPath(entry.source), name: pathOf(ctx.core, existing.id) })
     }
-    return { files, folders: entries.length - files, bytes, conflicts, skipped }
+    return { files, folders: entries.length - files, bytes, conflicts, skipped, renamed }
   },
 
   'imports.start': async (ctx, { sources, targetFolderId, onConflict = 'keepBoth' }) => {
@@ -63,32 +91,44 @@ export const importHandlers: HandlerMap<ImportChannels> = {
     const target = requireFolder(ctx, targetFolderId, 'upload')
     const title = sources.length === 1 ? `Import ${sources[0].split(/[\\/]/).pop()}` : `Import ${sources.length} items`
     const { result } = ctx.core.jobs.run({ kind: 'import', title, ownerId: ctx.actor.id, sessionId: ctx.session.id }, async (jc) => {
-      const { entries, skipped } = await walkSources(sources, jc.signal)
+      const { entries, skipped, renamed } = await walkSources(sources, jc.signal)
       const fileCount = entries.filter((e) => e.kind === 'file').length
       const bytesTotal = entries.reduce((n, e) => n + e.size, 0)
-      const report: ImportReport = { imported: 0, replaced: 0, foldersCreated: 0, bytes: 0, skipped, top: [] }
+      const report: ImportReport = { imported: 0, replaced: 0, foldersCreated: 0, bytes: 0, skipped, renamed, top: [] }
+      const clashes = sourceClashes(entries)
       const folders = new Map<string, Id>()
+      /**
+       * Names given out in each library folder by this import, in source order, before the
+       * files that take them are stored (several at once): which of two clashing names gets
+       * the plain name must not depend on which copies in first.
+       */
+      const given = new Map<Id, Set<string>>()
+      const givenIn = (parentId: Id) => given.get(parentId) ?? given.set(parentId, new Set()).get(parentId)!
       const topIds: Id[] = []
       let done = 0
       const running = new Set<Promise<void>>()
       let failure: unknown = null
-      /** "Keep both" in a folder that has no free name left skips the entry (and what is inside it), saying why. */
+      /**
+       * The name itself when free (in the library and among the names this import gave out),
+       * else its first free "(copy)" name. "Keep both" in a folder that has no free name left
+       * skips the entry (and what is inside it), saying why.
+       */
       const keptBothName = (parentId: Id, name: string, entry: PlannedEntry): string | null => {
         try {
-          return freeCopyName(ctx.core, parentId, name)
+          return freeCopyName(ctx.core, parentId, name, givenIn(parentId))
         } catch (error) {
           if (!(error instanceof AppError)) throw error
-          report.skipped.push({ path: entry.source, reason: error.message })
+          report.skipped.push({ path: shownPath(entry.source), reason: error.message })
           return null
         }
       }
-      const importFile = async (entry: PlannedEntry, parentId: Id, name: string): Promise<void> => {
+      const importFile = async (entry: PlannedEntry, parentId: Id, name: string, replaces: boolean): Promise<void> => {
         let content
         try {
           content = await storeContent(ctx.core, ctx.session, { sourcePath: entry.source }, name, jc.signal)
         } catch (error) {
           if (jc.signal.aborted) throw error
-          report.skipped.push({ path: entry.source, reason: error instanceof AppError ? error.message : `it cannot be read (${(error as Error).message})` })
+          report.skipped.push({ path: shownPath(entry.source), reason: error instanceof AppError ? error.message : `it cannot be read (${(error as Error).message})` })
           done++
           return
         }
@@ -97,13 +137,14 @@ export const importHandlers: HandlerMap<ImportChannels> = {
           requireFolder(ctx, parentId, 'upload')
           const now = ctx.core.clock()
           const current = existingChild(ctx.core, parentId, name)
-          if (current?.kind === 'file' && onConflict === 'replace') {
+          if (current?.kind === 'file' && replaces) {
             const number = Math.max(...current.versions.map((v) => v.number)) + 1
             const next: FileRecord = { ...current, versions: [...current.versions, versionFrom(content, number, ctx.actor.id, now)], currentVersion: number, updatedAt: now }
             await ctx.commit('imports.file', { put: { assets: [next] }, activity: null })
             report.replaced++
             if (entry.segments.length === 1) topIds.push(next.id)
           } else {
+            // Taken since it was given out only if someone else made that name meanwhile.
             const freeName = current ? keptBothName(parentId, name, entry) : name
             if (freeName === null) {
               done++
@@ -135,19 +176,27 @@ export const importHandlers: HandlerMap<ImportChannels> = {
         requireFolder(ctx, parentId, 'upload')
         const name = entry.segments[entry.segments.length - 1]
         const existing = existingChild(ctx.core, parentId, name)
+        const earlier = clashes.get(entry)
+        // Under replace and skip, the first of two clashing source names is imported and the later skipped: neither policy lets one file of an import replace or hide another.
+        if (earlier && onConflict !== 'keepBoth') {
+          report.skipped.push({ path: shownPath(entry.source), reason: clashReason(earlier) })
+          if (entry.kind === 'file') done++
+          continue
+        }
         if (entry.kind === 'folder') {
-          if (existing?.kind === 'folder') {
+          if (existing?.kind === 'folder' && !earlier) {
             folders.set(keyOf(entry.segments), existing.id)
             if (entry.segments.length === 1) topIds.push(existing.id)
             continue
           }
-          const freeName = existing ? keptBothName(parentId, name, entry) : name
+          const freeName = keptBothName(parentId, name, entry)
           if (freeName === null) continue
           const now = ctx.core.clock()
           const folder: FolderRecord = {
             id: ctx.core.newId(), kind: 'folder', name: freeName, parentId,
             createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
           }
+          givenIn(parentId).add(nameKey(folder.name))
           await ctx.commit('imports.folder', { put: { assets: [folder] }, activity: null })
           folders.set(keyOf(entry.segments), folder.id)
           if (entry.segments.length === 1) topIds.push(folder.id)
@@ -155,15 +204,23 @@ export const importHandlers: HandlerMap<ImportChannels> = {
           continue
         }
         if (existing && (onConflict === 'skip' || (onConflict === 'replace' && existing.kind !== 'file'))) {
-          report.skipped.push({ path: entry.source, reason: `${pathOf(ctx.core, existing.id)} already exists` })
+          report.skipped.push({ path: shownPath(entry.source), reason: `${pathOf(ctx.core, existing.id)} already exists` })
           done++
           continue
         }
+        const replaces = onConflict === 'replace' && existing?.kind === 'file'
+        // The name is given out here, in source order: the first of FAQ.html and faq.html keeps its name under keep both.
+        const given = replaces ? name : keptBothName(parentId, name, entry)
+        if (given === null) {
+          done++
+          continue
+        }
+        givenIn(parentId).add(nameKey(given))
         // Several files stream in at once, so the file system can merge their flushes; folders
         // are still created in order, before anything inside them.
         while (running.size >= FILES_AT_ONCE) await Promise.race(running)
         if (failure) break
-        const task = importFile(entry, parentId, name)
+        const task = importFile(entry, parentId, given, replaces)
           .catch((error: unknown) => {
             failure ??= error
           })

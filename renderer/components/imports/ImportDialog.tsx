@@ -55,9 +55,21 @@ export function ImportDialog() {
         >
           <p>
             {files(flow.plan.files)} ({formatBytes(flow.plan.bytes)}) and {folders(flow.plan.folders)} to import{into}.{' '}
-            {flow.plan.conflicts.length === 1 ? 'One has the name of a file that is already there:' : `${flow.plan.conflicts.length} have the names of files that are already there:`}
+            {flow.plan.conflicts.length === 1 ? 'One has a name that is already taken:' : `${flow.plan.conflicts.length} have names that are already taken:`}
           </p>
-          <PathList label="Name clashes" items={flow.plan.conflicts.map((c) => ({ path: c.path, note: `already at ${c.name}` }))} />
+          <PathList
+            label="Name clashes"
+            items={flow.plan.conflicts.map((c) => ({
+              path: c.path,
+              note: c.clashesWith ? `same name as ${c.clashesWith} but for case or Unicode form; that one goes to ${c.name}` : `already at ${c.name}`,
+            }))}
+          />
+          {flow.plan.renamed.length > 0 && (
+            <>
+              <p className="field-hint">Names that are not valid UTF-8 on disk, to be imported under a repaired name ({files(flow.plan.renamed.length)}):</p>
+              <PathList label="Will be renamed" items={flow.plan.renamed.map((r) => ({ path: r.path, note: `as ${r.name}` }))} />
+            </>
+          )}
           {flow.plan.skipped.length > 0 && (
             <>
               <p className="field-hint">{files(flow.plan.skipped.length)} cannot be imported and will be skipped:</p>
@@ -116,6 +128,12 @@ export function ImportDialog() {
             <p>{importSummary(flow.report)}</p>
             {flow.report.skipped.length === 0 && <p className="field-hint">Nothing was skipped.</p>}
           </div>
+          {flow.report.renamed.length > 0 && (
+            <>
+              <p className="field-hint">Names that are not valid UTF-8 on disk, imported under a repaired name ({files(flow.report.renamed.length)}):</p>
+              <PathList label="Renamed" items={flow.report.renamed.map((r) => ({ path: r.path, note: `as ${r.name}` }))} />
+            </>
+          )}
           {flow.report.skipped.length > 0 && (
             <>
               <p className="field-hint">{files(flow.report.skipped.length)} skipped:</p>

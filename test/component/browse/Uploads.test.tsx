@@ -113,8 +113,8 @@ describe('uploads', () => {
   it('uses the desktop’s own picker and streamed import where there is one', async () => {
     const { user, api } = await openWorkspace(sessionOf(ADA), [HOME], ['h'], {
       'dialogs.openFiles': () => ({ available: true, paths: ['/home/ada/Pictures/a.jpg'] }),
-      'imports.plan': () => ({ files: 1, folders: 0, bytes: 10, conflicts: [], skipped: [] }),
-      'imports.start': () => ({ imported: 1, replaced: 0, foldersCreated: 0, bytes: 10, skipped: [], top: [] }),
+      'imports.plan': () => ({ files: 1, folders: 0, bytes: 10, conflicts: [], skipped: [], renamed: [] }),
+      'imports.start': () => ({ imported: 1, replaced: 0, foldersCreated: 0, bytes: 10, skipped: [], renamed: [], top: [] }),
     }, { desktop: true })
     await user.click(screen.getByRole('button', { name: 'Upload' }))
     await waitFor(() => expect(api.callsTo('imports.plan')).toEqual([{ sources: ['/home/ada/Pictures/a.jpg'], targetFolderId: 'h' }]))

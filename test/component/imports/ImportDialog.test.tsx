@@ -25,10 +25,14 @@ afterEach(() => {
 })
 
 function report(extra: Partial<ImportReport> = {}): ImportReport {
-  return { imported: 4, replaced: 0, foldersCreated: 1, bytes: 3 * 1024 * 1024, skipped: [], top: [], ...extra }
+  return { imported: 4, replaced: 0, foldersCreated: 1, bytes: 3 * 1024 * 1024, skipped: [], renamed: [], top: [], ...extra }
 }
 
-const plan = (conflicts: { path: string; name: string }[] = [], skipped: { path: string; reason: string }[] = []) => ({ files: 5, folders: 1, bytes: 3 * 1024 * 1024, conflicts, skipped })
+const plan = (
+  conflicts: { path: string; name: string; clashesWith?: string }[] = [],
+  skipped: { path: string; reason: string }[] = [],
+  renamed: { path: string; name: string }[] = [],
+) => ({ files: 5, folders: 1, bytes: 3 * 1024 * 1024, conflicts, skipped, renamed })
 
 /** The desktop app inside the Brand folder, as the menu's Import Files… finds it. */
 function desktopApp(handlers: Partial<Handlers>) {
@@ -79,6 +83,26 @@ describe('importing from disk', () => {
     expect(api.callsTo('imports.start')).toEqual([{ sources: SOURCES, targetFolderId: 'f1', onConflict: 'replace' }])
     const done = await screen.findByRole('dialog', { name: 'Import into Brand' })
     await waitFor(() => expect(done).toHaveTextContent('3 files added, 1 existing file given a new version, 1 folder created (3.0 MB).'))
+  })
+
+  it('lists names in one source folder that differ only in case, and names repaired from bytes that are not UTF-8', async () => {
+    const api = desktopApp({
+      'imports.plan': () =>
+        plan(
+          [{ path: '/home/ada/Docs/faq.html', name: '/Brand/Docs/FAQ.html', clashesWith: '/home/ada/Docs/FAQ.html' }],
+          [],
+          [{ path: '/home/ada/Docs/latin1-\ufffdt.txt', name: 'latin1-ét.txt' }],
+        ),
+      'imports.start': () => report({ imported: 4, renamed: [{ path: '/home/ada/Docs/latin1-\ufffdt.txt', name: 'latin1-ét.txt' }] }),
+    })
+    act(() => api.emit('app.command', { command: 'importFiles' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Some names are already taken' })
+    const clashes = within(dialog).getByRole('list', { name: 'Name clashes' })
+    expect(within(clashes).getByTitle('/home/ada/Docs/faq.html')).toHaveTextContent('same name as /home/ada/Docs/FAQ.html but for case or Unicode form; that one goes to /Brand/Docs/FAQ.html')
+    expect(within(dialog).getByRole('list', { name: 'Will be renamed' })).toHaveTextContent('as latin1-ét.txt')
+    await userEvent.setup().click(within(dialog).getByRole('button', { name: 'Import' }))
+    const done = await screen.findByRole('dialog', { name: 'Import into Brand' })
+    expect(await within(done).findByRole('list', { name: 'Renamed' })).toHaveTextContent('as latin1-ét.txt')
   })
 
   it('imports straight away when nothing clashes, with the import job’s progress, then lists what was skipped and why', async () => {
