@@ -1,11 +1,11 @@
 import { LIMITS, type AssociationRecord, type CollectionRecord, type Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { AssociationView, CollectionView } from '../../../shared/views.js'
-import type { Core, Ctx, HandlerMap } from '../context.js'
+import type { Ctx, HandlerMap } from '../context.js'
 import { distinct, requireAsset, requireCollection } from '../access.js'
 import { assetView, byFolderThenName } from '../assets/views.js'
 import { collectionView, reachableThrough } from './collectionViews.js'
-import { nameKey } from '../../../shared/names.js'
+import { creatorNameKey } from '../store/indexes.js'
 
 type CollectionChannels =
   | 'collections.list' | 'collections.search' | 'collections.get' | 'collections.create' | 'collections.rename' | 'collections.delete'
@@ -17,9 +17,16 @@ function limit(count: number, max: number, what: string): void {
   if (count > max) throw new AppError('LIMIT_EXCEEDED', `At most ${max} ${what} at once; this request has ${count}.`, { limit: max, count })
 }
 
-function nameFree(core: Core, name: string, exceptId?: Id): void {
-  const holder = core.store.indexes.collectionByName.get(nameKey(name))
-  if (holder && holder !== exceptId) throw new AppError('CONFLICT', `A collection named "${name}" already exists.`, { field: 'name' })
+/**
+ * Collection names are unique among one creator's collections, case-insensitively; other
+ * creators may use the same name (docs/permissions.md). Only a collection the caller can
+ * view is reported as taking the name, so a refusal never confirms a hidden collection.
+ */
+function nameFree(ctx: Ctx, creatorId: Id, name: string, exceptId?: Id): void {
+  const holder = ctx.core.store.indexes.collectionByCreatorName.get(creatorNameKey(creatorId, name))
+  if (!holder || holder === exceptId || ctx.core.engine.collectionLevel(ctx.actor.id, holder) === 'none') return
+  const whose = creatorId === ctx.actor.id ? 'You already have' : `${ctx.core.store.tables.users.get(creatorId)?.name ?? 'Its creator'} already has`
+  throw new AppError('CONFLICT', `${whose} a collection named "${ctx.core.store.tables.collections.get(holder)!.name}".`, { field: 'name', existingId: holder })
 }
 
 function visibleViews(ctx: Ctx): CollectionView[] {
@@ -44,7 +51,7 @@ export const collectionHandlers: HandlerMap<CollectionChannels> = {
   'collections.get': (ctx, { collectionId }) => collectionView(ctx.core, ctx.actor.id, requireCollection(ctx, collectionId, 'viewAndSearch')),
 
   'collections.create': async (ctx, { name }) => {
-    nameFree(ctx.core, name)
+    nameFree(ctx, ctx.actor.id, name)
     const now = ctx.core.clock()
     const collection: CollectionRecord = { id: ctx.core.newId(), name, createdBy: ctx.actor.id, createdAt: now, updatedAt: now }
     await ctx.commit('collections.create', {
@@ -56,7 +63,7 @@ export const collectionHandlers: HandlerMap<CollectionChannels> = {
 
   'collections.rename': async (ctx, { collectionId, name }) => {
     const collection = requireCollection(ctx, collectionId, 'rename')
-    nameFree(ctx.core, name, collection.id)
+    nameFree(ctx, collection.createdBy, name, collection.id)
     const next = { ...collection, name, updatedAt: ctx.core.clock() }
     await ctx.commit('collections.rename', {
       put: { collections: [next] },

@@ -28,7 +28,8 @@ export class Indexes {
   readonly assetsByCollection = new MultiMap<Id, Id>()
   readonly collectionsByCreator = new MultiMap<Id, Id>()
   readonly userByEmail = new Map<string, Id>()
-  readonly collectionByName = new Map<string, Id>()
+  /** `${creatorId}\n${nameKey(name)}` -> collection id: names are unique per creator (docs/permissions.md). */
+  readonly collectionByCreatorName = new Map<string, Id>()
   readonly groupByName = new Map<string, Id>()
   readonly fieldByName = new Map<string, Id>()
   readonly commentsByFile = new MultiMap<Id, Id>()
@@ -152,7 +153,10 @@ export class Indexes {
   }
 
   private collection(before: CollectionRecord | undefined, after: CollectionRecord | undefined): void {
-    this.named(this.collectionByName, before, after)
+    if (before && this.collectionByCreatorName.get(creatorNameKey(before.createdBy, before.name)) === before.id) {
+      this.collectionByCreatorName.delete(creatorNameKey(before.createdBy, before.name))
+    }
+    if (after) this.collectionByCreatorName.set(creatorNameKey(after.createdBy, after.name), after.id)
     if (before) this.collectionsByCreator.delete(before.createdBy, before.id)
     if (after) this.collectionsByCreator.add(after.createdBy, after.id)
     if (!before || !after) this.permissionGeneration++
@@ -189,4 +193,9 @@ export class Indexes {
     if (before) this.downloadsByOwner.delete(before.ownerId, before.id)
     if (after) this.downloadsByOwner.add(after.ownerId, after.id)
   }
+}
+
+/** The key of a collection name among its creator's collections. */
+export function creatorNameKey(creatorId: Id, name: string): string {
+  return `${creatorId}\n${nameKey(name)}`
 }

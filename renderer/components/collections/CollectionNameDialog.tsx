@@ -12,6 +12,7 @@ import { collectionNameProblem, MAX_NAME } from './collectionName.js'
 export function CollectionNameDialog({ collectionId }: { collectionId?: string }) {
   const collections = useTrove((s) => s.collections)
   const current = collections.find((c) => c.id === collectionId)
+  const userId = useTrove((s) => s.session?.user.id)
   const closeDialog = useTrove((s) => s.closeDialog)
   const [name, setName] = useState(current?.name ?? '')
   const [tried, setTried] = useState(false)
@@ -21,7 +22,8 @@ export function CollectionNameDialog({ collectionId }: { collectionId?: string }
   const renaming = collectionId !== undefined
 
   const trimmed = name.trim()
-  const problem = collectionNameProblem(trimmed, collections, collectionId)
+  const creatorId = renaming ? current?.createdBy : userId
+  const problem = collectionNameProblem(trimmed, collections, creatorId, collectionId)
   const shown = refusal ?? (problem && (tried || trimmed.length > 0) ? problem : null)
 
   const submit = async () => {

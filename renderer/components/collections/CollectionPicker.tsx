@@ -3,6 +3,8 @@ import type { Id } from '../../../shared/domain.js'
 import type { CollectionView } from '../../../shared/views.js'
 import { CollectionIcon, SearchIcon } from '../actionIcons.js'
 import { itemCount } from '../labels.js'
+import { useTrove } from '../../store/index.js'
+import { collectionLabel } from './collectionName.js'
 
 interface Props {
   label: string
@@ -20,6 +22,8 @@ export function CollectionPicker({ label, collections, loaded, query, onQuery, c
   const listId = useId()
   const needle = query.trim().toLowerCase()
   const shown = needle ? collections.filter((c) => c.name.toLowerCase().includes(needle)) : collections
+  const users = useTrove((s) => s.users)
+  const labelOf = (c: CollectionView) => collectionLabel(c, collections, (id) => users.find((u) => u.id === id)?.name)
   const toggle = (id: Id) => onChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id])
 
   return (
@@ -42,9 +46,9 @@ export function CollectionPicker({ label, collections, loaded, query, onQuery, c
         {shown.map((c) => (
           <li key={c.id}>
             <label className={`choose-row${chosen.includes(c.id) ? ' is-chosen' : ''}`}>
-              <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} aria-label={`${c.name}, ${itemCount(c.assetCount)}`} />
+              <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} aria-label={`${labelOf(c)}, ${itemCount(c.assetCount)}`} />
               <CollectionIcon size={18} className="choose-icon" />
-              <span className="choose-name">{c.name}</span>
+              <span className="choose-name">{labelOf(c)}</span>
               <span className="choose-meta">{itemCount(c.assetCount)}</span>
             </label>
           </li>

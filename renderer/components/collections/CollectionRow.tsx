@@ -7,6 +7,8 @@ import { useCollectionDrop } from './useCollectionDrop.js'
 
 interface Props {
   collection: CollectionView
+  /** The name as the list shows it (with its creator where another collection has the same name). */
+  label: string
   current: boolean
   menuOpen: boolean
   onMenu(open: boolean): void
@@ -14,7 +16,7 @@ interface Props {
 }
 
 /** One collection in the sidebar: opens it, counts what it holds, takes dropped assets, has a menu (also on right-click). */
-export function CollectionRow({ collection, current, menuOpen, onMenu, onAdded }: Props) {
+export function CollectionRow({ collection, label, current, menuOpen, onMenu, onAdded }: Props) {
   const { over, dropProps } = useCollectionDrop(collection, onAdded)
   const count = collection.assetCount
   return (
@@ -31,11 +33,11 @@ export function CollectionRow({ collection, current, menuOpen, onMenu, onAdded }
         className="collection-open"
         aria-current={current ? 'page' : undefined}
         // One name for every browser: flex items would otherwise be joined with or without spaces.
-        aria-label={`${collection.name}, ${itemCount(count)}`}
+        aria-label={`${label}, ${itemCount(count)}`}
         onClick={() => void useTrove.getState().openCollection(collection.id)}
       >
         <CollectionIcon size={18} className="collection-icon" />
-        <span className="collection-name">{collection.name}</span>
+        <span className="collection-name">{label}</span>
         <span className="collection-count">{count}</span>
       </button>
       <CollectionMenu collection={collection} open={menuOpen} onOpenChange={onMenu} />

@@ -2,6 +2,7 @@ import { useEffect, useId, useState } from 'react'
 import { useTrove } from '../../store/index.js'
 import { PlusIcon, SearchIcon } from '../actionIcons.js'
 import { CollectionRow } from './CollectionRow.js'
+import { collectionLabel } from './collectionName.js'
 
 /**
  * The media collections this user can view (seed: "View & search media collections"), under
@@ -11,6 +12,7 @@ import { CollectionRow } from './CollectionRow.js'
 export function CollectionSidebar() {
   const actor = useTrove((s) => s.session?.user.id ?? null)
   const collections = useTrove((s) => s.collections)
+  const users = useTrove((s) => s.users)
   const loaded = useTrove((s) => s.collectionsLoaded)
   const currentId = useTrove((s) => s.collectionScope?.collectionId ?? null)
   const restricted = useTrove((s) => !!s.session?.isRestricted)
@@ -54,7 +56,7 @@ export function CollectionSidebar() {
       )}
       <ul className="collection-list" aria-labelledby={titleId}>
         {shown.map((c) => (
-          <CollectionRow key={c.id} collection={c} current={c.id === currentId} menuOpen={menuFor === c.id} onMenu={(open) => setMenuFor(open ? c.id : null)} onAdded={setNotice} />
+          <CollectionRow key={c.id} collection={c} label={collectionLabel(c, collections, (id) => users.find((u) => u.id === id)?.name)} current={c.id === currentId} menuOpen={menuFor === c.id} onMenu={(open) => setMenuFor(open ? c.id : null)} onAdded={setNotice} />
         ))}
       </ul>
       {loaded && collections.length === 0 && (

@@ -45,7 +45,8 @@ export function NewCollectionField({ initialName, onCreated }: { initialName: st
 
   const create = async () => {
     const trimmed = name.trim()
-    const problem = collectionNameProblem(trimmed, useTrove.getState().collections)
+    const state = useTrove.getState()
+    const problem = collectionNameProblem(trimmed, state.collections, state.session?.user.id)
     if (problem) return setError(problem)
     setBusy(true)
     try {

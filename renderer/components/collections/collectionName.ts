@@ -7,18 +7,28 @@ export const MAX_NAME = 255
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/
 
 /**
- * What is wrong with a collection name, before it is sent (SPEC section 3: 1 to 255
- * characters, no / or \ or control characters, not . or .., unique case-insensitively).
- * A name taken by a collection this user cannot see is only caught by main (CONFLICT).
+ * What is wrong with a collection name, before it is sent: 1 to 255 characters, no / or \
+ * or control characters, not . or .., and unique case-insensitively among the collections
+ * of its creator (`creatorId`; docs/permissions.md). Others' collections may share it.
  */
-export function collectionNameProblem(name: string, known: CollectionView[], exceptId?: string): string | null {
+export function collectionNameProblem(name: string, known: CollectionView[], creatorId: string | undefined, exceptId?: string): string | null {
   if (name.length === 0) return 'Enter a name for the collection.'
   if (name.length > MAX_NAME) return `A name can have at most ${MAX_NAME} characters; this one has ${name.length}.`
   if (/[/\\]/.test(name)) return 'A name cannot contain / or \\.'
   if (CONTROL_CHARS.test(name)) return 'A name cannot contain control characters.'
   if (name === '.' || name === '..') return 'A name cannot be . or ..'
   const key = nameKey(name)
-  const taken = known.find((c) => c.id !== exceptId && nameKey(c.name) === key)
+  const taken = known.find((c) => c.id !== exceptId && c.createdBy === creatorId && nameKey(c.name) === key)
   if (taken) return `A collection named "${taken.name}" already exists.`
   return null
+}
+
+/**
+ * A collection's name as a list shows it: with its creator's name after it where another
+ * collection in the same list has the same name, so the two can be told apart.
+ */
+export function collectionLabel(collection: CollectionView, listed: CollectionView[], creatorName: (id: string) => string | undefined): string {
+  const key = nameKey(collection.name)
+  const twin = listed.some((c) => c.id !== collection.id && nameKey(c.name) === key)
+  return twin ? `${collection.name} (${creatorName(collection.createdBy) ?? 'another user'})` : collection.name
 }

@@ -155,9 +155,10 @@ describe('Add to media collections', () => {
     expect(api.callsTo('collections.addAssets')).toEqual([{ collectionIds: ['c-new'], assetIds: ['logo'] }])
   })
 
-  it('checks the new collection’s name: empty and duplicate names are refused in place', async () => {
+  it('checks the new collection’s name: empty names, and names of her own collections, are refused in place', async () => {
     const user = userEvent.setup()
-    const { api, dialog } = open(['logo'])
+    // Names are unique per creator: her own Press kit takes the name, Ada's would not.
+    const { api, dialog } = open(['logo'], {}, [BRAND, CAMPAIGN, { ...PRESS, createdBy: RITA.id }])
     await user.click(within(dialog).getByRole('button', { name: 'Create new collection' }))
     await user.keyboard('{Enter}')
     expect(within(dialog).getByRole('alert')).toHaveTextContent('Enter a name for the collection.')

@@ -8,7 +8,7 @@ import { CollectionSidebar } from '../../../renderer/components/collections/Coll
 import { DialogHost } from '../../../renderer/components/dialogs/DialogHost.js'
 import { resetStore, useTrove } from '../../../renderer/store/index.js'
 import { mockApi, type Handlers } from '../support/mockApi.js'
-import { RITA, file, folder } from '../support/views.js'
+import { ADA, RITA, file, folder } from '../support/views.js'
 import { collection, manyFiles, signedIn } from './fixtures.js'
 
 const KIT = collection('c-kit', 'Brand assets', 'manage', 12)
@@ -50,6 +50,15 @@ describe('Collection sidebar', () => {
     expect(api.callsTo('collections.list')).toEqual([undefined])
     expect(within(region).getByRole('button', { name: 'Brand assets, 12 items' })).toHaveTextContent('Brand assets12')
     expect(within(region).getByRole('button', { name: 'Launch, 1 item' })).toBeInTheDocument()
+  })
+
+  it('tells same-named collections of different creators apart by their creator', async () => {
+    const { region } = show([KIT, { ...LAUNCH, id: 'c-mine', createdBy: RITA.id }, LAUNCH])
+    useTrove.setState({ users: [ADA, RITA] })
+    await waitFor(() => expect(rows(region)).toHaveLength(3))
+    expect(within(region).getByRole('button', { name: `Launch (${RITA.name}), 1 item` })).toBeInTheDocument()
+    expect(within(region).getByRole('button', { name: `Launch (${ADA.name}), 1 item` })).toBeInTheDocument()
+    expect(within(region).getByRole('button', { name: 'Brand assets, 12 items' })).toBeInTheDocument()
   })
 
   it('filters by name as the person types', async () => {
