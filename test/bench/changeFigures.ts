@@ -71,18 +71,26 @@ export async function burstFigure(report: Report, library: Library, maker: Chang
   report.note(`${store.seq - before} committed in ${seconds.toFixed(2)} s${compacted ? '; the journal passed its threshold and a compaction started meanwhile' : ''}`)
 }
 
+export interface CompactionAcks {
+  /** Changes whose time span overlaps a compaction. */
+  overlapped: Sample[]
+  /** How long each compaction took, in ms. */
+  compactions: number[]
+  /** The longest compact() held the event loop before its first await, in ms. */
+  stall: number
+}
+
 /**
- * Sequential changes while store.compact() writes the snapshot, against the same changes
- * just before. Only samples whose time span overlaps the compaction are counted; more
- * compactions are started until there are enough of them.
+ * Sequential changes while store.compact() writes the snapshot. Only samples whose time
+ * span overlaps the compaction are counted; more compactions are started until there are
+ * enough of them.
  */
-export async function compactionFigure(report: Report, library: Library, maker: ChangeMaker): Promise<void> {
+export async function compactionAcks(library: Library, maker: ChangeMaker, minOverlapped = MIN_OVERLAPPED, maxCompactions = MAX_COMPACTIONS): Promise<CompactionAcks> {
   const store = library.core.store
-  const baseline = await sequentialLatency(library, maker, BASELINE)
   const overlapped: Sample[] = []
   const compactions: number[] = []
   let stall = 0
-  while (overlapped.length < MIN_OVERLAPPED && compactions.length < MAX_COMPACTIONS) {
+  while (overlapped.length < minOverlapped && compactions.length < maxCompactions) {
     await settle(store)
     const begin = now()
     let end = Infinity
@@ -94,6 +102,13 @@ export async function compactionFigure(report: Report, library: Library, maker: 
     compactions.push(end - begin)
     overlapped.push(...samples.filter((s) => s.start < end && s.end > begin))
   }
+  return { overlapped, compactions, stall }
+}
+
+/** compactionAcks against the same changes just before. */
+export async function compactionFigure(report: Report, library: Library, maker: ChangeMaker): Promise<void> {
+  const baseline = await sequentialLatency(library, maker, BASELINE)
+  const { overlapped, compactions, stall } = await compactionAcks(library, maker)
   const p99 = percentile(overlapped.map(duration), 99)
   const ratio = p99 / baseline.p99
   report.figure('change p99 during compaction', `${ratio.toFixed(2)}x without`, '<= 2', ratio <= 2)

@@ -91,8 +91,15 @@ export async function generateLibrary(dir: string, scale: Scale, seed: number): 
     snapshotBytes: fs.statSync(file).size,
     journalBytes: lines.reduce((n, l) => n + Buffer.byteLength(l), 0),
     records: Object.values(tables).reduce((n, rows) => n + rows.length, 0),
-    maxDepth: Math.max(...tree.depthOf.values()),
+    maxDepth: deepest(tree.depthOf.values()),
   }
+}
+
+/** Math.max(...values) overflows the call stack at a million arguments. */
+function deepest(depths: Iterable<number>): number {
+  let max = 0
+  for (const d of depths) if (d > max) max = d
+  return max
 }
 
 function buildActivity(prng: Prng, scale: Scale, people: People, tree: Tree, clock: () => number): ActivityRecord[] {

@@ -2,7 +2,8 @@
  * `npm run bench`: measures every figure in this one run, prints each against its target,
  * and removes its temp folder. `npm run bench -- core` (or `transfer`, `media`) runs one
  * section. The core section generates a 100,000-file library (and a 1,000-file one for
- * comparison); BENCH_SEED picks another (still repeatable) library.
+ * comparison); BENCH_SEED picks another (still repeatable) library. `npm run bench -- scale`
+ * (run only when asked for) opens libraries of 100,000 and 1,000,000 files kept in `.bench-cache/`.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -10,6 +11,7 @@ import path from 'node:path'
 import { coreFigures } from './coreFigures.js'
 import { inOwnFolder } from './ownFolder.js'
 import { Report } from './report.js'
+import { scaleFigures } from './scaleFigures.js'
 import { thumbnailFigures } from './thumbnailFigures.js'
 import { transferFigures } from './transferFigures.js'
 
@@ -19,7 +21,10 @@ const SECTIONS: Record<string, (report: Report, root: string) => Promise<void>> 
   core: (report, root) => coreFigures(report, root, SEED),
   transfer: transferFigures,
   media: thumbnailFigures,
+  scale: (report, root) => scaleFigures(report, root, SEED),
 }
+/** Long enough to be asked for by name only. */
+const ON_REQUEST = new Set(['scale'])
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2)
@@ -29,7 +34,7 @@ async function main(): Promise<void> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-bench-'))
   try {
     for (const [name, run] of Object.entries(SECTIONS)) {
-      if (asked.length && !asked.includes(name)) continue
+      if (asked.length ? !asked.includes(name) : ON_REQUEST.has(name)) continue
       await inOwnFolder(root, name, (dir) => run(report, dir))
     }
   } finally {

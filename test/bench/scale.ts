@@ -54,3 +54,21 @@ export const SMALL: Scale = {
   activity: 50,
   journalChanges: 10,
 }
+
+/**
+ * FULL ten times over in what grows with a library (assets, folders, grants, collections,
+ * associations, comments, activity); people, the large folder and the journal stay as they are.
+ */
+export const MILLION: Scale = {
+  ...FULL,
+  files: FULL.files * 10,
+  folders: FULL.folders * 10,
+  grants: FULL.grants * 10,
+  collections: FULL.collections * 10,
+  associations: FULL.associations * 10,
+  comments: FULL.comments * 10,
+  activity: FULL.activity * 10,
+}
+
+/** A search term no generated name, tag or folder holds. */
+export const NO_HIT_TERM = 'zqxj'
