@@ -1,4 +1,6 @@
 import { LEVELS, type GrantRecord, type Id, type Level, type LevelOrNone } from '../../../shared/domain.js'
+import { FOLDER, HAS_COLLECTIONS, HAS_GRANTS, LIVE, type AssetColumns } from '../store/assetColumns.js'
+import type { Members } from '../store/multimap.js'
 import type { Store } from '../store/store.js'
 
 /** Levels as ranks: 0 none, 1 view, 2 contribute, 3 manage. */
@@ -20,28 +22,6 @@ const ACCESS: readonly AssetAccess[] = Array.from({ length: 8 }, (_, packed) =>
   Object.freeze({ level: RANK_LEVEL[packed & 3], viaCollection: (packed & VIA_COLLECTION) !== 0 }),
 )
 
-/**
- * What a check needs of one asset, gathered from the store once per permission generation:
- * one lookup by id then finds its grants, its collections and (by reference) its parent.
- * Everything here changes only with the generation: grants, memberships, roles,
- * associations, collections coming and going, moves and deletions bump it, and an
- * asset's creator and kind never change.
- */
-interface AssetNode {
-  id: Id
-  isFolder: boolean
-  createdBy: Id
-  parentId: Id | null
-  /** Undefined until first walked through; null for Home. */
-  parent: AssetNode | null | undefined
-  /** Index into each user's folder memo; -1 for files, which are not memoised. */
-  slot: number
-  /** Grants on exactly this asset by subject id (the store's index entry), if any. */
-  grants: ReadonlyMap<Id, GrantRecord> | undefined
-  /** Existing collections holding exactly this asset, if any. */
-  collections: CollectionNode[] | undefined
-}
-
 interface CollectionNode {
   createdBy: Id
   grants: ReadonlyMap<Id, GrantRecord> | undefined
@@ -50,11 +30,15 @@ interface CollectionNode {
 }
 
 interface UserCache {
-  /** The users table's own string for the id (see canonicalUserId). */
+  /** The users table's own string for the id. */
   userId: Id
+  /** The user's number in the asset columns' creator column. */
+  subject: number
   /** Roles change only with the generation, so the role is kept here too and a check needs no user lookup. */
   restricted: boolean
-  /** Folder slot -> packed access + 1; 0 where not worked out yet. */
+  /** Memberships change only with the generation too. */
+  groups: Members<Id>
+  /** Folder number -> packed access + 1, half a byte each; 0 where not worked out yet. */
   folders: Uint8Array
   /** Collection slot -> rank + 1; 0 where not worked out yet. */
   collections: Uint8Array
@@ -63,9 +47,9 @@ interface UserCache {
 }
 
 /**
- * Bytes of memos kept across users: a byte per folder and per collection per user, so
- * with 10,000 folders and 1,000 collections some 6,000 users stay cached, and a view-as tour of many users does not grow
- * memory past it.
+ * Bytes of memos kept across users: half a byte per folder and a byte per collection per
+ * user, so with 100,000 folders and 10,000 collections some 1,000 users stay cached, and a
+ * view-as tour of many users does not grow memory past it.
  */
 const MEMO_BUDGET = 64 * 1024 * 1024
 const MIN_CACHED_USERS = 64
@@ -77,29 +61,31 @@ const CHILD_MEMO_ENTRIES = 16
  * restricted user the level on an asset is the highest of the grants to them or their
  * groups on it or an ancestor, `manage` where they created it or an ancestor, and `view`
  * (for view operations only) where a collection they can view holds it or an ancestor.
- * Nothing per user is gathered up front: a check walks up from the asset, asking each
- * asset's node about that user, and stops at the nearest folder already worked out for
- * the user (a byte per folder per user). So a check costs about one lookup by id and a
- * few pointer steps, for any mix of users. Every node and memo is dropped whenever the
- * store's permission generation moves.
+ * Nothing per user is gathered up front: a check walks up the tree's dense columns (see
+ * AssetColumns) from the asset and stops at the nearest folder already worked out for the
+ * user (half a byte per folder per user). So a check costs one lookup by id and a few steps
+ * over integers, for any mix of users, from the first check after open: no object is made
+ * per asset. Every memo is dropped whenever the store's permission generation moves.
  */
 export class PermissionEngine {
-  private readonly nodes = new Map<Id, AssetNode>()
   private readonly collectionNodes = new Map<Id, CollectionNode | null>()
-  private folderCount = 0
   private collectionCount = 0
   /** Reused by every walk, so a check allocates nothing. */
-  private readonly chain: AssetNode[] = []
+  private chain = new Int32Array(64)
   private readonly caches = new Map<Id, UserCache>()
   /** Recent childAccesses answers by user and folder, with the ids they answer for. */
   private readonly childMemo = new Map<string, { ids: readonly Id[]; accesses: readonly AssetAccess[] }>()
   /** The most recent user's cache, so a run of checks for one user skips the LRU bookkeeping. */
   private lastUserId: Id | null = null
   private lastCache: UserCache | null = null
-  /** The permission generation the nodes and memos belong to. */
+  /** The permission generation the memos belong to. */
   private generation = -1
 
   constructor(private readonly store: Store) {}
+
+  private get columns(): AssetColumns {
+    return this.store.indexes.columns
+  }
 
   isRestricted(userId: Id): boolean {
     return this.store.tables.users.get(userId)?.role === 'restricted'
@@ -110,9 +96,9 @@ export class PermissionEngine {
     const cache = this.cacheFor(userId)
     if (!cache) return { level: 'none', viaCollection: false }
     if (!cache.restricted) return { level: this.store.tables.assets.has(assetId) ? 'manage' : 'none', viaCollection: false }
-    const node = this.nodeFor(assetId)
-    if (!node) return { level: 'none', viaCollection: false }
-    const packed = this.packedAccess(cache, cache.userId, node, true)
+    const slot = this.columns.liveSlot(assetId)
+    if (slot < 0) return { level: 'none', viaCollection: false }
+    const packed = this.packedAccess(cache, slot, true)
     return { level: RANK_LEVEL[packed & 3], viaCollection: (packed & VIA_COLLECTION) !== 0 }
   }
 
@@ -120,9 +106,7 @@ export class PermissionEngine {
    * assetAccess for each of a folder's children, in the order given: what a listing needs.
    * Levels cascade (rules 1-3 hold for an ancestor as for the asset), so the folder is worked
    * out once and each child only adds what is its own (creator, grants on it, collections
-   * holding it), which its node already holds: one lookup per child and no walk. A node is
-   * also the cheapest way to learn that a child has nothing of its own: asking the indexes
-   * costs a lookup in each of several maps of library size.
+   * holding it), which the columns say: one lookup per child and no walk.
    * Within one permission generation a child's access never changes (a new child brings a
    * new id), so the answer for the same user, folder and ids is kept and given again.
    */
@@ -132,19 +116,18 @@ export class PermissionEngine {
     const key = `${cache.userId}\n${folderId}`
     const known = this.childMemo.get(key)
     if (known !== undefined && sameIds(known.ids, childIds)) return known.accesses
-    const user = cache.userId
-    const folder = this.nodeFor(folderId)
-    const inherited = folder === undefined ? 0 : this.packedAccess(cache, user, folder, true)
-    let missing = folder === undefined
+    const columns = this.columns
+    const folder = columns.liveSlot(folderId)
+    const inherited = folder < 0 ? 0 : this.packedAccess(cache, folder, true)
+    let missing = folder < 0
     const accesses = childIds.map((id) => {
-      const node = this.nodeFor(id)
-      if (node === undefined) {
+      const slot = columns.liveSlot(id)
+      if (slot < 0) {
         missing = true
         return ACCESS[0]
       }
-      // Nodes live for one permission generation and moves bump it, so parentId is current.
-      if (node.parentId !== folderId) return this.assetAccess(userId, id)
-      return ACCESS[this.stepDown(cache, user, inherited, node, true)]
+      if (folder < 0 || columns.parent[slot] !== folder) return this.assetAccess(userId, id)
+      return ACCESS[this.stepDown(cache, inherited, slot, true)]
     })
     this.childMemo.delete(key)
     // An id that is no asset may become one (put back) without a new generation: not kept then.
@@ -160,10 +143,10 @@ export class PermissionEngine {
     const cache = this.cacheFor(userId)
     if (!cache) return 'none'
     if (!cache.restricted) return this.store.tables.assets.has(assetId) ? 'manage' : 'none'
-    const node = this.nodeFor(assetId)
-    if (!node) return 'none'
+    const slot = this.columns.liveSlot(assetId)
+    if (slot < 0) return 'none'
     // Where grants or ownership give a level, the collection route adds nothing, so it is not looked up.
-    const packed = this.packedAccess(cache, cache.userId, node, false)
+    const packed = this.packedAccess(cache, slot, false)
     return (packed & 3) === 0 && (packed & VIA_COLLECTION) !== 0 ? 'view' : RANK_LEVEL[packed & 3]
   }
 
@@ -177,7 +160,7 @@ export class PermissionEngine {
     if (!user || !this.store.tables.collections.has(collectionId)) return 'none'
     if (user.role !== 'restricted') return 'manage'
     const node = this.collectionNode(collectionId)
-    return node === null ? 'none' : RANK_LEVEL[this.collectionRank(this.cacheFor(user.id)!, user.id, node)]
+    return node === null ? 'none' : RANK_LEVEL[this.collectionRank(this.cacheFor(user.id)!, node)]
   }
 
   /** The collections a restricted user can see at all (any level). */
@@ -202,44 +185,31 @@ export class PermissionEngine {
     const rootId = indexes.rootId
     if (user.role !== 'restricted') return rootId ? [rootId] : []
     const cache = this.cacheFor(user.id)!
-    const candidates = new Set<Id>([...this.grantedIds(userId, 'asset'), ...indexes.assetsByCreator.get(userId)])
+    const candidates = new Set<Id>([...this.grantedIds(userId, 'asset'), ...indexes.assetsCreatedBy(user.id)])
     for (const id of this.visibleCollectionIds(userId)) for (const assetId of indexes.assetsByCollection.get(id)) candidates.add(assetId)
+    const columns = this.columns
     const roots: Id[] = []
     for (const id of candidates) {
-      const node = this.nodeFor(id)
-      if (!node || this.packedAccess(cache, user.id, node, true) === 0) continue
-      const parent = this.parentOf(node)
-      if (parent === null || this.packedAccess(cache, user.id, parent, true) === 0) roots.push(id)
+      const slot = columns.liveSlot(id)
+      if (slot < 0 || this.packedAccess(cache, slot, true) === 0) continue
+      const parent = columns.parent[slot]
+      if (parent < 0 || this.packedAccess(cache, parent, true) === 0) roots.push(id)
     }
     return roots
-  }
-
-  /**
-   * The users table's own string for an id. The walk passes that same string for the
-   * user, so comparing a creator with the user usually stops at the pointer instead of
-   * reading a string stored somewhere cold.
-   */
-  private canonicalUserId(id: Id): Id {
-    return this.store.tables.users.get(id)?.id ?? id
-  }
-
-  private groupsOf(userId: Id): ReadonlySet<Id> {
-    return this.store.indexes.groupsByUser.get(userId)
   }
 
   /** Resources of one type granted to the user or any of their groups. */
   private grantedIds(userId: Id, type: 'asset' | 'collection'): Set<Id> {
     const ids = new Set<Id>()
-    for (const subject of [userId, ...this.groupsOf(userId)]) {
+    for (const subject of [userId, ...this.store.indexes.groupsByUser.get(userId)]) {
       for (const grant of this.store.indexes.grantsBySubject.get(subject)?.values() ?? []) if (grant.resourceType === type) ids.add(grant.resourceId)
     }
     return ids
   }
 
   /** Highest rank among the grants (on one resource) to the user or one of their groups. */
-  private grantRank(userId: Id, bySubject: ReadonlyMap<Id, GrantRecord>, type: 'asset' | 'collection'): number {
-    // Looked up only here: most assets have no grants of their own.
-    const groups = this.groupsOf(userId)
+  private grantRank(cache: UserCache, bySubject: ReadonlyMap<Id, GrantRecord>, type: 'asset' | 'collection'): number {
+    const { userId, groups } = cache
     let rank = 0
     // Whichever is shorter: the grants on the resource or the user's subjects.
     if (bySubject.size <= groups.size + 1) {
@@ -263,69 +233,35 @@ export class PermissionEngine {
     let node = this.collectionNodes.get(collectionId)
     if (node === undefined) {
       const collection = this.store.tables.collections.get(collectionId)
-      node = collection ? { createdBy: this.canonicalUserId(collection.createdBy), grants: this.store.indexes.grantsByResource.get(collectionId), slot: this.collectionCount++ } : null
+      node = collection ? { createdBy: collection.createdBy, grants: this.store.indexes.grantsByResource.get(collectionId), slot: this.collectionCount++ } : null
       this.collectionNodes.set(collectionId, node)
     }
     return node
   }
 
   /** Rank from grants, or `manage` for the creator (seed: ownership); memoised per user. */
-  private collectionRank(cache: UserCache, userId: Id, node: CollectionNode): number {
+  private collectionRank(cache: UserCache, node: CollectionNode): number {
     const known = node.slot < cache.collections.length ? cache.collections[node.slot] : 0
     if (known !== 0) return known - 1
     let rank = 0
-    if (node.createdBy === userId) rank = MANAGE
-    else if (node.grants !== undefined) rank = this.grantRank(userId, node.grants, 'collection')
+    if (node.createdBy === cache.userId) rank = MANAGE
+    else if (node.grants !== undefined) rank = this.grantRank(cache, node.grants, 'collection')
     if (node.slot >= cache.collections.length) cache.collections = grow(cache.collections, node.slot)
     cache.collections[node.slot] = rank + 1
     return rank
   }
 
-  /** Drops every node and memo once grants, memberships, roles, collections or the tree have changed. */
+  /** Drops every memo once grants, memberships, roles, collections or the tree have changed. */
   private checkGeneration(): void {
     const generation = this.store.indexes.permissionGeneration
     if (generation === this.generation) return
     this.generation = generation
-    this.nodes.clear()
     this.collectionNodes.clear()
-    this.folderCount = 0
     this.collectionCount = 0
     this.caches.clear()
     this.childMemo.clear()
     this.lastUserId = null
     this.lastCache = null
-  }
-
-  private nodeFor(assetId: Id): AssetNode | undefined {
-    this.checkGeneration()
-    const known = this.nodes.get(assetId)
-    if (known !== undefined) return known
-    const asset = this.store.tables.assets.get(assetId)
-    if (asset === undefined) return undefined
-    const { indexes } = this.store
-    const collections: CollectionNode[] = []
-    for (const id of indexes.collectionsByAsset.get(assetId)) {
-      const collection = this.collectionNode(id)
-      if (collection !== null) collections.push(collection)
-    }
-    const isFolder = asset.kind === 'folder'
-    const node: AssetNode = {
-      id: assetId,
-      isFolder,
-      createdBy: this.canonicalUserId(asset.createdBy),
-      parentId: asset.parentId,
-      parent: undefined,
-      slot: isFolder ? this.folderCount++ : -1,
-      grants: indexes.grantsByResource.get(assetId),
-      collections: collections.length > 0 ? collections : undefined,
-    }
-    this.nodes.set(assetId, node)
-    return node
-  }
-
-  private parentOf(node: AssetNode): AssetNode | null {
-    if (node.parent === undefined) node.parent = node.parentId === null ? null : (this.nodeFor(node.parentId) ?? null)
-    return node.parent
   }
 
   /** The user's cache, made on first sight; null where there is no such user. */
@@ -339,9 +275,11 @@ export class PermissionEngine {
       const restricted = user.role === 'restricted'
       cache = {
         userId: user.id,
+        subject: this.columns.subject(user.id),
         restricted,
+        groups: this.store.indexes.groupsByUser.get(user.id),
         // Full roles never reach the walk: their memos stay empty.
-        folders: new Uint8Array(restricted ? Math.max(64, this.folderCount) : 0),
+        folders: new Uint8Array(restricted ? Math.max(64, (this.columns.folders + 1) >> 1) : 0),
         collections: new Uint8Array(restricted ? Math.max(64, this.collectionCount) : 0),
         used: false,
       }
@@ -356,7 +294,8 @@ export class PermissionEngine {
 
   /** Keeps the memos within budget, dropping the oldest caches not used since they were last passed over. */
   private evict(): void {
-    const maxUsers = Math.max(MIN_CACHED_USERS, Math.floor(MEMO_BUDGET / Math.max(1, this.folderCount + this.collectionCount)))
+    const perUser = (this.columns.folders >> 1) + this.collectionCount
+    const maxUsers = Math.max(MIN_CACHED_USERS, Math.floor(MEMO_BUDGET / Math.max(1, perUser)))
     while (this.caches.size > maxUsers) {
       const [userId, oldest] = this.caches.entries().next().value!
       this.caches.delete(userId)
@@ -373,27 +312,36 @@ export class PermissionEngine {
    * asset itself is skipped where grants or ownership already give a level (callers that
    * only need the effective level); folders are always worked out in full.
    */
-  private packedAccess(cache: UserCache, userId: Id, start: AssetNode, exact: boolean): number {
-    const chain = this.chain
+  private packedAccess(cache: UserCache, start: number, exact: boolean): number {
+    const { parent, folderNumber, flags } = this.columns
+    let chain = this.chain
     let length = 0
     let inherited = 0
-    for (let node: AssetNode | null = start; node !== null; node = this.parentOf(node)) {
-      if (node.isFolder && node.slot < cache.folders.length) {
-        const known = cache.folders[node.slot]
+    // A parent not (or no longer) in the library ends the walk, as Home's null parent does.
+    for (let slot = start; slot >= 0 && (flags[slot] & LIVE) !== 0; slot = parent[slot]) {
+      const folder = folderNumber[slot]
+      if (folder >= 0) {
+        const known = readMemo(cache.folders, folder)
         if (known !== 0) {
           inherited = known - 1
           break
         }
       }
-      chain[length++] = node
+      if (length === chain.length) {
+        const longer = new Int32Array(length * 2)
+        longer.set(chain)
+        this.chain = chain = longer
+      }
+      chain[length++] = slot
     }
     let packed = inherited
     for (let i = length - 1; i >= 0; i--) {
-      const node = chain[i]
-      packed = this.stepDown(cache, userId, packed, node, exact)
-      if (node.isFolder) {
-        if (node.slot >= cache.folders.length) cache.folders = grow(cache.folders, node.slot)
-        cache.folders[node.slot] = packed + 1
+      const slot = chain[i]
+      packed = this.stepDown(cache, packed, slot, exact)
+      const folder = folderNumber[slot]
+      if (folder >= 0) {
+        if (folder >> 1 >= cache.folders.length) cache.folders = grow(cache.folders, folder >> 1)
+        writeMemo(cache.folders, folder, packed + 1)
       }
     }
     return packed
@@ -403,14 +351,20 @@ export class PermissionEngine {
    * An asset's packed access from its parent's: the parent's (rules 1-3 cascade) raised by
    * what is the asset's own. With `exact` false, see packedAccess.
    */
-  private stepDown(cache: UserCache, userId: Id, parent: number, node: AssetNode, exact: boolean): number {
-    let rank = parent & 3
-    if (node.createdBy === userId) rank = MANAGE
-    else if (rank < MANAGE && node.grants !== undefined) rank = Math.max(rank, this.grantRank(userId, node.grants, 'asset'))
-    let via = (parent & VIA_COLLECTION) !== 0
-    if (!via && node.collections !== undefined && (exact || node.isFolder || rank === 0)) {
-      for (const collection of node.collections) {
-        if (this.collectionRank(cache, userId, collection) > 0) {
+  private stepDown(cache: UserCache, parentPacked: number, slot: number, exact: boolean): number {
+    const columns = this.columns
+    const flags = columns.flags[slot]
+    let rank = parentPacked & 3
+    if (columns.creator[slot] === cache.subject) rank = MANAGE
+    else if (rank < MANAGE && (flags & HAS_GRANTS) !== 0) {
+      const grants = this.store.indexes.grantsByResource.get(columns.ids[slot])
+      if (grants !== undefined) rank = Math.max(rank, this.grantRank(cache, grants, 'asset'))
+    }
+    let via = (parentPacked & VIA_COLLECTION) !== 0
+    if (!via && (flags & HAS_COLLECTIONS) !== 0 && (exact || (flags & FOLDER) !== 0 || rank === 0)) {
+      for (const id of this.store.indexes.collectionsByAsset.get(columns.ids[slot])) {
+        const collection = this.collectionNode(id)
+        if (collection !== null && this.collectionRank(cache, collection) > 0) {
           via = true
           break
         }
@@ -418,6 +372,18 @@ export class PermissionEngine {
     }
     return rank | (via ? VIA_COLLECTION : 0)
   }
+}
+
+/** A folder's memo entry: half a byte, 0 where not worked out yet. */
+function readMemo(memo: Uint8Array, folder: number): number {
+  const byte = folder >> 1
+  return byte < memo.length ? (memo[byte] >> ((folder & 1) << 2)) & 15 : 0
+}
+
+function writeMemo(memo: Uint8Array, folder: number, value: number): void {
+  const byte = folder >> 1
+  const shift = (folder & 1) << 2
+  memo[byte] = (memo[byte] & ~(15 << shift)) | (value << shift)
 }
 
 /** Whether two lists hold the same ids in the same order. */

@@ -1,4 +1,4 @@
-import type { AssetRecord, Id } from '../../../shared/domain.js'
+import type { AssetRecord } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
 import type { HandlerMap } from '../context.js'
 import { requireFolder } from '../access.js'
@@ -12,15 +12,18 @@ export const searchHandlers: HandlerMap<'search.assets'> = {
   /**
    * Substring search over names and tags. Every hit passes the permission engine before it
    * is counted, so results, counts and `hasMore` never reveal what the caller cannot view.
+   * Over the whole library the text index says where a needle may be (see TextIndex), so a
+   * query with few hits reads few records; the match below decides, as it always has.
    */
   'search.assets': (ctx, { query, folderId, tags, type, limit, camera, takenFrom, takenTo }) => {
     const { core, actor } = ctx
     const max = limit ?? DEFAULT_LIMIT
     const needle = query.trim().toLowerCase()
     const wantedTags = (tags ?? []).map((t) => t.toLowerCase())
-    const scope: Iterable<Id> = folderId === undefined
-      ? core.store.indexes.lowerNames.keys()
-      : subtree(core, requireFolder(ctx, folderId, 'viewAndSearch').id).slice(1).map((a) => a.id)
+    const { columns, textIndex } = core.store.indexes
+    const slots: Iterable<number> = folderId === undefined
+      ? textIndex.candidates(needle)
+      : subtree(core, requireFolder(ctx, folderId, 'viewAndSearch').id).slice(1).map((a) => columns.slotOf(a.id)!)
     const cameraNeedle = camera?.toLowerCase()
     // A date taken is compared by the day it was taken where it was taken (its first ten
     // characters), whatever the time zone of this machine or of the person searching.
@@ -50,10 +53,10 @@ export const searchHandlers: HandlerMap<'search.assets'> = {
     }
     const items: AssetView[] = []
     let hasMore = false
-    for (const id of scope) {
-      const asset = core.store.tables.assets.get(id)
-      if (!asset || !matches(asset, core.store.indexes.lowerNames.get(id) ?? '')) continue
-      if (!core.engine.canView(actor.id, id)) continue
+    for (const slot of slots) {
+      const asset = columns.records[slot]
+      if (!asset || !matches(asset, textIndex.lowerNames[slot] ?? '')) continue
+      if (!core.engine.canView(actor.id, asset.id)) continue
       if (items.length === max) {
         hasMore = true
         break

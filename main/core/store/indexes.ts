@@ -2,22 +2,27 @@ import type {
   ActivityRecord, AssetRecord, AssociationRecord, CollectionRecord, CommentRecord, DownloadRecord, GrantRecord,
   GroupRecord, Id, MembershipRecord, MetadataFieldRecord, TableName, Tables, UserRecord,
 } from '../../../shared/domain.js'
+import { AssetColumns, HAS_COLLECTIONS, HAS_GRANTS, LIVE } from './assetColumns.js'
+import { ChildNames } from './childNames.js'
 import { MultiMap } from './multimap.js'
 import { nameKey } from '../../../shared/names.js'
+import { TextIndex } from './textIndex.js'
 
 const lower = (s: string) => s.toLowerCase()
 
 /**
  * Everything a permission check or a listing needs, kept up to date on every put and
- * delete so that neither ever scans the whole library.
+ * delete so that neither ever scans the whole library. What open must build is cheap (one
+ * pass of map and array writes per record); indexes that few sessions need soon (names by
+ * folder, blob references, assets by creator, activity by resource, search) are built on
+ * first use from what is kept here, then kept up to date like the rest.
  */
 export class Indexes {
+  /** Every asset as dense numbers: what permission checks walk. */
+  readonly columns = new AssetColumns()
   readonly children = new MultiMap<Id, Id>()
   /** Folder id -> child name key (see nameKey) -> child id: names are unique per folder, case-insensitively. */
-  readonly childByName = new Map<Id, Map<string, Id>>()
-  readonly assetsByCreator = new MultiMap<Id, Id>()
-  /** Lower-cased names of every asset, for substring search without lower-casing per query. */
-  readonly lowerNames = new Map<Id, string>()
+  readonly childByName = new ChildNames(this.columns, this.children)
   /** resource id -> subject id -> grant */
   readonly grantsByResource = new Map<Id, Map<Id, GrantRecord>>()
   /** subject id -> resource id -> grant */
@@ -33,19 +38,58 @@ export class Indexes {
   readonly groupByName = new Map<string, Id>()
   readonly fieldByName = new Map<string, Id>()
   readonly commentsByFile = new MultiMap<Id, Id>()
-  readonly activityByResource = new Map<Id, Id[]>()
   readonly activityOrder: Id[] = []
+  /** The entries of activityOrder, for building activityByResource when first asked. */
+  private readonly activityEntries: ActivityRecord[] = []
+  private activityIndex: Map<Id, Id[]> | null = null
   readonly downloadsByOwner = new MultiMap<Id, Id>()
-  /** Blob hash -> number of versions that reference it: a blob at zero may be collected. */
-  readonly blobRefs = new Map<string, number>()
-  /** Hashes whose last reference went away since the last collection: the collector's short list. */
+  private blobIndex: Map<string, number> | null = null
+  /**
+   * Hashes whose last reference may have gone since the last collection: the collector's
+   * short list. Each is checked against blobRefs before anything is removed.
+   */
   readonly orphanedBlobs = new Set<string>()
+  private text: TextIndex | null = null
   rootId: Id | null = null
   /**
    * Bumped whenever anything a permission depends on changes (grants, memberships, roles,
    * collection associations, the shape of the tree), so cached levels know they are stale.
    */
   permissionGeneration = 0
+
+  /** Blob hash -> number of versions that reference it: a blob at zero may be collected. */
+  get blobRefs(): ReadonlyMap<string, number> {
+    if (this.blobIndex === null) {
+      this.blobIndex = new Map()
+      for (const asset of this.columns.records) if (asset?.kind === 'file') for (const v of asset.versions) this.ref(v.hash)
+    }
+    return this.blobIndex
+  }
+
+  /** Resource id -> ids of the activity entries naming it, oldest first. */
+  get activityByResource(): ReadonlyMap<Id, readonly Id[]> {
+    if (this.activityIndex === null) {
+      this.activityIndex = new Map()
+      for (const entry of this.activityEntries) this.indexActivity(entry)
+    }
+    return this.activityIndex
+  }
+
+  /** Ids of the live assets created by a user, in slot order: a pass over one column. */
+  assetsCreatedBy(userId: Id): Id[] {
+    const { columns } = this
+    const subject = columns.subject(userId)
+    const out: Id[] = []
+    for (let slot = 0; slot < columns.length; slot++) {
+      if (columns.creator[slot] === subject && (columns.flags[slot] & LIVE) !== 0) out.push(columns.ids[slot])
+    }
+    return out
+  }
+
+  /** The search index, built on first use. */
+  get textIndex(): TextIndex {
+    return (this.text ??= new TextIndex(this.columns))
+  }
 
   update<T extends TableName>(table: T, before: Tables[T] | undefined, after: Tables[T] | undefined): void {
     switch (table) {
@@ -75,39 +119,51 @@ export class Indexes {
   }
 
   private asset(before: AssetRecord | undefined, after: AssetRecord | undefined): void {
+    const { columns } = this
     if (before) {
       if (before.parentId !== null) {
         this.children.delete(before.parentId, before.id)
-        const names = this.childByName.get(before.parentId)
-        if (names?.get(nameKey(before.name)) === before.id) names.delete(nameKey(before.name))
+        this.childByName.drop(before.parentId, before)
       } else if (this.rootId === before.id) this.rootId = null
-      this.assetsByCreator.delete(before.createdBy, before.id)
-      this.lowerNames.delete(before.id)
-      if (before.kind === 'file') for (const v of before.versions) this.unref(v.hash)
+      const slot = columns.slotOf(before.id)
+      if (slot !== undefined) this.text?.remove(slot, before)
+      if (before.kind === 'file') this.unref(before, after)
     }
     if (after) {
       if (after.parentId !== null) {
         this.children.add(after.parentId, after.id)
-        let names = this.childByName.get(after.parentId)
-        if (!names) this.childByName.set(after.parentId, (names = new Map()))
-        names.set(nameKey(after.name), after.id)
+        this.childByName.enter(after.parentId, after)
       } else this.rootId = after.id
-      this.assetsByCreator.add(after.createdBy, after.id)
-      this.lowerNames.set(after.id, lower(after.name))
-      if (after.kind === 'file') for (const v of after.versions) this.blobRefs.set(v.hash, (this.blobRefs.get(v.hash) ?? 0) + 1)
+      const slot = columns.put(after)
+      this.text?.add(slot, after)
+      if (after.kind === 'file' && this.blobIndex !== null) for (const v of after.versions) this.ref(v.hash)
     } else if (before) {
-      this.childByName.delete(before.id)
+      columns.remove(before.id)
+      this.childByName.forget(before.id)
     }
     // A new asset changes no one's level elsewhere; a move or a deletion does.
     if (before && (!after || before.parentId !== after.parentId)) this.permissionGeneration++
   }
 
-  private unref(hash: string): void {
-    const n = (this.blobRefs.get(hash) ?? 0) - 1
-    if (n <= 0) {
-      this.blobRefs.delete(hash)
-      this.orphanedBlobs.add(hash)
-    } else this.blobRefs.set(hash, n)
+  private ref(hash: string): void {
+    this.blobIndex!.set(hash, (this.blobIndex!.get(hash) ?? 0) + 1)
+  }
+
+  /** Drops the references of `before`'s versions; those `after` does not keep may leave their blob orphaned. */
+  private unref(before: AssetRecord & { kind: 'file' }, after: AssetRecord | undefined): void {
+    if (this.blobIndex === null) {
+      // Not counted yet: every hash the record gives up is a candidate, checked when collected.
+      const kept = new Set(after?.kind === 'file' ? after.versions.map((v) => v.hash) : [])
+      for (const v of before.versions) if (!kept.has(v.hash)) this.orphanedBlobs.add(v.hash)
+      return
+    }
+    for (const v of before.versions) {
+      const n = (this.blobIndex.get(v.hash) ?? 0) - 1
+      if (n <= 0) {
+        this.blobIndex.delete(v.hash)
+        this.orphanedBlobs.add(v.hash)
+      } else this.blobIndex.set(v.hash, n)
+    }
   }
 
   private grant(before: GrantRecord | undefined, after: GrantRecord | undefined): void {
@@ -116,6 +172,7 @@ export class Indexes {
       if (this.grantsByResource.get(before.resourceId)?.size === 0) this.grantsByResource.delete(before.resourceId)
       this.grantsBySubject.get(before.subjectId)?.delete(before.resourceId)
       if (this.grantsBySubject.get(before.subjectId)?.size === 0) this.grantsBySubject.delete(before.subjectId)
+      if (before.resourceType === 'asset') this.columns.setFlag(before.resourceId, HAS_GRANTS, this.grantsByResource.has(before.resourceId))
     }
     if (after) {
       let byRes = this.grantsByResource.get(after.resourceId)
@@ -124,6 +181,7 @@ export class Indexes {
       let bySub = this.grantsBySubject.get(after.subjectId)
       if (!bySub) this.grantsBySubject.set(after.subjectId, (bySub = new Map()))
       bySub.set(after.resourceId, after)
+      if (after.resourceType === 'asset') this.columns.setFlag(after.resourceId, HAS_GRANTS, true)
     }
     this.permissionGeneration++
   }
@@ -144,10 +202,12 @@ export class Indexes {
     if (before) {
       this.collectionsByAsset.delete(before.assetId, before.collectionId)
       this.assetsByCollection.delete(before.collectionId, before.assetId)
+      this.columns.setFlag(before.assetId, HAS_COLLECTIONS, this.collectionsByAsset.count(before.assetId) > 0)
     }
     if (after) {
       this.collectionsByAsset.add(after.assetId, after.collectionId)
       this.assetsByCollection.add(after.collectionId, after.assetId)
+      this.columns.setFlag(after.assetId, HAS_COLLECTIONS, true)
     }
     this.permissionGeneration++
   }
@@ -182,10 +242,15 @@ export class Indexes {
     // Activity is append-only: entries are added, never changed or removed.
     if (before || !after) return
     this.activityOrder.push(after.id)
-    for (const id of after.ids) {
-      let list = this.activityByResource.get(id)
-      if (!list) this.activityByResource.set(id, (list = []))
-      list.push(after.id)
+    this.activityEntries.push(after)
+    if (this.activityIndex !== null) this.indexActivity(after)
+  }
+
+  private indexActivity(entry: ActivityRecord): void {
+    for (const id of entry.ids) {
+      let list = this.activityIndex!.get(id)
+      if (!list) this.activityIndex!.set(id, (list = []))
+      list.push(entry.id)
     }
   }
 
