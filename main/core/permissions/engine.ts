@@ -1,5 +1,5 @@
 import { LEVELS, type GrantRecord, type Id, type Level, type LevelOrNone } from '../../../shared/domain.js'
-import { FOLDER, HAS_COLLECTIONS, HAS_GRANTS, LIVE, type AssetColumns } from '../store/assetColumns.js'
+import { FOLDER, HAS_COLLECTIONS, HAS_GRANTS, LIVE, SEVERAL, type AssetColumns } from '../store/assetColumns.js'
 import type { Members } from '../store/multimap.js'
 import type { Store } from '../store/store.js'
 
@@ -42,6 +42,10 @@ interface UserCache {
   folders: Uint8Array
   /** Collection slot -> rank + 1; 0 where not worked out yet. */
   collections: Uint8Array
+  /** Asset slot -> highest rank granted on exactly that asset to the user or their groups; made on first need. */
+  assetGrants: Map<number, number> | null
+  /** Collection number (see AssetColumns.collection) -> 1 where the user can view the collection; made on first need. */
+  viewable: Uint8Array | null
   /** Set on use; eviction passes over a cache used since its last pass (second chance). */
   used: boolean
 }
@@ -281,6 +285,8 @@ export class PermissionEngine {
         // Full roles never reach the walk: their memos stay empty.
         folders: new Uint8Array(restricted ? Math.max(64, (this.columns.folders + 1) >> 1) : 0),
         collections: new Uint8Array(restricted ? Math.max(64, this.collectionCount) : 0),
+        assetGrants: null,
+        viewable: null,
         used: false,
       }
       this.caches.set(user.id, cache)
@@ -356,21 +362,45 @@ export class PermissionEngine {
     const flags = columns.flags[slot]
     let rank = parentPacked & 3
     if (columns.creator[slot] === cache.subject) rank = MANAGE
-    else if (rank < MANAGE && (flags & HAS_GRANTS) !== 0) {
-      const grants = this.store.indexes.grantsByResource.get(columns.ids[slot])
-      if (grants !== undefined) rank = Math.max(rank, this.grantRank(cache, grants, 'asset'))
-    }
+    else if (rank < MANAGE && (flags & HAS_GRANTS) !== 0) rank = Math.max(rank, (cache.assetGrants ?? this.assetGrantsOf(cache)).get(slot) ?? 0)
     let via = (parentPacked & VIA_COLLECTION) !== 0
     if (!via && (flags & HAS_COLLECTIONS) !== 0 && (exact || (flags & FOLDER) !== 0 || rank === 0)) {
-      for (const id of this.store.indexes.collectionsByAsset.get(columns.ids[slot])) {
-        const collection = this.collectionNode(id)
-        if (collection !== null && this.collectionRank(cache, collection) > 0) {
-          via = true
-          break
-        }
-      }
+      const viewable = cache.viewable ?? this.viewableOf(cache)
+      const only = columns.collectionOf[slot]
+      if (only >= 0) via = viewable[only] === 1
+      else if (only === SEVERAL) via = columns.collectionsOf(slot).some((n) => viewable[n] === 1)
     }
     return rank | (via ? VIA_COLLECTION : 0)
+  }
+
+  /** The user's asset grants by slot: a check then asks a small map of numbers, not the grants on the asset. */
+  private assetGrantsOf(cache: UserCache): Map<number, number> {
+    const ranks = new Map<number, number>()
+    const { indexes } = this.store
+    for (const subject of [cache.userId, ...cache.groups]) {
+      for (const grant of indexes.grantsBySubject.get(subject)?.values() ?? []) {
+        if (grant.resourceType !== 'asset') continue
+        const slot = this.columns.slotFor(grant.resourceId)
+        if (RANK[grant.level] > (ranks.get(slot) ?? 0)) ranks.set(slot, RANK[grant.level])
+      }
+    }
+    return (cache.assetGrants = ranks)
+  }
+
+  /** The collections the user can view (rank above none: any grant to them or their groups, or their own), by number. */
+  private viewableOf(cache: UserCache): Uint8Array {
+    const { indexes, tables } = this.store
+    const numbers: number[] = []
+    const mark = (id: Id) => {
+      if (tables.collections.get(id) !== undefined) numbers.push(this.columns.collection(id))
+    }
+    for (const subject of [cache.userId, ...cache.groups]) {
+      for (const grant of indexes.grantsBySubject.get(subject)?.values() ?? []) if (grant.resourceType === 'collection') mark(grant.resourceId)
+    }
+    for (const id of indexes.collectionsByCreator.get(cache.userId)) mark(id)
+    const viewable = new Uint8Array(this.columns.collections)
+    for (const n of numbers) viewable[n] = 1
+    return (cache.viewable = viewable)
   }
 }
 

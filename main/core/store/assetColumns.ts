@@ -9,6 +9,8 @@ export const HAS_GRANTS = 4
 export const HAS_COLLECTIONS = 8
 
 const INITIAL = 1024
+/** In collectionOf: the asset sits in more than one collection (see AssetColumns.collectionsOf). */
+export const SEVERAL = -2
 
 /**
  * The tree as dense numbers: each asset id gets a slot for good (the first time it is
@@ -36,9 +38,16 @@ export class AssetColumns {
    * order the library has always listed its records in (a changed record goes last).
    */
   putOrder = new Int32Array(INITIAL)
+  /**
+   * Slot -> the number (see collection) of the one collection holding exactly this asset;
+   * -1 for none, SEVERAL for more, whose numbers are in `several`.
+   */
+  collectionOf = new Int32Array(INITIAL).fill(-1)
+  private readonly several = new Map<number, Int32Array>()
   puts = 0
   folders = 0
   private readonly subjects = new Map<Id, number>()
+  private readonly collectionNumbers = new Map<Id, number>()
 
   get length(): number {
     return this.ids.length
@@ -59,6 +68,41 @@ export class AssetColumns {
     let n = this.subjects.get(id)
     if (n === undefined) this.subjects.set(id, (n = this.subjects.size))
     return n
+  }
+
+  /** A number for a collection id, the same for the life of the process. */
+  collection(id: Id): number {
+    let n = this.collectionNumbers.get(id)
+    if (n === undefined) this.collectionNumbers.set(id, (n = this.collectionNumbers.size))
+    return n
+  }
+
+  get collections(): number {
+    return this.collectionNumbers.size
+  }
+
+  /** The numbers of the collections holding the asset in `slot` (where collectionOf says SEVERAL). */
+  collectionsOf(slot: number): Int32Array {
+    return this.several.get(slot) ?? new Int32Array(0)
+  }
+
+  /** The collections holding exactly the asset `id` are now `collectionIds`. */
+  holdIn(id: Id, collectionIds: Iterable<Id> & { size: number }): void {
+    if (collectionIds.size === 0 && this.slots.get(id) === undefined) return
+    const slot = this.slotFor(id)
+    this.several.delete(slot)
+    if (collectionIds.size === 0) {
+      this.collectionOf[slot] = -1
+      this.flags[slot] &= ~HAS_COLLECTIONS
+      return
+    }
+    this.flags[slot] |= HAS_COLLECTIONS
+    if (collectionIds.size === 1) {
+      for (const c of collectionIds) this.collectionOf[slot] = this.collection(c)
+      return
+    }
+    this.collectionOf[slot] = SEVERAL
+    this.several.set(slot, Int32Array.from(collectionIds, (c) => this.collection(c)))
   }
 
   /** The slot of `id`, made on first sight. */
@@ -118,5 +162,6 @@ export class AssetColumns {
     this.flags = widen(this.flags, (n) => new Uint8Array(n))
     this.folderNumber = widen(this.folderNumber, (n) => new Int32Array(n), -1)
     this.putOrder = widen(this.putOrder, (n) => new Int32Array(n))
+    this.collectionOf = widen(this.collectionOf, (n) => new Int32Array(n), -1)
   }
 }

@@ -2,7 +2,7 @@ import type {
   ActivityRecord, AssetRecord, AssociationRecord, CollectionRecord, CommentRecord, DownloadRecord, GrantRecord,
   GroupRecord, Id, MembershipRecord, MetadataFieldRecord, TableName, Tables, UserRecord,
 } from '../../../shared/domain.js'
-import { AssetColumns, HAS_COLLECTIONS, HAS_GRANTS, LIVE } from './assetColumns.js'
+import { AssetColumns, HAS_GRANTS, LIVE } from './assetColumns.js'
 import { ChildNames } from './childNames.js'
 import { MultiMap } from './multimap.js'
 import { nameKey } from '../../../shared/names.js'
@@ -202,12 +202,12 @@ export class Indexes {
     if (before) {
       this.collectionsByAsset.delete(before.assetId, before.collectionId)
       this.assetsByCollection.delete(before.collectionId, before.assetId)
-      this.columns.setFlag(before.assetId, HAS_COLLECTIONS, this.collectionsByAsset.count(before.assetId) > 0)
+      this.columns.holdIn(before.assetId, this.collectionsByAsset.get(before.assetId))
     }
     if (after) {
       this.collectionsByAsset.add(after.assetId, after.collectionId)
       this.assetsByCollection.add(after.collectionId, after.assetId)
-      this.columns.setFlag(after.assetId, HAS_COLLECTIONS, true)
+      this.columns.holdIn(after.assetId, this.collectionsByAsset.get(after.assetId))
     }
     this.permissionGeneration++
   }
