@@ -77,17 +77,20 @@ function scan(query: string, limit: number, type?: 'file' | 'folder' | 'image'):
   return { ids, hasMore: false }
 }
 
-/** Queries that hit, that nearly hit and that cannot: pieces of names and tags, 1 to 6 code units long (so halves of surrogate pairs too). */
+/** Half of a surrogate pair: channels refuse it, so no query holds one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** Queries that hit, that nearly hit and that cannot: pieces of names and tags, 1 to 6 code units long. */
 function queries(): string[] {
   const names = [...store.tables.assets.values()].map((a) => a.name)
-  const out = ['', 'zqxj', ' beach ', 'BEACH', 'ss', 'ß', '\u0301', 'é', 'sun', 'SUNSET', '海', '😀', '\uD83D']
+  const out = ['', 'zqxj', ' beach ', 'BEACH', 'ss', 'ß', '\u0301', 'é', 'sun', 'SUNSET', '海', '😀', '👍🏽']
   for (let i = 0; i < 40; i++) {
     const source = prng.chance(0.8) ? prng.pick(names) : prng.pick(TAGS)
     const length = prng.between(1, 6)
     const start = prng.int(Math.max(1, source.length - length + 1))
     out.push(prng.chance(0.5) ? source.slice(start, start + length) : source.slice(start, start + length).toUpperCase())
   }
-  return out
+  return out.filter((q) => !LONE_SURROGATE.test(q))
 }
 
 async function expectSameAsScan(where: string): Promise<void> {
