@@ -3,9 +3,13 @@ import type {
   ActivityRecord, DownloadState, EmbeddedMetadata, FieldType, FocusArea, Id, Level, LevelOrNone, MetadataValue, Role,
 } from './domain.js'
 
-export interface UserView {
+/** What anyone signed in may know of any user: enough to name them and share with them. */
+export interface PersonView {
   id: Id
   name: string
+}
+
+export interface UserView extends PersonView {
   email: string
   role: Role
   hasPassword: boolean
@@ -14,12 +18,28 @@ export interface UserView {
   createdAt: number
 }
 
-export interface GroupView {
+/** What anyone signed in may know of any group: enough to name it and share with it. */
+export interface GroupSummary {
   id: Id
   name: string
+}
+
+export interface GroupView extends GroupSummary {
   memberIds: Id[]
   createdAt: number
 }
+
+/**
+ * An entry of `users.list`: the whole view for a reader who is not restricted; for a
+ * restricted reader id and name only, never emails, roles or passwords (docs/accounts.md).
+ */
+export type UserListItem = PersonView & Partial<Omit<UserView, keyof PersonView>>
+
+/**
+ * An entry of `groups.list`: the whole view for a reader who is not restricted; for a
+ * restricted reader id and name, and the members of the groups they are in themselves.
+ */
+export type GroupListItem = GroupSummary & Partial<Omit<GroupView, keyof GroupSummary>>
 
 export interface SessionView {
   /** Who acts: the viewed user while an admin views as someone. */

@@ -8,6 +8,7 @@ import type { Store } from './store/store.js'
 import type { JobRunner } from '../jobs/runner.js'
 import type { Renditions } from './media/thumbnails.js'
 import type { JobContext } from '../jobs/runner.js'
+import type { SignInLimiter } from './users/signInLimiter.js'
 
 /** Heavy image work that tests may replace with a quick stand-in (the real one has its own tests). */
 export interface ImageTools {
@@ -24,6 +25,8 @@ export interface Core {
   readonly renditions: Renditions
   readonly tools: ImageTools
   readonly clock: () => number
+  /** Failed password checks per account, shared by every session of the library. */
+  readonly signIns: SignInLimiter
   newId(): Id
 }
 

@@ -20,6 +20,7 @@ import type { ImageTools } from './context.js'
 import type { Change } from './store/change.js'
 import os from 'node:os'
 import { hashPassword } from './users/passwords.js'
+import { SignInLimiter } from './users/signInLimiter.js'
 
 export interface OpenOptions extends StoreOptions {
   /** The first admin of an empty library (default: Administrator, admin@localhost, no password). */
@@ -205,6 +206,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
         store.clock,
       ),
       clock: store.clock,
+      signIns: new SignInLimiter(store.clock),
       newId: options.newId ?? randomUUID,
     }
     if (store.tables.users.size === 0) await bootstrap(core, options.admin ?? {})

@@ -4,6 +4,7 @@ import { CentrePane } from './browse/CentrePane.js'
 import { CollectionSidebar } from './collections/CollectionSidebar.js'
 import { DetailsPanel } from './details/DetailsPanel.js'
 import { DialogHost } from './dialogs/DialogHost.js'
+import { OwnPasswordPrompt } from './dialogs/OwnPasswordPrompt.js'
 import { ErrorToasts } from './ErrorToasts.js'
 import { FolderTree } from './FolderTree.js'
 import { TopBar } from './TopBar.js'
@@ -37,6 +38,7 @@ export function LibraryScreen() {
         )}
         <ErrorToasts />
         <DialogHost />
+        <OwnPasswordPrompt />
       </div>
     </UploadProvider>
   )

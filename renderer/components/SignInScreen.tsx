@@ -3,7 +3,7 @@ import { describeError } from '../api/errors.js'
 import { useTrove } from '../store/index.js'
 import { LogoMark } from './icons.js'
 
-/** Nobody acts in this session yet (the first admin has a password): sign in. */
+/** Nobody acts in this session yet (the first admin has a password): sign in, always with a password (docs/accounts.md). */
 export function SignInScreen() {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
@@ -14,7 +14,7 @@ export function SignInScreen() {
     setBusy(true)
     setError(null)
     try {
-      await useTrove.getState().signIn(email, password || undefined)
+      await useTrove.getState().signIn(email, password)
     } catch (e) {
       setError(describeError(e).message)
       setBusy(false)
@@ -39,14 +39,14 @@ export function SignInScreen() {
         </label>
         <label className="field">
           <span className="field-label">Password</span>
-          <input className="input" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" />
+          <input className="input" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
         </label>
         {error && (
           <p className="field-error" role="alert">
             {error}
           </p>
         )}
-        <button type="submit" className="button button-primary button-wide" disabled={busy || email.length === 0}>
+        <button type="submit" className="button button-primary button-wide" disabled={busy || email.length === 0 || password.length === 0}>
           Sign in
         </button>
       </form>

@@ -1,13 +1,14 @@
 import { useEffect, useRef } from 'react'
-import type { UserView } from '../../shared/views.js'
+import type { UserListItem } from '../../shared/views.js'
 import { useTrove } from '../store/index.js'
 import { Avatar } from './Avatar.js'
 import { ChevronDownIcon, EyeIcon } from './icons.js'
 import { ROLE_LABELS } from './labels.js'
 
 /**
- * Who acts, and the way to act as someone else (SPEC section 5). Switching asks main, which
- * asks for a password where the user has one; an admin may view as a restricted user without it.
+ * Who acts, and the way to act as someone else (docs/accounts.md). "Switch" becomes that user:
+ * with their password, except for an administrator. "View as" (administrators only) shows what
+ * a restricted user sees, without their password, under a banner.
  */
 export function UserSwitcher() {
   const session = useTrove((s) => s.session)
@@ -75,13 +76,14 @@ function SwitcherList({ onDone }: { onDone(): void }) {
   const session = useTrove((s) => s.session)!
   const users = useTrove((s) => s.users)
   const others = users.filter((u) => u.id !== session.user.id)
-  // The admin behind a view-as may move on to view as another restricted user.
+  // The admin behind a view-as may move on to view as another restricted user, or switch.
   const admin = session.isAdmin || session.viewAsBy?.role === 'admin'
 
-  const act = async (u: UserView, how: 'switch' | 'viewAs') => {
+  // Main decides: an admin switches without a password, anyone else always gives one.
+  const act = async (u: UserListItem, how: 'switch' | 'viewAs') => {
     const { switchUser, viewAs, openDialog, reportError } = useTrove.getState()
     onDone()
-    if (how === 'switch' && u.hasPassword) return openDialog({ kind: 'password', userId: u.id })
+    if (how === 'switch' && !admin) return openDialog({ kind: 'password', userId: u.id })
     try {
       await (how === 'viewAs' ? viewAs(u.id) : switchUser(u.id))
     } catch (error) {
@@ -96,6 +98,18 @@ function SwitcherList({ onDone }: { onDone(): void }) {
       <p className="popover-hint">
         Acting as <strong>{session.user.name}</strong> ({session.user.email})
       </p>
+      <p className="popover-hint">
+        {admin ? (
+          <>
+            <strong>Switch</strong> makes this window act as that user; as an administrator you are not asked for their password.{' '}
+            <strong>View as</strong> shows exactly what a restricted user sees, under a banner, while the activity log names you both.
+          </>
+        ) : (
+          <>
+            <strong>Switch</strong> makes this window act as that user: you need their password.
+          </>
+        )}
+      </p>
       {users.length === 0 ? (
         <p className="popover-hint" role="status">Loading users…</p>
       ) : others.length === 0 ? (
@@ -107,9 +121,9 @@ function SwitcherList({ onDone }: { onDone(): void }) {
               <Avatar id={u.id} name={u.name} />
               <span className="user-row-who">
                 <span className="user-row-name">
-                  {u.name} <span className={`role-chip role-${u.role}`}>{ROLE_LABELS[u.role]}</span>
+                  {u.name} {u.role && <span className={`role-chip role-${u.role}`}>{ROLE_LABELS[u.role]}</span>}
                 </span>
-                <span className="user-row-meta">{u.email}</span>
+                {u.email && <span className="user-row-meta">{u.email}</span>}
               </span>
               <span className="user-row-actions">
                 {admin && u.role === 'restricted' && (
@@ -117,8 +131,14 @@ function SwitcherList({ onDone }: { onDone(): void }) {
                     <EyeIcon size={16} /> View as
                   </button>
                 )}
-                <button type="button" className="button button-small" aria-label={`Switch to ${u.name}`} onClick={() => void act(u, 'switch')}>
-                  Switch
+                <button
+                  type="button"
+                  className="button button-small"
+                  aria-label={`Switch to ${u.name}`}
+                  title={admin ? 'Act as them in this window' : 'Act as them in this window, with their password'}
+                  onClick={() => void act(u, 'switch')}
+                >
+                  Switch{admin ? '' : '…'}
                 </button>
               </span>
             </li>

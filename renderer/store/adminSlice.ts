@@ -1,6 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { Id } from '../../shared/domain.js'
-import type { GroupView } from '../../shared/views.js'
+import type { GroupListItem } from '../../shared/views.js'
 import type { InputOf } from '../../shared/contract/index.js'
 import { api } from '../api/index.js'
 import type { TroveState } from './types.js'
@@ -10,7 +10,7 @@ import type { TroveState } from './types.js'
  * action throws, so the form or confirmation that asked shows main's reason beside itself.
  */
 export interface AdminSlice {
-  groups: GroupView[]
+  groups: GroupListItem[]
   adminStatus: 'idle' | 'loading' | 'ready' | 'failed'
   loadAdmin(): Promise<void>
   createUser(input: InputOf<'users.create'>): Promise<void>
@@ -50,6 +50,8 @@ export const createAdminSlice: StateCreator<TroveState, [], [], AdminSlice> = (s
     async createUser(input) {
       await api.call('users.create', input)
       await reload()
+      // A second account: an admin without a password is asked for one (see store/people.ts).
+      set({ ownPasswordAsked: true })
     },
 
     async updateUser(input) {

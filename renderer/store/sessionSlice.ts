@@ -8,7 +8,7 @@ export const createSessionSlice: StateCreator<TroveState, [], [], SessionSlice> 
   /** A different actor sees a different library: nothing of the previous one may linger on screen. */
   async function enter(session: SessionView): Promise<void> {
     get().resetLibrary()
-    set({ session, status: 'ready', users: [], dialog: null, switcherOpen: false })
+    set({ session, status: 'ready', users: [], dialog: null, switcherOpen: false, ownPasswordAsked: false })
     await get().startLibrary()
   }
 
@@ -30,6 +30,7 @@ export const createSessionSlice: StateCreator<TroveState, [], [], SessionSlice> 
     session: null,
     users: [],
     sessionChanges: 0,
+    ownPasswordAsked: false,
 
     async loadSession() {
       try {
@@ -57,5 +58,14 @@ export const createSessionSlice: StateCreator<TroveState, [], [], SessionSlice> 
     switchUser: (userId, password) => change(() => api.call('session.switchUser', { userId, password })),
     viewAs: (userId) => change(() => api.call('session.viewAs', { userId })),
     endViewAs: () => change(() => api.call('session.endViewAs')),
+
+    async setOwnPassword(password) {
+      const me = get().session?.user.id
+      if (!me) return
+      await get().updateUser({ userId: me, password })
+      set({ ownPasswordAsked: false })
+    },
+
+    skipOwnPassword: () => set({ ownPasswordAsked: false }),
   }
 }

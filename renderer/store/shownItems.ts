@@ -1,5 +1,5 @@
 import type { Id } from '../../shared/domain.js'
-import type { AssetView, UserView } from '../../shared/views.js'
+import type { AssetView, PersonView } from '../../shared/views.js'
 import { typeLabel } from '../components/labels.js'
 import type { TroveState } from './types.js'
 import type { SortDir, SortKey } from './viewSlice.js'
@@ -11,13 +11,13 @@ export function selectSourceIds(s: TroveState): Id[] {
   return s.search ? s.search.ids : s.itemIds
 }
 
-function ownerName(users: UserView[]): (id: Id) => string {
+function ownerName(users: PersonView[]): (id: Id) => string {
   const names = new Map(users.map((u) => [u.id, u.name]))
   return (id) => names.get(id) ?? ''
 }
 
 /** Folders first whatever the order, as file managers do; within each, the chosen key, then the name. */
-export function sortAssets(items: AssetView[], key: SortKey, dir: SortDir, users: UserView[]): AssetView[] {
+export function sortAssets(items: AssetView[], key: SortKey, dir: SortDir, users: PersonView[]): AssetView[] {
   const owner = ownerName(users)
   const sign = dir === 'asc' ? 1 : -1
   const byKey = (a: AssetView, b: AssetView): number => {
@@ -40,7 +40,7 @@ export function sortAssets(items: AssetView[], key: SortKey, dir: SortDir, users
   })
 }
 
-let memo: { source: Id[]; byId: TroveState['byId']; sort: TroveState['sort']; users: UserView[]; ids: Id[] } | null = null
+let memo: { source: Id[]; byId: TroveState['byId']; sort: TroveState['sort']; users: PersonView[]; ids: Id[] } | null = null
 
 /**
  * The ids the centre shows, in order. Memoised on its inputs, so a component can select it

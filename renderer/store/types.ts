@@ -1,5 +1,5 @@
 import type { Id } from '../../shared/domain.js'
-import type { SessionView, UserView } from '../../shared/views.js'
+import type { SessionView, UserListItem } from '../../shared/views.js'
 import type { ShownError } from '../api/errors.js'
 import type { AdminSlice } from './adminSlice.js'
 import type { AssetOpsSlice } from './assetOpsSlice.js'
@@ -19,7 +19,8 @@ export interface SessionSlice {
   /** `disconnected`: this browser has no session on the server; `failed`: main could not be asked. */
   status: 'loading' | 'ready' | 'signedOut' | 'disconnected' | 'failed'
   session: SessionView | null
-  users: UserView[]
+  /** Everyone, as main lets this actor know them (id and name only for a restricted user). */
+  users: UserListItem[]
   /** Sign-ins, switches and view-as calls still out: who main acts as may already have changed. */
   sessionChanges: number
   loadSession(): Promise<void>
@@ -29,6 +30,12 @@ export interface SessionSlice {
   switchUser(userId: Id, password?: string): Promise<void>
   viewAs(userId: Id): Promise<void>
   endViewAs(): Promise<void>
+  /** Set once an admin creates an account, so an admin without a password is asked for one. */
+  ownPasswordAsked: boolean
+  /** The acting admin's own password (throws, so the prompt can show why). */
+  setOwnPassword(password: string): Promise<void>
+  /** Puts the question off, where that is allowed (only administrators in the library). */
+  skipOwnPassword(): void
 }
 
 /** The folder tree: loaded lazily, one folder's children at a time. */

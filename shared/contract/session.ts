@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { SessionView, UserView, GroupView } from '../views.js'
+import type { GroupListItem, GroupView, SessionView, UserListItem, UserView } from '../views.js'
 import { command, query } from './define.js'
 import { emailSchema, empty, idSchema, idsSchema, nameSchema, passwordSchema } from './common.js'
 import { ROLES } from '../domain.js'
@@ -15,7 +15,8 @@ export const sessionChannels = {
 }
 
 export const userChannels = {
-  'users.list': query<UserView[]>()(empty),
+  /** Everyone; a restricted caller gets each user's id and name only. */
+  'users.list': query<UserListItem[]>()(empty),
   'users.create': command<UserView>()(
     z.object({ name: nameSchema, email: emailSchema, role: z.enum(ROLES), password: passwordSchema.optional() }).strict(),
   ),
@@ -35,7 +36,8 @@ export const userChannels = {
 }
 
 export const groupChannels = {
-  'groups.list': query<GroupView[]>()(empty),
+  /** Every group; a restricted caller gets id and name, and the members of their own groups only. */
+  'groups.list': query<GroupListItem[]>()(empty),
   'groups.create': command<GroupView>()(z.object({ name: nameSchema }).strict()),
   'groups.rename': command<GroupView>()(z.object({ groupId: idSchema, name: nameSchema }).strict()),
   'groups.delete': command<{ deleted: string }>()(z.object({ groupId: idSchema }).strict()),

@@ -27,9 +27,11 @@ function sessionHandlers(start: SessionView) {
     'users.list': () => [ADA, DEV, RITA],
     'session.viewAs': ({ userId }: { userId: string }) => (current = sessionOf(userId === RITA.id ? RITA : DEV, ADA)),
     'session.endViewAs': () => (current = sessionOf(ADA)),
+    // Main's rule: an admin switches without a password; anyone else gives the right one.
     'session.switchUser': ({ userId, password }: { userId: string; password?: string }) => {
-      if (userId === DEV.id && password !== 'sesame long') throw new AppError('UNAUTHENTICATED', 'That user and password do not match.')
-      return (current = sessionOf(userId === DEV.id ? DEV : RITA))
+      const target = [ADA, DEV, RITA].find((u) => u.id === userId)!
+      if (!current.isAdmin && password !== 'sesame long') throw new AppError('UNAUTHENTICATED', `That is not ${target.name}’s password.`)
+      return (current = sessionOf(target))
     },
   }
 }
@@ -80,26 +82,64 @@ describe('the user switcher and the view-as banner', () => {
     expect(inputs.filter((i) => i.includes(RITA.id))).toEqual([])
   })
 
-  it('asks for the password of a user who has one and shows main’s refusal next to the field', async () => {
-    const api = mockApi({ ...sessionHandlers(sessionOf(ADA)), ...treeHandlers([HOME], ['h']) })
+  it('lets an admin switch to a user who has a password without asking for it, and explains Switch against View as', async () => {
+    const api = mockApi({ ...sessionHandlers(sessionOf(ADA)), ...treeHandlers([HOME], ['h']), 'assets.roots': () => [] })
     render(<App />)
     const { u, panel } = await openSwitcher()
+    expect(panel).toHaveTextContent('Switch makes this window act as that user; as an administrator you are not asked for their password.')
+    expect(panel).toHaveTextContent('View as shows exactly what a restricted user sees')
     await u.click(within(panel).getByRole('button', { name: 'Switch to Dan' }))
-    const dialog = await screen.findByRole('dialog', { name: 'Switch to Dan' })
-    await u.type(within(dialog).getByLabelText("Dan's password"), 'wrong guess')
-    await u.click(within(dialog).getByRole('button', { name: 'Switch' }))
-    expect(await within(dialog).findByRole('alert')).toHaveTextContent('That user and password do not match.')
-    expect(screen.getByRole('button', { name: /^Acting as Ada/ })).toBeInTheDocument()
-
-    await u.clear(within(dialog).getByLabelText("Dan's password"))
-    await u.type(within(dialog).getByLabelText("Dan's password"), 'sesame long')
-    await u.click(within(dialog).getByRole('button', { name: 'Switch' }))
     await screen.findByRole('button', { name: /^Acting as Dan, Developer/ })
     expect(screen.queryByRole('dialog', { name: 'Switch to Dan' })).toBeNull()
+    expect(api.callsTo('session.switchUser')).toEqual([{ userId: DEV.id, password: undefined }])
+  })
+
+  it('asks anyone but an admin for the password, whoever they switch to, and shows main’s refusal next to the field', async () => {
+    const api = mockApi({ ...sessionHandlers(sessionOf(DEV)), ...treeHandlers([HOME], ['h']), 'assets.roots': () => [] })
+    render(<App />)
+    const u = userEvent.setup()
+    await u.click(await screen.findByRole('button', { name: /^Acting as Dan, Developer/ }))
+    const panel = await screen.findByRole('dialog', { name: 'Switch user' })
+    await within(panel).findByText('Rita')
+    expect(panel).toHaveTextContent('Switch makes this window act as that user: you need their password.')
+    expect(panel).not.toHaveTextContent('View as')
+    expect(within(panel).queryByRole('button', { name: 'View as Rita' })).toBeNull()
+    await u.click(within(panel).getByRole('button', { name: 'Switch to Ada' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Switch to Ada' })
+    expect(api.callsTo('session.switchUser')).toEqual([])
+    await u.type(within(dialog).getByLabelText("Ada's password"), 'wrong guess')
+    await u.click(within(dialog).getByRole('button', { name: 'Switch' }))
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent('That is not Ada’s password.')
+    expect(screen.getByRole('button', { name: /^Acting as Dan/ })).toBeInTheDocument()
+
+    await u.clear(within(dialog).getByLabelText("Ada's password"))
+    await u.type(within(dialog).getByLabelText("Ada's password"), 'sesame long')
+    await u.click(within(dialog).getByRole('button', { name: 'Switch' }))
+    await screen.findByRole('button', { name: /^Acting as Ada, Administrator/ })
+    expect(screen.queryByRole('dialog', { name: 'Switch to Ada' })).toBeNull()
     expect(api.callsTo('session.switchUser')).toEqual([
-      { userId: DEV.id, password: 'wrong guess' },
-      { userId: DEV.id, password: 'sesame long' },
+      { userId: ADA.id, password: 'wrong guess' },
+      { userId: ADA.id, password: 'sesame long' },
     ])
+  })
+
+  it('shows a restricted user only the names main gives, and asks for a password to switch', async () => {
+    mockApi({
+      ...sessionHandlers(sessionOf(RITA)),
+      'users.list': () => [ADA, DEV, RITA].map(({ id, name }) => ({ id, name })),
+      'assets.roots': () => [],
+    })
+    render(<App />)
+    const u = userEvent.setup()
+    await u.click(await screen.findByRole('button', { name: /^Acting as Rita, Restricted/ }))
+    const panel = await screen.findByRole('dialog', { name: 'Switch user' })
+    await within(panel).findByText('Dan')
+    const list = within(panel).getByRole('list', { name: 'Users' })
+    expect(within(list).getAllByRole('listitem')).toHaveLength(2)
+    // No emails and no roles: main does not give them to a restricted user, and nothing makes them up.
+    expect(list).not.toHaveTextContent(/@|Administrator|Developer|Restricted|undefined/)
+    await u.click(within(panel).getByRole('button', { name: 'Switch to Dan' }))
+    await screen.findByRole('dialog', { name: 'Switch to Dan' })
   })
 
   it('follows a switch made elsewhere in the same browser session', async () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type { BrowserContext } from 'playwright-core'
-import { launchBrowser, screenshot, startApp, type App } from './fixtures.js'
+import { ADMIN_PASSWORD, launchBrowser, screenshot, startApp, type App } from './fixtures.js'
 import { gradientPng } from './images.js'
 import { AddToCollectionsPage, ShareDialogPage } from './pages/CollectionDialogs.js'
 import { CollectionsPanel } from './pages/CollectionsPanel.js'
@@ -51,7 +51,8 @@ describe('media collections and sharing in a browser, end to end', () => {
     app = undefined
   })
 
-  it('marketing manages a "Brand assets" collection that sales can only view and download', async () => {
+  // A long walk through many screens and three users: a busy machine needs more than the default.
+  it('marketing manages a "Brand assets" collection that sales can only view and download', { timeout: 120_000 }, async () => {
     app = await startApp(browser.context)
     await brandLibrary(app)
     const { page } = app
@@ -138,7 +139,9 @@ describe('media collections and sharing in a browser, end to end', () => {
     await screenshot(page, 'collections-11-remove-from-collections')
     await page.keyboard.press('Escape')
 
-    // Sam, in Sales, sees the collection and what is in it, and can only download it.
+    // Sam, in Sales, sees the collection and what is in it, and can only download it. Mira cannot
+    // switch to him (he has no password): Ada, with hers, comes back and switches.
+    await switcher.switchTo('Ada', ADMIN_PASSWORD)
     await switcher.switchTo('Sam')
     await collections.row('Brand assets 2025').waitFor()
     expect(await collections.menuItems('Brand assets 2025')).toEqual(['Download as zip'])
@@ -173,7 +176,7 @@ describe('media collections and sharing in a browser, end to end', () => {
     await screenshot(page, 'collections-14-through-folder')
 
     // Ada shares mark.png: Marketing's level inherited from /Brand shows read-only, and lower levels are not offered.
-    await switcher.switchTo('Ada')
+    await switcher.switchTo('Ada', ADMIN_PASSWORD)
     await library.treeItem('Brand').click()
     await library.openFolder('Logos')
     await library.tile('mark.png').waitFor()

@@ -48,10 +48,16 @@ export interface App {
   close(): Promise<void>
 }
 
-/** A fresh library folder (Ada is its first admin, without a password) served in-process, and a new page on it. */
+/**
+ * Ada's password. A library with other people in it needs its admin to have one (docs/accounts.md):
+ * the browser signs in with it, and whoever switches back to Ada gives it.
+ */
+export const ADMIN_PASSWORD = 'ada keeps this one'
+
+/** A fresh library folder (Ada is its first admin, with a password) served in-process, and a new page on it. */
 export async function startApp(context: BrowserContext): Promise<App> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-e2e-'))
-  const server = await startServer({ libraryDir: dir, port: 0, openOptions: { admin: ADMIN } })
+  const server = await startServer({ libraryDir: dir, port: 0, openOptions: { admin: { ...ADMIN, password: ADMIN_PASSWORD } } })
   await context.clearCookies()
   const page = await context.newPage()
   // Shorter than the test's own timeout, so a stuck step fails with the locator it waited for.
@@ -65,6 +71,8 @@ export async function startApp(context: BrowserContext): Promise<App> {
     // shows an icon), or the request was answered after a user switch for someone who may not
     // see it. Every other console error fails the test.
     if (/\/(thumb|preview)\//.test(url) && m.text().includes('404')) return
+    // Before Ada signs in, the page asks who acts and is told nobody yet: the sign-in screen follows.
+    if (/\/api\/session\.current$/.test(url) && m.text().includes('401')) return
     pageErrors.push(url ? `${m.text()} (${url})` : m.text())
   })
   return {

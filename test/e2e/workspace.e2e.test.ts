@@ -28,7 +28,8 @@ describe('the workspace in a browser, end to end', () => {
     app = undefined
   })
 
-  it('an admin builds a library and a team; a restricted member can upload and tag in the shared folder but not rename, move, delete or share, and sees nothing else', async () => {
+  // A long walk through many screens and two users: a busy machine needs more than the default.
+  it('an admin builds a library and a team; a restricted member can upload and tag in the shared folder but not rename, move, delete or share, and sees nothing else', { timeout: 120_000 }, async () => {
     app = await startApp(browser.context)
     const { page } = app
     const library = new LibraryPage(page)

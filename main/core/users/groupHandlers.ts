@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.js'
 import type { Core, Ctx, HandlerMap } from '../context.js'
 import { distinct, notFound, requireAdmin } from '../access.js'
 import { grantDeletes } from './userHandlers.js'
-import { groupView } from './views.js'
+import { groupListItem, groupView } from './views.js'
 import { nameKey } from '../../../shared/names.js'
 
 type GroupChannels = 'groups.list' | 'groups.create' | 'groups.rename' | 'groups.delete' | 'groups.addMembers' | 'groups.removeMembers'
@@ -21,7 +21,7 @@ function requireGroup(ctx: Ctx, groupId: Id): GroupRecord {
 
 export const groupHandlers: HandlerMap<GroupChannels> = {
   'groups.list': (ctx) =>
-    [...ctx.core.store.tables.groups.values()].map((g) => groupView(ctx.core, g)).sort((a, b) => a.name.localeCompare(b.name)),
+    [...ctx.core.store.tables.groups.values()].map((g) => groupListItem(ctx.core, ctx.actor, g)).sort((a, b) => a.name.localeCompare(b.name)),
 
   'groups.create': async (ctx, { name }) => {
     requireAdmin(ctx, 'manage user groups')

@@ -20,3 +20,16 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const key = await scrypt(password, Buffer.from(salt, 'base64'), expected.length, { N: Number(n), r: Number(r), p: Number(p) })
   return timingSafeEqual(key, expected)
 }
+
+let decoy: Promise<string> | null = null
+
+/**
+ * Checks `password` against the account's hash; an account with no hash (or no account) costs
+ * the same scrypt run against a decoy and fails, so the time taken tells nothing either.
+ */
+export async function passwordMatches(password: string | undefined, stored: string | undefined): Promise<boolean> {
+  if (stored !== undefined && password !== undefined) return verifyPassword(password, stored)
+  decoy ??= hashPassword(randomBytes(16).toString('base64'))
+  await verifyPassword(password ?? '', await decoy)
+  return false
+}

@@ -1,19 +1,31 @@
 import type { UserRecord } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
-import type { SessionHandlerMap } from '../context.js'
+import type { Core, SessionHandlerMap } from '../context.js'
 import { resolveActor } from '../../dispatch.js'
-import { verifyPassword } from './passwords.js'
+import { passwordMatches } from './passwords.js'
+import { accountKey } from './signInLimiter.js'
 import { sessionView } from './views.js'
 
 type SessionChannels = 'session.current' | 'session.signIn' | 'session.switchUser' | 'session.viewAs' | 'session.endViewAs'
 
-/** A user with a password must give it; without one (a local, single-seat setup) none is asked. */
-async function checkPassword(user: UserRecord | undefined, password: string | undefined): Promise<UserRecord> {
-  const wrong = new AppError('UNAUTHENTICATED', 'That user and password do not match.')
-  if (!user) throw wrong
-  if (user.passwordHash === undefined) return user
-  if (password === undefined) throw new AppError('UNAUTHENTICATED', `${user.name} has a password: enter it to switch.`, { needsPassword: true })
-  if (!(await verifyPassword(password, user.passwordHash))) throw wrong
+/**
+ * The same refusal whether the email has an account, the account has no password, or the
+ * password is wrong: a signed-out window learns nothing about accounts (docs/accounts.md).
+ */
+const SIGN_IN_REFUSED = 'That email and password do not match. An account without a password cannot sign in: an administrator can switch to it or give it a password.'
+
+/**
+ * Checks a password for the account under `key`, through the per-account limiter: a refusal
+ * while the account waits out a delay comes before any check, a failure lengthens the wait,
+ * a success clears it.
+ */
+async function checkThrottled(core: Core, key: string, user: UserRecord | undefined, password: string | undefined, refusal: string): Promise<UserRecord> {
+  core.signIns.check(key)
+  if (!(await passwordMatches(password, user?.passwordHash)) || !user) {
+    core.signIns.failed(key)
+    throw new AppError('UNAUTHENTICATED', refusal)
+  }
+  core.signIns.succeeded(key)
   return user
 }
 
@@ -22,19 +34,34 @@ export const sessionHandlers: SessionHandlerMap<SessionChannels> = {
     const { actor, viaAdmin } = resolveActor(core, session)
     return sessionView(core, actor, viaAdmin)
   },
+
   'session.signIn': async (core, session, { email, password }) => {
-    const id = core.store.indexes.userByEmail.get(email)
-    const user = await checkPassword(id ? core.store.tables.users.get(id) : undefined, password)
+    const id = core.store.indexes.userByEmail.get(email.toLowerCase())
+    const user = await checkThrottled(core, accountKey(email), id ? core.store.tables.users.get(id) : undefined, password, SIGN_IN_REFUSED)
     session.userId = user.id
     session.viewAsId = null
     return sessionView(core, user, null)
   },
+
+  /**
+   * An administrator switches to anyone without a password. Everyone else gives the password of
+   * the account they switch to; an account without one cannot be reached that way at all, and
+   * is refused exactly as a wrong password is, so that whether it has one stays unknown.
+   */
   'session.switchUser': async (core, session, { userId, password }) => {
-    const user = await checkPassword(core.store.tables.users.get(userId), password)
-    session.userId = user.id
+    const { actor, viaAdmin } = resolveActor(core, session)
+    const person = viaAdmin ?? actor
+    const target = core.store.tables.users.get(userId)
+    if (!target) throw new AppError('NOT_FOUND', `No user with id ${userId}.`, { id: userId })
+    if (person.role !== 'admin' && target.id !== person.id) {
+      if (password === undefined) throw new AppError('UNAUTHENTICATED', `Enter ${target.name}'s password to switch to them.`, { needsPassword: true })
+      await checkThrottled(core, accountKey(target.email), target, password, `That is not ${target.name}'s password.`)
+    }
+    session.userId = target.id
     session.viewAsId = null
-    return sessionView(core, user, null)
+    return sessionView(core, target, null)
   },
+
   'session.viewAs': (core, session, { userId }) => {
     const admin = session.userId ? core.store.tables.users.get(session.userId) : undefined
     if (!admin) throw new AppError('UNAUTHENTICATED', 'Sign in first.')
@@ -47,6 +74,7 @@ export const sessionHandlers: SessionHandlerMap<SessionChannels> = {
     session.viewAsId = target.id
     return sessionView(core, target, admin)
   },
+
   'session.endViewAs': (core, session) => {
     session.viewAsId = null
     const { actor } = resolveActor(core, session)

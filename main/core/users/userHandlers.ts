@@ -4,7 +4,7 @@ import type { Dels, Puts } from '../store/change.js'
 import type { Core, Ctx, HandlerMap } from '../context.js'
 import { requireAdmin, notFound } from '../access.js'
 import { hashPassword } from './passwords.js'
-import { userView } from './views.js'
+import { userListItem, userView } from './views.js'
 
 type UserChannels = 'users.list' | 'users.create' | 'users.update' | 'users.delete'
 
@@ -26,7 +26,7 @@ function membershipDeletes(core: Core, userId: Id): Dels {
 
 export const userHandlers: HandlerMap<UserChannels> = {
   'users.list': (ctx) =>
-    [...ctx.core.store.tables.users.values()].map((u) => userView(ctx.core, u)).sort((a, b) => a.name.localeCompare(b.name)),
+    [...ctx.core.store.tables.users.values()].map((u) => userListItem(ctx.core, ctx.actor, u)).sort((a, b) => a.name.localeCompare(b.name)),
 
   'users.create': async (ctx, input) => {
     requireAdmin(ctx, 'create users')

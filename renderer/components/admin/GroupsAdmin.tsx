@@ -6,10 +6,12 @@ import { Field } from '../forms/Field.js'
 import { errorFor, formError, generalError, type FormError } from '../forms/formError.js'
 import { FormAlert } from '../forms/Field.js'
 import { GroupPanel } from './GroupPanel.js'
+import { isGroupView } from '../../store/people.js'
 
 /** User groups: restricted users who share the same access (seed: sharing with user groups). */
 export function GroupsAdmin() {
-  const groups = useTrove((s) => s.groups)
+  const listed = useTrove((s) => s.groups)
+  const groups = listed.filter(isGroupView)
   const [chosen, setChosen] = useState<Id | null>(null)
   const current = groups.find((g) => g.id === chosen) ?? groups[0]
   return (

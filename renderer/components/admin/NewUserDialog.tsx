@@ -53,7 +53,7 @@ export function NewUserDialog({ onClose }: { onClose(): void }) {
             ))}
           </select>
         </Field>
-        <Field label="Password (optional)" error={errorFor(error, 'password')} hint="Without one, anyone at this computer can switch to this user.">
+        <Field label="Password (optional)" error={errorFor(error, 'password')} hint="Without one, only an administrator can switch to this user, and they cannot sign in.">
           <input className="input" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
         </Field>
         <FormAlert message={generalError(error, FIELDS)} />

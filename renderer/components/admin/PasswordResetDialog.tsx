@@ -5,7 +5,7 @@ import { Modal } from '../dialogs/Modal.js'
 import { Field, FormAlert } from '../forms/Field.js'
 import { errorFor, formError, generalError, type FormError } from '../forms/formError.js'
 
-/** A new password for someone, or none at all (then switching to them asks for nothing). */
+/** A new password for someone, or none at all (then only an administrator can switch to them: docs/accounts.md). */
 export function PasswordResetDialog({ user, onClose }: { user: UserView; onClose(): void }) {
   const [password, setPassword] = useState('')
   const [error, setError] = useState<FormError | null>(null)
@@ -32,7 +32,7 @@ export function PasswordResetDialog({ user, onClose }: { user: UserView; onClose
           void save(password)
         }}
       >
-        <p className="field-hint">{user.hasPassword ? `${user.name} has a password. Set a new one, or remove it.` : `${user.name} has no password: anyone at this computer can switch to them.`}</p>
+        <p className="field-hint">{user.hasPassword ? `${user.name} has a password. Set a new one, or remove it.` : `${user.name} has no password: only an administrator can switch to them, and they cannot sign in.`}</p>
         <Field label="New password" error={errorFor(error, 'password')} hint="At least 8 characters.">
           <input className="input" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" />
         </Field>

@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { ROLES, type Role } from '../../../shared/domain.js'
 import type { UserView } from '../../../shared/views.js'
 import { useTrove } from '../../store/index.js'
+import { isUserView } from '../../store/people.js'
 import { PlusIcon } from '../actionIcons.js'
 import { Avatar } from '../Avatar.js'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog.js'
@@ -14,7 +15,7 @@ type Pending = { kind: 'new' } | { kind: 'role'; user: UserView; role: Role } | 
 
 /** Everyone in the library, with their role, password and groups; each change confirmed where it takes something away. */
 export function UsersAdmin() {
-  const users = useTrove((s) => s.users)
+  const users = useTrove((s) => s.users).filter(isUserView)
   const groups = useTrove((s) => s.groups)
   const me = useTrove((s) => s.session?.user.id)
   const [pending, setPending] = useState<Pending | null>(null)

@@ -24,10 +24,11 @@ export function AddSubjects({ sharing }: { sharing: Sharing }) {
   const levelId = useId()
 
   const granted = new Set(sharing.view?.direct.map((g) => g.subjectId))
-  // Access control applies to restricted users only (seed); groups hold restricted users only.
+  // Access control applies to restricted users only; groups hold restricted users only. A
+  // restricted sharer is told no one's role or email (docs/accounts.md), so sees everyone by name.
   const candidates: Candidate[] = [
-    ...sharing.groups.map((g) => ({ id: g.id, name: g.name, kind: 'group' as const, detail: g.memberIds.length === 1 ? 'Group · 1 member' : `Group · ${g.memberIds.length} members` })),
-    ...sharing.users.filter((u) => u.role === 'restricted').map((u) => ({ id: u.id, name: u.name, kind: 'user' as const, detail: u.email })),
+    ...sharing.groups.map((g) => ({ id: g.id, name: g.name, kind: 'group' as const, detail: groupDetail(g.memberIds) })),
+    ...sharing.users.filter((u) => u.role === undefined || u.role === 'restricted').map((u) => ({ id: u.id, name: u.name, kind: 'user' as const, detail: u.email ?? 'User' })),
   ].filter((c) => !granted.has(c.id))
   const needle = query.trim().toLowerCase()
   const shown = needle ? candidates.filter((c) => c.name.toLowerCase().includes(needle) || c.detail.toLowerCase().includes(needle)) : candidates
@@ -111,4 +112,9 @@ export function AddSubjects({ sharing }: { sharing: Sharing }) {
 
 function sourceOf(sharing: Sharing, subjectId: Id, level: Level): string {
   return sharing.view?.inherited.find((g) => g.subjectId === subjectId && g.level === level)?.sourcePath ?? 'a folder above'
+}
+
+function groupDetail(memberIds: Id[] | undefined): string {
+  if (memberIds === undefined) return 'Group'
+  return memberIds.length === 1 ? 'Group · 1 member' : `Group · ${memberIds.length} members`
 }

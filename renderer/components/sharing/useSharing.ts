@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
 import type { Id, Level } from '../../../shared/domain.js'
-import type { GroupView, SharingView, UserView } from '../../../shared/views.js'
+import type { GroupListItem, SharingView, UserListItem } from '../../../shared/views.js'
 import { api } from '../../api/index.js'
 import { describeError, type ShownError } from '../../api/errors.js'
 import { highest } from './levels.js'
@@ -13,8 +13,8 @@ export function describeSharingError(e: unknown): SharingError {
 
 export interface Sharing {
   view: SharingView | null
-  users: UserView[]
-  groups: GroupView[]
+  users: UserListItem[]
+  groups: GroupListItem[]
   error: SharingError | null
   busy: boolean
   clearError(): void
@@ -28,8 +28,8 @@ export interface Sharing {
 /** The grants on one resource and the people and groups it can be shared with (restricted users only: seed). */
 export function useSharing(resourceId: Id): Sharing {
   const [view, setView] = useState<SharingView | null>(null)
-  const [users, setUsers] = useState<UserView[]>([])
-  const [groups, setGroups] = useState<GroupView[]>([])
+  const [users, setUsers] = useState<UserListItem[]>([])
+  const [groups, setGroups] = useState<GroupListItem[]>([])
   const [error, setError] = useState<SharingError | null>(null)
   const [busy, setBusy] = useState(false)
 

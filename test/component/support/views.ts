@@ -24,5 +24,6 @@ export function file(id: string, name: string, parentId: string, extra: Partial<
   }
 }
 
-export const ADA = user('u-ada', 'Ada', 'admin')
+/** An admin of a library with other people in it has a password: without one the app insists on one. */
+export const ADA = user('u-ada', 'Ada', 'admin', { hasPassword: true })
 export const RITA = user('u-rita', 'Rita', 'restricted')

@@ -1,12 +1,23 @@
+import { ADMIN } from '../../support/tempLibrary.js'
+import { ADMIN_PASSWORD } from '../fixtures.js'
 import type { Locator, Page } from 'playwright-core'
 
 /** The main screen as a person uses it: by role and visible text, never by CSS structure. */
 export class LibraryPage {
   constructor(readonly page: Page) {}
 
+  /** Opens the app and signs Ada in (a library with other people in it asks her for her password). */
   async open(url: string): Promise<void> {
     await this.page.goto(url)
-    await this.page.getByRole('tree', { name: 'Folders' }).or(this.page.getByRole('heading', { name: /Nothing has been shared/ })).first().waitFor()
+    const signIn = this.page.getByRole('form', { name: 'Sign in to Trove' })
+    const library = this.page.getByRole('tree', { name: 'Folders' }).or(this.page.getByRole('heading', { name: /Nothing has been shared/ })).first()
+    await signIn.or(library).first().waitFor()
+    if (await signIn.isVisible()) {
+      await signIn.getByLabel('Email').fill(ADMIN.email)
+      await signIn.getByLabel('Password').fill(ADMIN_PASSWORD)
+      await signIn.getByRole('button', { name: 'Sign in' }).click()
+    }
+    await library.waitFor()
   }
 
   /** The top bar's user button names who acts. */

@@ -21,9 +21,15 @@ export class UserSwitcher {
     await this.panel.waitFor()
   }
 
-  async switchTo(name: string): Promise<void> {
+  /** Anyone but an admin gives the password of whoever they switch to (docs/accounts.md). */
+  async switchTo(name: string, password?: string): Promise<void> {
     await this.openPanel()
     await this.panel.getByRole('button', { name: `Switch to ${name}` }).click()
+    if (password !== undefined) {
+      const dialog = this.page.getByRole('dialog', { name: `Switch to ${name}` })
+      await dialog.getByLabel(`${name}'s password`).fill(password)
+      await dialog.getByRole('button', { name: 'Switch' }).click()
+    }
     await this.page.getByRole('button', { name: new RegExp(`^Acting as ${name},`) }).waitFor()
   }
 
