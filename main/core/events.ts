@@ -4,18 +4,85 @@ import type { Core } from './context.js'
 import type { Change } from './store/change.js'
 import { changedTables } from './store/change.js'
 
+/** What of one change reaches one restricted reader: the tables and the assets it touched that they can see. */
+export interface Reach {
+  tables: Set<TableName>
+  assetIds: Set<Id>
+}
+
+/** A change event without its number: the number is the receiving session's own (see Library). */
+export type ChangeEvent = Omit<Events['library.changed'], 'seq'>
+
 /**
- * A committed change as one session may hear of it: only assets that session can view are
- * named (SPEC section 4: change events never reveal an asset the user cannot view). Deleted
- * assets can no longer be checked, so only full roles hear their ids.
+ * What of a change touches what a restricted reader can see, judged against the store as it
+ * stands when this is called. The library calls it just before a change is applied (so what
+ * the reader could see before, such as an asset now deleted or moved away, counts) and again
+ * once it is applied. Users, groups and fields are listed to everyone; a group's members only
+ * to its members; activity never reaches a restricted reader as an event.
  */
-export function changeEventFor(core: Core, actorId: Id | null, change: Change): Events['library.changed'] {
-  const ids = new Set<Id>()
-  for (const asset of change.put.assets ?? []) ids.add(asset.id)
-  const deleted = change.del.filter(([t]) => t === 'assets').map(([, id]) => id)
-  const restricted = actorId === null || core.engine.isRestricted(actorId)
-  const assetIds = [...ids].filter((id) => actorId !== null && core.engine.canView(actorId, id))
-  if (!restricted) assetIds.push(...deleted)
-  const tables = changedTables(change).filter((t: TableName) => t !== 'activity' || !restricted)
-  return { seq: change.seq, op: change.op, tables, assetIds }
+export function reachOf(core: Core, readerId: Id, change: Pick<Change, 'put' | 'del'>): Reach {
+  const { tables } = core.store
+  const { engine } = core
+  const reach: Reach = { tables: new Set(), assetIds: new Set() }
+  const groups = core.store.indexes.groupsByUser.get(readerId)
+  const asset = (id: Id) => {
+    if (!engine.canView(readerId, id)) return false
+    reach.assetIds.add(id)
+    return true
+  }
+  const collection = (id: Id) => engine.collectionLevel(readerId, id) !== 'none'
+  const resource = (type: 'asset' | 'collection', id: Id) => (type === 'asset' ? engine.canView(readerId, id) : collection(id))
+  const touches: { [T in TableName]?: (id: Id) => boolean } = {
+    assets: asset,
+    collections: collection,
+    grants: (id) => {
+      const g = tables.grants.get(id) ?? change.put.grants?.find((r) => r.id === id)
+      return !!g && (g.subjectId === readerId || groups.has(g.subjectId) || resource(g.resourceType, g.resourceId))
+    },
+    memberships: (id) => {
+      const m = tables.memberships.get(id) ?? change.put.memberships?.find((r) => r.id === id)
+      return !!m && (m.userId === readerId || groups.has(m.groupId))
+    },
+    associations: (id) => {
+      const a = tables.associations.get(id) ?? change.put.associations?.find((r) => r.id === id)
+      return !!a && collection(a.collectionId)
+    },
+    comments: (id) => {
+      const c = tables.comments.get(id) ?? change.put.comments?.find((r) => r.id === id)
+      return !!c && engine.canView(readerId, c.fileId)
+    },
+    downloads: (id) => (tables.downloads.get(id) ?? change.put.downloads?.find((r) => r.id === id))?.ownerId === readerId,
+    users: () => true,
+    groups: () => true,
+    fields: () => true,
+    activity: () => false,
+  }
+  const note = (table: TableName, id: Id) => {
+    // Every id is checked, not only the first that touches: each visible asset is named.
+    if (touches[table]?.(id)) reach.tables.add(table)
+  }
+  for (const [table, rows] of Object.entries(change.put) as [TableName, { id: Id }[]][]) for (const row of rows) note(table, row.id)
+  for (const [table, id] of change.del) note(table, id)
+  return reach
+}
+
+/**
+ * A committed change as one session may hear of it, or null when it should hear nothing.
+ * Full roles hear every change whole. A restricted reader hears of a change only when it
+ * touched something they could see before it or can see after it, and then only of those
+ * tables and assets: of changes elsewhere they learn nothing, not even that one happened
+ * (docs/permissions.md). `before` is the reach worked out just before the change applied,
+ * when there was one.
+ */
+export function changeEventFor(core: Core, actorId: Id | null, change: Change, before?: Reach): ChangeEvent | null {
+  if (actorId === null || !core.store.tables.users.has(actorId)) return null
+  if (!core.engine.isRestricted(actorId)) {
+    const assetIds = [...new Set([...(change.put.assets ?? []).map((a) => a.id), ...change.del.filter(([t]) => t === 'assets').map(([, id]) => id)])]
+    return { op: change.op, tables: changedTables(change), assetIds }
+  }
+  const after = reachOf(core, actorId, change)
+  const tables = new Set([...(before?.tables ?? []), ...after.tables])
+  if (tables.size === 0) return null
+  const assetIds = [...new Set([...(before?.assetIds ?? []), ...after.assetIds])]
+  return { op: change.op, tables: changedTables(change).filter((t) => tables.has(t)), assetIds }
 }

@@ -8,7 +8,7 @@ import { emailSchema, nameSchema, passwordSchema } from '../../shared/contract/c
 import { Dispatcher, type AnySessionHandlers, type InternalErrorLog } from '../dispatch.js'
 import { BlobStore } from './blobs/blobStore.js'
 import { Session, type Core, type PathPurpose } from './context.js'
-import { changeEventFor } from './events.js'
+import { changeEventFor, reachOf, type Reach } from './events.js'
 import { channelHandlers, sessionChannelHandlers } from './handlers.js'
 import { PermissionEngine } from './permissions/engine.js'
 import { Store, type StoreOptions } from './store/store.js'
@@ -66,21 +66,53 @@ const ORPHAN_DELAY_MS = 2000
 /** An open library: its core, its dispatcher, and the sessions that act on it. */
 export class Library {
   private readonly listeners = new Set<Listener>()
+  private readonly eventSeqs = new WeakMap<Session, number>()
   private readonly dispatcher: Dispatcher
   private orphanTimer: NodeJS.Timeout | null = null
   private collecting: Promise<unknown> = Promise.resolve()
 
   constructor(readonly core: Core, options: { log?: InternalErrorLog; overrides?: AnySessionHandlers } = {}) {
     this.dispatcher = new Dispatcher(core, channelHandlers, { ...sessionChannelHandlers, ...options.overrides }, options.log)
+    // What each listening restricted reader could see of a change before it applied: a deleted
+    // or moved-away asset can no longer be checked afterwards.
+    const reachBefore = new WeakMap<Change, Map<Id, Reach>>()
+    core.store.onApply((change) => {
+      const reaches = new Map<Id, Reach>()
+      for (const l of this.listeners) {
+        const actorId = l.session.actorId
+        if (l.event !== 'library.changed' || actorId === null || reaches.has(actorId) || !core.engine.isRestricted(actorId)) continue
+        reaches.set(actorId, reachOf(core, actorId, change))
+      }
+      if (reaches.size > 0) reachBefore.set(change, reaches)
+    })
     core.store.onCommit((change) => {
       // Only after the deleting change is durable may its blobs go: a crash before would need them.
       if (core.store.indexes.orphanedBlobs.size > 0) this.scheduleOrphanCollection()
       this.prepareThumbnails(change)
+      // One event per session, however many listeners it has (tabs of one browser share one).
+      const bySession = new Map<Session, Events['library.changed'] | null>()
       for (const l of this.listeners) {
         if (l.event !== 'library.changed') continue
-        ;(l.fn as (p: Events['library.changed']) => void)(changeEventFor(core, l.session.actorId, change))
+        let event = bySession.get(l.session)
+        if (event === undefined) {
+          const actorId = l.session.actorId
+          const heard = changeEventFor(core, actorId, change, actorId === null ? undefined : reachBefore.get(change)?.get(actorId))
+          event = heard && { seq: this.nextEventSeq(l.session), ...heard }
+          bySession.set(l.session, event)
+        }
+        if (event) (l.fn as (p: Events['library.changed']) => void)(event)
       }
     })
+  }
+
+  /**
+   * A change event's number is the session's own count of the change events it was sent:
+   * consecutive, so a gap means one was missed, and telling nothing of changes it did not hear of.
+   */
+  private nextEventSeq(session: Session): number {
+    const seq = (this.eventSeqs.get(session) ?? 0) + 1
+    this.eventSeqs.set(session, seq)
+    return seq
   }
 
   get dir(): string {

@@ -3,7 +3,12 @@ import type { TableName } from '../domain.js'
 import type { JobView } from '../views.js'
 
 export interface Events {
-  /** Something committed. `assetIds` holds only assets the receiving session can view. */
+  /**
+   * Something committed that the receiving session may hear of: a restricted user hears only
+   * of changes to what they can see (or could see before the change), with only those tables
+   * and assets. `seq` counts the events this session was sent (1, 2, 3, ...): consecutive, so
+   * a gap means a missed event, and saying nothing of changes elsewhere.
+   */
   'library.changed': { seq: number; op: string; tables: TableName[]; assetIds: string[] }
   /** Who acts in this session changed (switch, view-as, role change, deletion). */
   'session.changed': { userId: string | null }

@@ -44,6 +44,7 @@ export class Store {
   private compacting: Promise<void> | null = null
   private closed = false
   private readonly listeners = new Set<(change: Change) => void>()
+  private readonly applyListeners = new Set<(change: Change) => void>()
   readonly clock: () => number
   private readonly compactBytes: number
   private readonly keepBackups: number
@@ -135,6 +136,15 @@ export class Store {
   }
 
   /**
+   * Called with each change just before it is applied in memory, while the records it
+   * replaces or deletes are still there (what a change meant to someone may depend on them).
+   */
+  onApply(listener: (change: Change) => void): () => void {
+    this.applyListeners.add(listener)
+    return () => this.applyListeners.delete(listener)
+  }
+
+  /**
    * Applies a change to memory at once (so the next call sees it) and resolves when its
    * journal line is on disk. Callers validate everything before calling: a change is
    * never partly applied.
@@ -144,6 +154,13 @@ export class Store {
     const failed = this.journal.failed
     if (failed) return Promise.reject(failed)
     const change: Change = { seq: this.seq + 1, at: this.clock(), actor: draft.actor, op: draft.op, put: draft.put ?? {}, del: draft.del ?? [] }
+    for (const listener of this.applyListeners) {
+      try {
+        listener(change)
+      } catch {
+        // An observer cannot stop a change that has been validated and numbered.
+      }
+    }
     this.seq = change.seq
     this.applyToTables(change, true)
     const durable = this.journal.append(change).then(() => {
@@ -230,6 +247,7 @@ export class Store {
     this.closed = true
     await this.journal.close()
     this.listeners.clear()
+    this.applyListeners.clear()
     this.lock.release()
   }
 
