@@ -42,8 +42,8 @@ interface UserCache {
   folders: Uint8Array
   /** Collection slot -> rank + 1; 0 where not worked out yet. */
   collections: Uint8Array
-  /** Asset slot -> highest rank granted on exactly that asset to the user or their groups; made on first need. */
-  assetGrants: Map<number, number> | null
+  /** The user's and their groups' asset grants, each as asset slot -> rank (see Indexes.assetGrantRanks). */
+  grantRanks: ReadonlyMap<number, number>[]
   /** Collection number (see AssetColumns.collection) -> 1 where the user can view the collection; made on first need. */
   viewable: Uint8Array | null
   /** Set on use; eviction passes over a cache used since its last pass (second chance). */
@@ -277,15 +277,16 @@ export class PermissionEngine {
       const user = this.store.tables.users.get(userId)
       if (!user) return null
       const restricted = user.role === 'restricted'
+      const groups = this.store.indexes.groupsByUser.get(user.id)
       cache = {
         userId: user.id,
         subject: this.columns.subject(user.id),
         restricted,
-        groups: this.store.indexes.groupsByUser.get(user.id),
+        groups,
         // Full roles never reach the walk: their memos stay empty.
         folders: new Uint8Array(restricted ? Math.max(64, (this.columns.folders + 1) >> 1) : 0),
         collections: new Uint8Array(restricted ? Math.max(64, this.collectionCount) : 0),
-        assetGrants: null,
+        grantRanks: [user.id, ...groups].flatMap((subject) => this.store.indexes.assetGrantRanks.get(subject) ?? []),
         viewable: null,
         used: false,
       }
@@ -362,7 +363,12 @@ export class PermissionEngine {
     const flags = columns.flags[slot]
     let rank = parentPacked & 3
     if (columns.creator[slot] === cache.subject) rank = MANAGE
-    else if (rank < MANAGE && (flags & HAS_GRANTS) !== 0) rank = Math.max(rank, (cache.assetGrants ?? this.assetGrantsOf(cache)).get(slot) ?? 0)
+    else if (rank < MANAGE && (flags & HAS_GRANTS) !== 0) {
+      for (const ranks of cache.grantRanks) {
+        const granted = ranks.get(slot)
+        if (granted !== undefined && granted > rank) rank = granted
+      }
+    }
     let via = (parentPacked & VIA_COLLECTION) !== 0
     if (!via && (flags & HAS_COLLECTIONS) !== 0 && (exact || (flags & FOLDER) !== 0 || rank === 0)) {
       const viewable = cache.viewable ?? this.viewableOf(cache)
@@ -371,20 +377,6 @@ export class PermissionEngine {
       else if (only === SEVERAL) via = columns.collectionsOf(slot).some((n) => viewable[n] === 1)
     }
     return rank | (via ? VIA_COLLECTION : 0)
-  }
-
-  /** The user's asset grants by slot: a check then asks a small map of numbers, not the grants on the asset. */
-  private assetGrantsOf(cache: UserCache): Map<number, number> {
-    const ranks = new Map<number, number>()
-    const { indexes } = this.store
-    for (const subject of [cache.userId, ...cache.groups]) {
-      for (const grant of indexes.grantsBySubject.get(subject)?.values() ?? []) {
-        if (grant.resourceType !== 'asset') continue
-        const slot = this.columns.slotFor(grant.resourceId)
-        if (RANK[grant.level] > (ranks.get(slot) ?? 0)) ranks.set(slot, RANK[grant.level])
-      }
-    }
-    return (cache.assetGrants = ranks)
   }
 
   /** The collections the user can view (rank above none: any grant to them or their groups, or their own), by number. */

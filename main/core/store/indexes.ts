@@ -2,6 +2,7 @@ import type {
   ActivityRecord, AssetRecord, AssociationRecord, CollectionRecord, CommentRecord, DownloadRecord, GrantRecord,
   GroupRecord, Id, MembershipRecord, MetadataFieldRecord, TableName, Tables, UserRecord,
 } from '../../../shared/domain.js'
+import { levelRank } from '../../../shared/domain.js'
 import { AssetColumns, HAS_GRANTS, LIVE } from './assetColumns.js'
 import { ChildNames } from './childNames.js'
 import { MultiMap } from './multimap.js'
@@ -27,6 +28,8 @@ export class Indexes {
   readonly grantsByResource = new Map<Id, Map<Id, GrantRecord>>()
   /** subject id -> resource id -> grant */
   readonly grantsBySubject = new Map<Id, Map<Id, GrantRecord>>()
+  /** subject id -> asset slot (see columns) -> rank (1 view, 2 contribute, 3 manage) of the grant on exactly that asset: what a check asks. */
+  readonly assetGrantRanks = new Map<Id, Map<number, number>>()
   readonly groupsByUser = new MultiMap<Id, Id>()
   readonly membersByGroup = new MultiMap<Id, Id>()
   readonly collectionsByAsset = new MultiMap<Id, Id>()
@@ -172,7 +175,12 @@ export class Indexes {
       if (this.grantsByResource.get(before.resourceId)?.size === 0) this.grantsByResource.delete(before.resourceId)
       this.grantsBySubject.get(before.subjectId)?.delete(before.resourceId)
       if (this.grantsBySubject.get(before.subjectId)?.size === 0) this.grantsBySubject.delete(before.subjectId)
-      if (before.resourceType === 'asset') this.columns.setFlag(before.resourceId, HAS_GRANTS, this.grantsByResource.has(before.resourceId))
+      if (before.resourceType === 'asset') {
+        this.columns.setFlag(before.resourceId, HAS_GRANTS, this.grantsByResource.has(before.resourceId))
+        const ranks = this.assetGrantRanks.get(before.subjectId)
+        ranks?.delete(this.columns.slotFor(before.resourceId))
+        if (ranks?.size === 0) this.assetGrantRanks.delete(before.subjectId)
+      }
     }
     if (after) {
       let byRes = this.grantsByResource.get(after.resourceId)
@@ -181,7 +189,12 @@ export class Indexes {
       let bySub = this.grantsBySubject.get(after.subjectId)
       if (!bySub) this.grantsBySubject.set(after.subjectId, (bySub = new Map()))
       bySub.set(after.resourceId, after)
-      if (after.resourceType === 'asset') this.columns.setFlag(after.resourceId, HAS_GRANTS, true)
+      if (after.resourceType === 'asset') {
+        this.columns.setFlag(after.resourceId, HAS_GRANTS, true)
+        let ranks = this.assetGrantRanks.get(after.subjectId)
+        if (!ranks) this.assetGrantRanks.set(after.subjectId, (ranks = new Map()))
+        ranks.set(this.columns.slotFor(after.resourceId), levelRank[after.level])
+      }
     }
     this.permissionGeneration++
   }
