@@ -96,6 +96,14 @@ export interface AssetView {
   childCount?: number
 }
 
+/** One field read from a file's embedded metadata, as text, for the "All metadata" view. */
+export interface EmbeddedField {
+  /** Where it was read: exif, iptc, xmp, gps, png, riff, icc, file… */
+  group: string
+  name: string
+  value: string
+}
+
 export interface FieldView {
   id: Id
   name: string

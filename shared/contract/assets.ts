@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { AssetView, VersionView } from '../views.js'
+import type { AssetView, EmbeddedField, VersionView } from '../views.js'
 import { command, query } from './define.js'
 import { base64Schema, empty, idSchema, idsSchema, nameSchema, pathSchema } from './common.js'
 
@@ -37,6 +37,10 @@ export const fileChannels = {
   'files.deleteVersion': command<AssetView>()(z.object({ fileId: idSchema, version: z.number().int().positive() }).strict()),
   /** Small files inline; larger ones through files.download or the file protocol. */
   'files.read': query<{ name: string; mime: string; size: number; base64: string }>()(
+    z.object({ fileId: idSchema, version: z.number().int().positive().optional() }).strict(),
+  ),
+  /** Every field of a version's embedded metadata (EXIF, IPTC, XMP, …), read from the file; empty for what is not an image. */
+  'files.embeddedFields': query<EmbeddedField[]>()(
     z.object({ fileId: idSchema, version: z.number().int().positive().optional() }).strict(),
   ),
   'files.download': command<{ path: string; size: number }>()(

@@ -10,10 +10,12 @@ import { requireFile, requireFolder } from '../access.js'
 import { assetView, joinPath, pathOf } from '../assets/views.js'
 import { currentVersionOf, ensureNameFree } from '../assets/tree.js'
 import { storeContent, versionFrom } from './intake.js'
+import { EMBEDDED_BYTES } from '../media/embedded.js'
+import { allFields, loadTags } from '../media/metadataTags.js'
 
 type FileChannels =
   | 'folders.create' | 'files.upload' | 'files.uploadVersion' | 'files.versions' | 'files.restoreVersion'
-  | 'files.deleteVersion' | 'files.read' | 'files.download'
+  | 'files.deleteVersion' | 'files.read' | 'files.embeddedFields' | 'files.download'
 
 /** Larger files go through files.download or the file protocol rather than one JSON reply. */
 export const MAX_INLINE_READ = 32 * 1024 * 1024
@@ -127,6 +129,23 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     }
     const bytes = await fsp.readFile(ctx.core.blobs.pathOf(v.hash))
     return { name: file.name, mime: v.mime, size: v.size, base64: bytes.toString('base64') }
+  },
+
+  // Read from the bytes, so it asks what reading the bytes asks.
+  'files.embeddedFields': async (ctx, { fileId, version }) => {
+    const file = requireFile(ctx, fileId, 'downloadFile')
+    const v = version === undefined ? currentVersionOf(file) : versionOf(file, version)
+    if (!v.mime.startsWith('image/') || v.mime === 'image/svg+xml') return []
+    const blob = ctx.core.blobs.pathOf(v.hash)
+    const head = Buffer.alloc(Math.min(v.size, EMBEDDED_BYTES))
+    const handle = await fsp.open(blob, 'r')
+    try {
+      await handle.read(head, 0, head.length, 0)
+    } finally {
+      await handle.close()
+    }
+    const tags = await loadTags({ head, path: blob, size: v.size })
+    return tags ? allFields(tags) : []
   },
 
   'files.download': async (ctx, { fileId, version, destPath }) => {

@@ -1,5 +1,6 @@
 import ExifReader from 'exifreader'
 import { DOMParser, onErrorStopParsing } from '@xmldom/xmldom'
+import type { EmbeddedField } from '../../../shared/views.js'
 import { isTiff, tiffMetadataFromFile } from './tiffMetadata.js'
 
 export type Tags = ExifReader.ExpandedTags
@@ -47,19 +48,14 @@ export async function loadTags(source: MetadataSource): Promise<Tags | undefined
   }
 }
 
-export interface MetadataField {
-  group: string
-  name: string
-  value: string
-}
 
 const HIDDEN = new Set(['_raw', 'metadataRange'])
 /** Bytes rather than values: shown by their size only. */
 const BINARY = new Set(['IPTC-NAA', 'ApplicationNotes', 'JPEGTables', 'MakerNote', 'base64', 'image'])
 
 /** Every field read, as text, for the "All metadata" view; long binary values are summarised. */
-export function allFields(tags: Tags): MetadataField[] {
-  const out: MetadataField[] = []
+export function allFields(tags: Tags): EmbeddedField[] {
+  const out: EmbeddedField[] = []
   for (const [group, entries] of Object.entries(tags)) {
     if (HIDDEN.has(group) || !entries || typeof entries !== 'object') continue
     for (const [name, tag] of Object.entries(entries as Record<string, unknown>)) {

@@ -10,6 +10,9 @@ import { TagsSection } from './TagsSection.js'
 import { VersionsSection } from './VersionsSection.js'
 import { isHome } from '../../../shared/home.js'
 
+/** Images that can carry EXIF, IPTC or XMP (an SVG is text). */
+const isPhoto = (mime: string | undefined) => !!mime?.startsWith('image/') && mime !== 'image/svg+xml'
+
 /** One asset: what it is, its history, its tags and metadata, what people said, where it is collected. */
 export function AssetDetails({ asset }: { asset: AssetView }) {
   const details = useTrove((s) => (s.details?.id === asset.id ? s.details : null))
@@ -24,7 +27,7 @@ export function AssetDetails({ asset }: { asset: AssetView }) {
       {file && <VersionsSection asset={asset} versions={details?.versions ?? null} />}
       {file && <TagsSection asset={asset} />}
       {file && <MetadataSection asset={asset} />}
-      {file && asset.embedded && <EmbeddedSection embedded={asset.embedded} />}
+      {file && (asset.embedded || isPhoto(asset.mime)) && <EmbeddedSection embedded={asset.embedded ?? {}} fileId={asset.id} />}
       {file && <CommentsSection asset={asset} comments={details?.comments ?? null} />}
       <CollectionsSection asset={asset} associations={details?.associations ?? null} />
     </div>

@@ -1,6 +1,7 @@
 import type { EmbeddedMetadata } from '../../../shared/domain.js'
 import { formatTaken } from '../labels.js'
 import { Section } from './Section.js'
+import { AllMetadata } from './AllMetadata.js'
 
 function location(gps: EmbeddedMetadata['gps']): string | null {
   if (!gps) return null
@@ -13,8 +14,11 @@ function taken(iso: string | undefined): string | null {
   return iso ? formatTaken(iso) : null
 }
 
-/** What the camera and the file itself say (EXIF, IPTC, XMP): read-only, as it came in. */
-export function EmbeddedSection({ embedded }: { embedded: EmbeddedMetadata }) {
+/**
+ * What the camera and the file itself say (EXIF, IPTC, XMP): read-only, as it came in, with
+ * every field read one click away.
+ */
+export function EmbeddedSection({ embedded, fileId }: { embedded: EmbeddedMetadata; fileId: string }) {
   const rows: Array<[string, string | null | undefined]> = [
     ['Title', embedded.title],
     ['Caption', embedded.caption],
@@ -27,17 +31,19 @@ export function EmbeddedSection({ embedded }: { embedded: EmbeddedMetadata }) {
     ['Copyright', embedded.copyright],
   ]
   const shown = rows.filter((r): r is [string, string] => !!r[1])
-  if (shown.length === 0) return null
   return (
     <Section title="Embedded metadata">
-      <dl className="props">
-        {shown.map(([term, value]) => (
-          <div key={term} className="props-row">
-            <dt>{term}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      {shown.length > 0 && (
+        <dl className="props">
+          {shown.map(([term, value]) => (
+            <div key={term} className="props-row">
+              <dt>{term}</dt>
+              <dd>{value}</dd>
+            </div>
+          ))}
+        </dl>
+      )}
+      <AllMetadata fileId={fileId} />
     </Section>
   )
 }

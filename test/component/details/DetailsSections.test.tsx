@@ -110,6 +110,44 @@ describe('embedded metadata', () => {
   })
 })
 
+describe('all metadata', () => {
+  it('lists every field read from the file, grouped where it was found, when asked', async () => {
+    const fields = [
+      { group: 'exif', name: 'Make', value: 'Fujifilm' },
+      { group: 'exif', name: 'DateTimeOriginal', value: '2024:04:05 19:02:00' },
+      { group: 'iptc', name: 'Keywords', value: 'Zürich; Rio de Janeiro, Brazil' },
+      { group: 'xmp', name: 'subject', value: '1984' },
+    ]
+    const { panel, user, api } = await select('view', photo('view', { embedded: { camera: 'Fujifilm X-T5' } }), { 'files.embeddedFields': () => fields })
+    const box = section(panel, 'Embedded metadata')
+    // Nothing is read from the file until it is asked for.
+    expect(api.callsTo('files.embeddedFields')).toEqual([])
+    const toggle = within(box).getByRole('button', { name: 'All metadata' })
+    expect(toggle).toHaveAttribute('aria-expanded', 'false')
+    await user.click(toggle)
+    expect(toggle).toHaveAttribute('aria-expanded', 'true')
+    const exif = await within(box).findByRole('region', { name: 'EXIF fields' })
+    const pairs = (region: HTMLElement) => within(region).getAllByRole('term').map((dt) => [dt.textContent, dt.nextElementSibling?.textContent])
+    expect(pairs(exif)).toEqual([['Make', 'Fujifilm'], ['DateTimeOriginal', '2024:04:05 19:02:00']])
+    expect(pairs(within(box).getByRole('region', { name: 'IPTC fields' }))).toEqual([['Keywords', 'Zürich; Rio de Janeiro, Brazil']])
+    expect(pairs(within(box).getByRole('region', { name: 'XMP fields' }))).toEqual([['subject', '1984']])
+    expect(api.callsTo('files.embeddedFields')).toEqual([{ fileId: 'p' }])
+    await user.click(toggle)
+    expect(within(box).queryByRole('region', { name: 'EXIF fields' })).toBeNull()
+  })
+
+  it('says why when the file cannot be read', async () => {
+    const { panel, user } = await select('view', photo('view'), {
+      'files.embeddedFields': () => {
+        throw new AppError('NOT_FOUND', 'The file is gone.')
+      },
+    })
+    const box = section(panel, 'Embedded metadata')
+    await user.click(within(box).getByRole('button', { name: 'All metadata' }))
+    expect(await within(box).findByRole('alert')).toHaveTextContent('The file is gone.')
+  })
+})
+
 describe('comments', () => {
   it('are listed, added, edited and deleted (with a confirmation) at contribute', async () => {
     const { panel, user, api } = await select('contribute')

@@ -102,6 +102,11 @@ export const assetCases: CaseBuilder<AssetChannel> = (w) => {
       required: ['fileId'],
       cases: versionCases(w.logoId, 2).filter((c) => c.code !== 'CONFLICT'),
     },
+    'files.embeddedFields': {
+      valid: { fileId: w.logoId, version: 1 },
+      required: ['fileId'],
+      cases: versionCases(w.logoId, 2).filter((c) => c.code !== 'CONFLICT'),
+    },
     'files.download': {
       valid: { fileId: w.logoId, version: 1, destPath: dest },
       required: ['fileId', 'destPath'],

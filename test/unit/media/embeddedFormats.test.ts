@@ -130,4 +130,29 @@ describe.skipIf(!hasExiftool)(`embedded metadata as exiftool reads it${hasExifto
     expect(h).toMatchObject({ mime: 'image/heic', width: 40, height: 20 })
     expect(h.embedded).toMatchObject({ keywords: asList(seenHeic['XMP-dc:Subject']), title: seenHeic['XMP-dc:Title'] })
   })
+
+  it('"All metadata" holds every text value exiftool reads from EXIF, IPTC and XMP', async () => {
+    const bytes = exiftoolWrite(await blank('jpeg'), 'jpg', [
+      '-Make=Canon', '-Model=EOS R6', '-Artist=Bea', '-Software=Darktable', '-DateTimeOriginal=2023:07:14 23:30:00', '-OffsetTimeOriginal=+02:00',
+      '-LensModel=RF 35mm', '-IPTC:CodedCharacterSet=UTF8', '-IPTC:City=Zürich', '-IPTC:Keywords=Rio de Janeiro, Brazil', '-IPTC:By-line=Bea',
+      '-XMP-dc:Subject=1984', '-XMP-dc:Creator=Bea', '-XMP-photoshop:Headline=Trams', '-XMP-xmp:Rating=4',
+    ])
+    const seen = exiftoolReadBytes(bytes, 'jpg')
+    const file = await upload('all.jpg', bytes)
+    const fields = await t.admin.call('files.embeddedFields', { fileId: file.id })
+    const values = fields.map((f) => f.value)
+    const expected = Object.entries(seen).filter(([key, value]) => /^(IFD0|ExifIFD|IPTC|XMP-(?!x:)\w+):/.test(key) && typeof value === 'string' && !value.startsWith('(Binary') && !value.includes('\u001b') && !/^[\d. ]+$/.test(value))
+    expect(expected.length).toBeGreaterThan(10)
+    // Texts (numbers and lists of numbers are formatted differently by each reader; XMP-x is the packet's wrapper, not a field).
+    for (const [key, value] of expected) expect({ key, found: values.some((v) => v.split('; ').includes(value as string) || v === value) }).toEqual({ key, found: true })
+    for (const value of asList(seen['IPTC:Keywords'])) expect(values).toContain(value)
+    expect(fields.find((f) => f.group === 'xmp' && f.name === 'subject')?.value).toBe(String(seen['XMP-dc:Subject']))
+  })
+
+  it('"All metadata" is empty for what is not an image, and refused to whoever cannot read the file', async () => {
+    const text = await t.admin.call('files.upload', { folderId, name: 'notes.txt', base64: Buffer.from('hello').toString('base64') })
+    expect(await t.admin.call('files.embeddedFields', { fileId: text.id })).toEqual([])
+    const bob = await t.admin.call('users.create', { name: 'Bob', email: 'bob@example.com', role: 'restricted' })
+    await expect(t.library.as(bob.id).call('files.embeddedFields', { fileId: text.id })).rejects.toMatchObject({ code: 'NOT_FOUND' })
+  })
 })

@@ -73,6 +73,8 @@ export const ASSET_ROWS: Record<AssetOperationName, RowCheck<AssetCase>> = {
   'Download file': {
     steps: [
       async ({ w, file }) => expect((await w.user.call('files.read', { fileId: file.id, version: 1 })).base64).toBe(PNG_V1),
+      // Read from the bytes: the same right as the bytes themselves.
+      async ({ w, file }) => expect(await w.user.call('files.embeddedFields', { fileId: file.id, version: 1 })).toEqual(expect.arrayContaining([expect.objectContaining({ group: 'png' })])),
       async ({ w, n, file }) => {
         const dest = path.join(w.out, `file-${n}.png`)
         await w.user.call('files.download', { fileId: file.id, version: 1, destPath: dest })
