@@ -2,6 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu, type BaseWindow } from 'electron'
 import { openLibrary } from '../core/library.js'
+import { removeBackgroundToPng } from '../core/extensions/removeBackground.js'
+import type { JobContext } from '../jobs/runner.js'
+import { utilityChild } from './utilityChild.js'
 import { nativeDialogHandlers } from './dialogs.js'
 import { registerIpc } from './ipc.js'
 import { createLibraryWindow, type ShellPaths } from './libraryWindow.js'
@@ -67,7 +70,9 @@ export class DesktopApp {
   private async open(dir: string): Promise<LibraryWindow | null> {
     const prompts = recoveryDialogs(() => (this.registry.size === 0 ? 'Quit' : 'Cancel'))
     const overrides = nativeDialogHandlers((session) => this.registry.forSession(session))
-    const library = await openWithRecovery(dir, (d) => openLibrary(d, { overrides }), prompts)
+    // Heavy image work runs in a utility process: the packaged app cannot fork itself as Node.
+    const tools = { removeBackground: (input: string, mime: string, jc: JobContext) => removeBackgroundToPng(input, mime, jc, 'medium', utilityChild) }
+    const library = await openWithRecovery(dir, (d) => openLibrary(d, { overrides, tools }), prompts)
     if (!library) return null
     try {
       return await createLibraryWindow(library, this.paths, this.registry, (entry) => this.track(entry.library.close()))

@@ -1,10 +1,10 @@
-import { fork } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AppError } from '../../../shared/errors.js'
 import type { JobContext } from '../../jobs/runner.js'
+import { forkChild, type LaunchChild } from './childProcess.js'
 
 const CHILD = fileURLToPath(new URL('./removeBackground.child.mjs', import.meta.url))
 
@@ -15,26 +15,28 @@ export type BackgroundModel = 'small' | 'medium'
  * A PNG of the image with its background made transparent, computed offline by the
  * @imgly model in a child process (so the app stays responsive and a cancel kills it).
  */
-export async function removeBackgroundToPng(input: string, mime: string, jc: JobContext, model: BackgroundModel = 'medium'): Promise<Buffer> {
+export async function removeBackgroundToPng(
+  input: string,
+  mime: string,
+  jc: JobContext,
+  model: BackgroundModel = 'medium',
+  launch: LaunchChild = forkChild,
+): Promise<Buffer> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-bg-'))
   const output = path.join(dir, 'out.png')
   try {
     await new Promise<void>((resolve, reject) => {
-      const child = fork(CHILD, [input, mime, output, model], {
-        env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
-        // Not the parent's flags: a test runner's or bundler's loaders have no business in the model's process.
-        execArgv: [],
-        stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
-      })
+      const child = launch(CHILD, [input, mime, output, model])
       let failure = ''
       child.stderr?.on('data', (d: Buffer) => (failure = (failure + d.toString()).slice(-2000)))
-      child.on('message', (m: { type: string; current?: number; total?: number; message?: string }) => {
+      child.onMessage((message) => {
+        const m = message as { type: string; current?: number; total?: number; message?: string }
         if (m.type === 'progress' && m.total) jc.progress({ done: Math.min(m.current ?? 0, m.total), total: m.total })
         if (m.type === 'error') failure = m.message ?? failure
       })
-      const abort = () => child.kill('SIGKILL')
+      const abort = () => child.kill()
       jc.signal.addEventListener('abort', abort, { once: true })
-      child.on('exit', (code) => {
+      child.onExit((code) => {
         jc.signal.removeEventListener('abort', abort)
         if (jc.signal.aborted) reject(new AppError('CANCELLED', 'Background removal was cancelled.'))
         else if (code === 0 && fs.existsSync(output)) resolve()

@@ -52,6 +52,23 @@ describe('electron-builder.yml', () => {
     expect(medium.filter((h) => excluded.includes(h))).toEqual([])
   })
 
+  it('flips the Electron fuses that close the packaged binary to other uses', () => {
+    expect(config.electronFuses).toEqual({
+      runAsNode: false,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableCookieEncryption: true,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    })
+    // Only from an asar, and the app is packed into one. (With RunAsNode off the desktop shell runs
+    // child scripts as utility processes: test/unit/electron/desktopApp.test.ts.)
+    expect(config.asar).toBe(true)
+    // The schema knows every fuse named here: a misspelt one would be refused, not ignored.
+    expect(validate({ ...config, electronFuses: { ...(config.electronFuses as object), runAsNod: false } }).valid).toBe(false)
+    expect(validate({ ...config, electronFuses: { ...(config.electronFuses as object), runAsNode: 'no' } }).valid).toBe(false)
+  })
+
   it('points at what the build produces', () => {
     const pkg = JSON.parse(fs.readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { main: string }
     expect(pkg.main).toBe('out/main/index.js')

@@ -39,6 +39,33 @@ function installedMenu() {
 }
 
 describe('the desktop app', () => {
+  it('runs background removal in an Electron utility process, since the packaged app cannot run itself as Node', async () => {
+    const entry = (await shell.openLibraryAt(dirs[0]))!
+    const input = path.join(dirs[1], 'in.png')
+    fs.writeFileSync(input, 'not really a picture')
+    const progress: unknown[] = []
+    const controller = new AbortController()
+    const jc = { signal: controller.signal, progress: (p: unknown) => void progress.push(p) }
+    const running = entry.library.core.tools.removeBackground(input, 'image/png', jc as never)
+    const child = fake.utilityProcesses.at(-1)!
+    expect(path.basename(child.modulePath)).toBe('removeBackground.child.mjs')
+    expect(child.args.slice(0, 2)).toEqual([input, 'image/png'])
+    expect(child.args[3]).toBe('medium')
+    expect(JSON.stringify(child.options)).not.toContain('ELECTRON_RUN_AS_NODE')
+    child.emit('message', { type: 'progress', current: 1, total: 4 })
+    fs.writeFileSync(child.args[2], 'the cut-out')
+    child.emit('exit', 0)
+    expect((await running).toString()).toBe('the cut-out')
+    expect(progress).toEqual([{ done: 1, total: 4 }])
+
+    // Cancelling kills it.
+    const cancelled = entry.library.core.tools.removeBackground(input, 'image/png', jc as never)
+    const second = fake.utilityProcesses.at(-1)!
+    controller.abort()
+    await expect(cancelled).rejects.toMatchObject({ code: 'CANCELLED' })
+    expect(second.killed).toBe(true)
+  })
+
   it('opens one window per library, and focuses it when asked again', async () => {
     const first = await shell.openLibraryAt(dirs[0])
     const again = await shell.openLibraryAt(path.join(dirs[0], '.'))

@@ -87,7 +87,22 @@ export class FakeBrowserWindow extends EventEmitter {
   }
 }
 
+/** A utility process that never starts: a test sends its messages and its exit by hand. */
+export class FakeUtilityProcess extends EventEmitter {
+  killed = false
+  readonly stderr = null
+  constructor(readonly modulePath: string, readonly args: string[], readonly options: Record<string, unknown>) {
+    super()
+  }
+  kill(): boolean {
+    this.killed = true
+    this.emit('exit', null)
+    return true
+  }
+}
+
 export const fake = {
+  utilityProcesses: [] as FakeUtilityProcess[],
   ipcHandlers: new Map<string, (...args: unknown[]) => unknown>(),
   sessions: new Map<string, FakeSession>(),
   privilegedSchemes: [] as { scheme: string; privileges: Record<string, boolean> }[],
@@ -123,6 +138,13 @@ export const electronModule = {
     },
   },
   BrowserWindow: FakeBrowserWindow,
+  utilityProcess: {
+    fork: (modulePath: string, args: string[] = [], options: Record<string, unknown> = {}) => {
+      const child = new FakeUtilityProcess(modulePath, args, options)
+      fake.utilityProcesses.push(child)
+      return child
+    },
+  },
   dialog: {
     showOpenDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePaths: [] as string[] })),
     showSaveDialog: vi.fn(async (..._args: unknown[]) => ({ canceled: true, filePath: '' })),
