@@ -3,8 +3,8 @@ import { AppError } from '../../../shared/errors.js'
 
 /**
  * The most pixels an image may have to be edited, and the most an edit may make (at any
- * step). An edit works on raw RGBA pixels, 4 bytes each, and holds two steps at once: 100
- * megapixels is about 800 MB at the peak, where a 16000 × 16000 resize took 3 GB and 80 s.
+ * step). An edit works on raw RGBA pixels, 4 bytes each, and holds two steps at once: at 100
+ * megapixels the process peaked at 1.1 GB, where a 16000 × 16000 resize took 3 GB and 80 s.
  * docs/images.md says more.
  */
 export const MAX_IMAGE_PIXELS = 100_000_000
