@@ -2,8 +2,9 @@ import fs from 'node:fs'
 import path from 'node:path'
 import type { ActivityRecord, AssetRecord, FileRecord, FolderRecord, Id } from '../../shared/domain.js'
 import type { Change } from '../../main/core/store/change.js'
+import { writeLibraryFiles } from '../../main/core/store/fileRecordLog.js'
 import { CURRENT_SCHEMA_VERSION } from '../../main/core/store/migrations.js'
-import { SnapshotFile, emptyTables, type SnapshotData } from '../../main/core/store/snapshot.js'
+import { emptyTables, type SnapshotData } from '../../main/core/store/snapshot.js'
 import { buildTree, type Tree } from './tree.js'
 import { buildPeople, type People } from './people.js'
 import { Prng } from './prng.js'
@@ -61,8 +62,7 @@ export async function generateLibrary(dir: string, scale: Scale, seed: number): 
   const seq = 250_000
   const snapshot: SnapshotData = { schemaVersion: CURRENT_SCHEMA_VERSION, seq, libraryId: prng.uuid(), createdAt: EPOCH, tables }
   fs.mkdirSync(dir, { recursive: true })
-  const file = path.join(dir, 'library.json')
-  await new SnapshotFile(file).write(snapshot)
+  await writeLibraryFiles(dir, snapshot)
 
   const lines = buildJournal(prng, scale, seq, people, tree, clock).map((c) => `${JSON.stringify(c)}\n`)
   fs.writeFileSync(path.join(dir, 'journal.jsonl'), lines.join(''))
@@ -88,7 +88,7 @@ export async function generateLibrary(dir: string, scale: Scale, seed: number): 
     editorFolderIds,
     editorFileIds,
     searchTerm: 'beach',
-    snapshotBytes: fs.statSync(file).size,
+    snapshotBytes: fs.readdirSync(path.join(dir, 'segments')).reduce((n, name) => n + fs.statSync(path.join(dir, 'segments', name)).size, 0),
     journalBytes: lines.reduce((n, l) => n + Buffer.byteLength(l), 0),
     records: Object.values(tables).reduce((n, rows) => n + rows.length, 0),
     maxDepth: deepest(tree.depthOf.values()),

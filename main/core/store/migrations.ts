@@ -1,7 +1,13 @@
 import { AppError } from '../../../shared/errors.js'
 import type { SnapshotData } from './snapshot.js'
 
-export const CURRENT_SCHEMA_VERSION = 1
+/**
+ * 2: library.json is a manifest of segment files (docs/store.md). 1: library.json held every
+ * record in one document; such a library is converted when opened.
+ */
+export const CURRENT_SCHEMA_VERSION = 2
+/** The last schema of the one-document format: older documents are stepped up to it first. */
+export const LEGACY_SCHEMA_VERSION = 1
 
 /**
  * Step `n` turns a schema-`n` snapshot into schema `n + 1`. Steps work on the raw JSON so

@@ -4,7 +4,7 @@ import path from 'node:path'
 import { Low, type Adapter } from 'lowdb'
 import { AppError } from '../../../shared/errors.js'
 import { TABLE_NAMES, type TableName, type Tables } from '../../../shared/domain.js'
-import { CURRENT_SCHEMA_VERSION, migrate } from './migrations.js'
+import { CURRENT_SCHEMA_VERSION, LEGACY_SCHEMA_VERSION, migrate } from './migrations.js'
 import { isTableName, recordProblem } from './shape.js'
 
 export interface SnapshotData {
@@ -116,7 +116,11 @@ function tooLarge(file: string): AppError {
   )
 }
 
-export function parseSnapshot(file: string, text: string): SnapshotData {
+/**
+ * Parses library.json text, of either format, refusing damage with the file and position
+ * and a schema newer than this version reads. Returns the parsed object.
+ */
+export function parseLibraryDocument(file: string, text: string): Record<string, unknown> {
   let raw: unknown
   try {
     raw = JSON.parse(text)
@@ -133,13 +137,14 @@ export function parseSnapshot(file: string, text: string): SnapshotData {
       { file, position, line, column },
     )
   }
-  if (typeof raw !== 'object' || raw === null || !('tables' in raw) || typeof (raw as { schemaVersion?: unknown }).schemaVersion !== 'number') {
-    throw new AppError('LIBRARY_CORRUPT', `The library file ${file} is not a library snapshot (no schemaVersion or tables).`, {
-      file,
-      position: 0,
-    })
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || typeof (raw as { schemaVersion?: unknown }).schemaVersion !== 'number') {
+    throw new AppError('LIBRARY_CORRUPT', `The library file ${file} is not a library (no schemaVersion).`, { file, position: 0 })
   }
-  const version = (raw as unknown as { schemaVersion: number }).schemaVersion
+  refuseNewer(file, (raw as { schemaVersion: number }).schemaVersion)
+  return raw as Record<string, unknown>
+}
+
+export function refuseNewer(file: string, version: number): void {
   if (version > CURRENT_SCHEMA_VERSION) {
     throw new AppError(
       'LIBRARY_TOO_NEW',
@@ -147,7 +152,15 @@ export function parseSnapshot(file: string, text: string): SnapshotData {
       { file, schemaVersion: version, supported: CURRENT_SCHEMA_VERSION },
     )
   }
-  const data = migrate(raw as SnapshotData)
+}
+
+/** A library.json of the one-document format (schema 1), as a string: migrated, checked. */
+export function parseSnapshot(file: string, text: string): SnapshotData {
+  const raw = parseLibraryDocument(file, text)
+  if (!('tables' in raw)) {
+    throw new AppError('LIBRARY_CORRUPT', `The library file ${file} is not a library snapshot (no tables).`, { file, position: 0 })
+  }
+  const data = migrate(raw as unknown as SnapshotData, undefined, LEGACY_SCHEMA_VERSION)
   const problem = snapshotProblem(data)
   if (problem) {
     const position = valueOffset(text, problem.at)
@@ -183,7 +196,7 @@ function snapshotProblem(data: SnapshotData): { text: string; at: (string | numb
  * Where the value at `at` (object keys and array indexes) starts in valid JSON text, for
  * naming the place of a wrong-shaped value; 0 if it is not found.
  */
-function valueOffset(text: string, at: (string | number)[]): number {
+export function valueOffset(text: string, at: (string | number)[]): number {
   const space = /[ \t\n\r]*/y
   const string = /"(?:[^"\\]|\\.)*"/y
   const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y
@@ -254,7 +267,7 @@ function valueOffset(text: string, at: (string | number)[]): number {
  * Where JSON text stops being valid: the start of the first token that cannot be there. Only
  * asked when V8 gave no position, which it does give for every error inside a string.
  */
-function jsonErrorPosition(text: string): number {
+export function jsonErrorPosition(text: string): number {
   const space = /[ \t\n\r]*/y
   const string = /"(?:[^"\\]|\\.)*"/y
   const literal = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y
@@ -287,7 +300,7 @@ function jsonErrorPosition(text: string): number {
   return Math.min(i, text.length)
 }
 
-function lineColumn(text: string, position: number): { line: number; column: number } {
+export function lineColumn(text: string, position: number): { line: number; column: number } {
   let line = 1
   let lastBreak = -1
   for (let i = text.indexOf('\n'); i !== -1 && i < position; i = text.indexOf('\n', i + 1)) {

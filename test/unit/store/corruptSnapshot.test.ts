@@ -10,7 +10,7 @@ afterEach(() => {
   removeFolders()
 })
 
-/** A closed library whose snapshot holds folders Alpha and Beta, and whose newest backup holds Alpha only. */
+/** A closed library whose segments hold folders Alpha and Beta, and whose newest backup holds Alpha only. */
 async function libraryWithBackups(): Promise<string> {
   const dir = tempFolder()
   let library = await openLibrary(dir, { admin: ADMIN })
@@ -41,7 +41,7 @@ async function expectCorruptAt(dir: string, position: number): Promise<void> {
   expect(fs.existsSync(path.join(dir, 'library.lock')), 'the refused open let go of the lock').toBe(false)
 }
 
-describe('a corrupt library.json', () => {
+describe('a corrupt library', () => {
   it('truncated in the middle is refused with its path and the position where it ends', async () => {
     const dir = await libraryWithBackups()
     const file = path.join(dir, 'library.json')
@@ -55,14 +55,36 @@ describe('a corrupt library.json', () => {
   it.each([
     ['a value turned into a bare word', '"name":"Beta"', '"name":xBeta"', '"name":'.length],
     ['a comma turned into a semicolon', '"name":"Beta",', '"name":"Beta";', '"name":"Beta"'.length],
-  ])('with %s is refused with the position of the bad byte', async (_, original, damaged, offset) => {
+  ])('with a segment holding %s is refused with the segment, the position of the bad byte and the line', async (_, original, damaged, offset) => {
     const dir = await libraryWithBackups()
-    const file = path.join(dir, 'library.json')
+    const folder = path.join(dir, 'segments')
+    const file = fs.readdirSync(folder).map((n) => path.join(folder, n)).find((f) => fs.readFileSync(f, 'utf8').includes(original))!
     const text = fs.readFileSync(file, 'utf8')
     const at = text.indexOf(original)
-    expect(at).toBeGreaterThan(0)
     fs.writeFileSync(file, text.slice(0, at) + damaged + text.slice(at + original.length))
-    await expectCorruptAt(dir, at + offset)
+    const bytes = fs.readFileSync(file)
+    const error = await expectRefused(openLibrary(dir), 'LIBRARY_CORRUPT')
+    const line = text.slice(0, at).split('\n').length
+    expect(error.details).toMatchObject({ file, position: at + offset, line })
+    expect(error.message).toContain(file)
+    expect(error.message).toContain(`byte ${at + offset} (line ${line})`)
+    expect(fs.readFileSync(file).equals(bytes), 'the segment was changed by the refused open').toBe(true)
+  })
+
+  it('with a segment cut short, or changed without breaking its lines, is refused by its size or checksum', async () => {
+    const dir = await libraryWithBackups()
+    const folder = path.join(dir, 'segments')
+    const file = fs.readdirSync(folder).map((n) => path.join(folder, n)).find((f) => fs.readFileSync(f, 'utf8').includes('"name":"Beta"'))!
+    const text = fs.readFileSync(file, 'utf8')
+    fs.writeFileSync(file, text.replace('"name":"Beta"', '"name":"Bet!"'))
+    let error = await expectRefused(openLibrary(dir), 'LIBRARY_CORRUPT')
+    expect(error.message).toContain(file)
+    expect(error.message).toContain('checksum')
+    const lines = text.split('\n')
+    fs.writeFileSync(file, `${lines.slice(0, -2).join('\n')}\n`)
+    error = await expectRefused(openLibrary(dir), 'LIBRARY_CORRUPT')
+    expect(error.message).toContain(file)
+    expect(error.details).toMatchObject({ file })
   })
 
   it('can be replaced by the newest backup, which then opens; the damaged files are set aside', async () => {
@@ -78,7 +100,7 @@ describe('a corrupt library.json', () => {
     const { setAside } = restoreBackup(dir, backups[0].name)
     expect(fs.readFileSync(path.join(setAside, 'library.json')).equals(damaged)).toBe(true)
     expect(fs.existsSync(path.join(setAside, 'journal.jsonl'))).toBe(true)
-    expect(fs.readFileSync(file).equals(fs.readFileSync(backups[0].file))).toBe(true)
+    expect(fs.readFileSync(file).equals(fs.readFileSync(path.join(backups[0].file, 'library.json')))).toBe(true)
 
     const library = await openLibrary(dir)
     try {
@@ -97,7 +119,7 @@ describe('a corrupt library.json', () => {
     const file = path.join(dir, 'library.json')
     fs.writeFileSync(file, 'first damage')
     const [newest, older] = listBackups(dir)
-    fs.writeFileSync(newest.file, 'second damage')
+    fs.writeFileSync(path.join(newest.file, 'library.json'), 'second damage')
     // Recovery tries one backup after another, which can happen within one millisecond.
     vi.spyOn(Date, 'now').mockReturnValue(1_800_000_000_000)
     const first = restoreBackup(dir, newest.name)

@@ -2,9 +2,10 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../main/core/index.js'
-import { CURRENT_SCHEMA_VERSION, MIGRATIONS, migrate, type Migration } from '../../../main/core/store/migrations.js'
+import { CURRENT_SCHEMA_VERSION, LEGACY_SCHEMA_VERSION, MIGRATIONS, migrate, type Migration } from '../../../main/core/store/migrations.js'
 import { emptyTables, type SnapshotData } from '../../../main/core/store/snapshot.js'
 import { ADMIN, expectRefused } from '../../support/tempLibrary.js'
+import { toLegacyFormat } from './fixtures/legacy.js'
 import { removeFolders, tempFolder } from './fixtures/libraryFolders.js'
 
 afterEach(removeFolders)
@@ -44,18 +45,18 @@ describe('the schema version of library.json', () => {
     expect(contentsOf(dir)).toEqual(before)
   })
 
-  it('migrates an older snapshot on open with the registered steps', async () => {
+  it('migrates an older one-document snapshot on open with the registered steps, then converts it', async () => {
     const dir = await closedLibrary()
     // An imagined older schema in which assets had a `title` instead of a `name`.
-    rewriteSnapshot(dir, (raw) => {
-      const tables = raw.tables as { assets: { name?: string; title?: string }[] }
-      return { ...raw, schemaVersion: CURRENT_SCHEMA_VERSION - 1, tables: { ...tables, assets: tables.assets.map(({ name, ...rest }) => ({ ...rest, title: name })) } }
+    await toLegacyFormat(dir, (data) => {
+      data.schemaVersion = LEGACY_SCHEMA_VERSION - 1
+      ;(data.tables as unknown as { assets: unknown[] }).assets = data.tables.assets.map(({ name, ...rest }) => ({ ...rest, title: name }))
     })
     const step: Migration = (raw) => {
       const tables = raw.tables as { assets: { name?: string; title?: string }[] }
       return { ...raw, tables: { ...tables, assets: tables.assets.map(({ title, ...rest }) => ({ ...rest, name: title })) } }
     }
-    MIGRATIONS[CURRENT_SCHEMA_VERSION - 1] = step
+    MIGRATIONS[LEGACY_SCHEMA_VERSION - 1] = step
     try {
       const library = await openLibrary(dir)
       try {
@@ -64,8 +65,9 @@ describe('the schema version of library.json', () => {
         await library.close()
       }
     } finally {
-      delete MIGRATIONS[CURRENT_SCHEMA_VERSION - 1]
+      delete MIGRATIONS[LEGACY_SCHEMA_VERSION - 1]
     }
+    expect((JSON.parse(fs.readFileSync(path.join(dir, 'library.json'), 'utf8')) as { schemaVersion: number }).schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
   })
 })
 

@@ -2,25 +2,21 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../main/core/index.js'
-import { readLimits } from '../../../main/core/store/snapshot.js'
 import { ADMIN, expectRefused } from '../../support/tempLibrary.js'
+import { toLegacyFormat } from './fixtures/legacy.js'
 import { removeFolders, tempFolder } from './fixtures/libraryFolders.js'
 
-const realLimit = readLimits.maxStringChars
-afterEach(() => {
-  readLimits.maxStringChars = realLimit
-  removeFolders()
-})
+afterEach(removeFolders)
 
-/** A closed library with a folder in its snapshot and one more change in its journal. */
-async function closedLibrary(): Promise<{ dir: string; journalLine: Record<string, unknown> }> {
+/** A closed library with a folder; in the one-document format if `legacy`. */
+async function closedLibrary(legacy = false): Promise<{ dir: string }> {
   const dir = tempFolder()
   const library = await openLibrary(dir, { admin: ADMIN })
   const [home] = await library.as(ADMIN.email).call('assets.roots')
   await library.as(ADMIN.email).call('folders.create', { parentId: home.id, name: 'Alpha' })
   await library.close()
-  const journalLine = { seq: 999, at: 1, actor: null, op: 'test', put: {}, del: [] }
-  return { dir, journalLine }
+  if (legacy) await toLegacyFormat(dir)
+  return { dir }
 }
 
 function contents(dir: string): Record<string, string> {
@@ -47,9 +43,9 @@ function editSnapshot(dir: string, edit: (raw: { tables: Record<string, unknown[
   return fs.readFileSync(file, 'utf8')
 }
 
-describe('a library file of the wrong shape', () => {
+describe('a library file of the one-document format and the wrong shape', () => {
   it('with tables: null is refused as damaged at the tables', async () => {
-    const { dir } = await closedLibrary()
+    const { dir } = await closedLibrary(true)
     const text = editSnapshot(dir, (raw) => {
       ;(raw as Record<string, unknown>).tables = null
     })
@@ -57,7 +53,7 @@ describe('a library file of the wrong shape', () => {
   })
 
   it('with a null record is refused as damaged at that record', async () => {
-    const { dir } = await closedLibrary()
+    const { dir } = await closedLibrary(true)
     const text = editSnapshot(dir, (raw) => {
       raw.tables.assets.splice(1, 0, null)
     })
@@ -67,7 +63,7 @@ describe('a library file of the wrong shape', () => {
   })
 
   it('with a record without an id, or an unknown table, is refused', async () => {
-    const { dir } = await closedLibrary()
+    const { dir } = await closedLibrary(true)
     let text = editSnapshot(dir, (raw) => {
       delete (raw.tables.users[0] as { id?: string }).id
     })
@@ -94,18 +90,27 @@ describe('a library file of the wrong shape', () => {
   })
 })
 
-describe('a library file longer than a string can be', () => {
-  it('is refused as too large with its path, never as an internal failure, and left as it is', async () => {
+describe('a segment of the wrong shape', () => {
+  it.each([
+    ['null', 'not an object'],
+    ['{"name":"no id"}', 'no id'],
+    ['{"id":"x",', 'JSON'],
+  ])('holding the line %s is refused as damaged at that line, with its path', async (bad, words) => {
     const { dir } = await closedLibrary()
-    const file = path.join(dir, 'library.json')
-    readLimits.maxStringChars = fs.statSync(file).size - 1
+    const folder = path.join(dir, 'segments')
+    const name = fs.readdirSync(folder).find((n) => n.startsWith('assets-'))!
+    const file = path.join(folder, name)
+    const lines = fs.readFileSync(file, 'utf8').split('\n')
+    lines.splice(1, 0, bad)
+    fs.writeFileSync(file, lines.join('\n'))
     const before = contents(dir)
-    const error = await expectRefused(openLibrary(dir), 'LIBRARY_TOO_LARGE')
+    const error = await expectRefused(openLibrary(dir), 'LIBRARY_CORRUPT')
     expect(error.message).toContain(file)
-    expect(error.details).toMatchObject({ file })
+    expect(error.message).toContain(words)
+    const position = lines[0].length + 1
+    expect(error.details).toMatchObject({ file, line: 2 })
+    expect((error.details as { position: number }).position).toBeGreaterThanOrEqual(position)
+    expect((error.details as { position: number }).position).toBeLessThanOrEqual(position + bad.length)
     expect(contents(dir)).toEqual(before)
-    readLimits.maxStringChars = realLimit
-    const library = await openLibrary(dir)
-    await library.close()
   })
 })

@@ -1,0 +1,421 @@
+import fs from 'node:fs'
+import fsp from 'node:fs/promises'
+import path from 'node:path'
+import { randomUUID } from 'node:crypto'
+import type { Low } from 'lowdb'
+import { TABLE_NAMES, type Id, type TableName } from '../../../shared/domain.js'
+import { AppError } from '../../../shared/errors.js'
+import { keepBackup } from './backups.js'
+import type { Change } from './change.js'
+import { Journal, readJournals } from './journal.js'
+import { readLegacySnapshot } from './legacyReader.js'
+import { LibraryLock } from './lock.js'
+import { manifestDb, parseManifest, SEGMENT_NAME, type Manifest } from './manifest.js'
+import { CURRENT_SCHEMA_VERSION, LEGACY_SCHEMA_VERSION } from './migrations.js'
+import type { LoadedState, LoadSink, RecordLog } from './recordLog.js'
+import { idHash, lineId, lines, mayHold, readSegment, SEGMENT_BYTES, SegmentWriter, type AnyRecord, type Segment } from './segments.js'
+import { isTableName, recordProblem } from './shape.js'
+import { parseLibraryDocument, parseSnapshot, readLimits, refuseNewer, syncDir } from './snapshot.js'
+
+export interface FileRecordLogOptions {
+  clock?: () => number
+  /** Compact when the active journal passes this many bytes. */
+  compactBytes?: number
+  /** Replaced manifests (with their segments) kept in `backups/`. */
+  keepBackups?: number
+}
+
+const DEFAULT_COMPACT_BYTES = 8 * 1024 * 1024
+const MANIFEST = 'library.json'
+
+/** Records changed since the last compaction: the record as of now, or null once deleted. */
+type Dirty = Map<TableName, Map<Id, AnyRecord | null>>
+
+/**
+ * The record log kept in files (docs/store.md): library.json is the manifest (lowdb), the
+ * records live in segment files of bounded size, and changes since the last compaction are
+ * in the journal. A compaction rewrites only the segments that hold changed records, then
+ * swaps the manifest, then removes what it replaced.
+ */
+export class FileRecordLog implements RecordLog {
+  private journal!: Journal
+  private manifest!: Manifest
+  private segments: Segment[] = []
+  private dirty: Dirty = new Map()
+  private seq = 0
+  /** The seq of the last change on disk. */
+  private durableSeq = 0
+  private compacting: Promise<void> | null = null
+  private readonly followers = new Set<(change: Change) => void>()
+  private readonly db: Low<Manifest>
+  private readonly clock: () => number
+  private readonly compactBytes: number
+  private readonly keepBackups: number
+  private loaded = false
+
+  private constructor(
+    readonly dir: string,
+    private readonly lock: LibraryLock,
+    options: FileRecordLogOptions,
+  ) {
+    this.clock = options.clock ?? Date.now
+    this.compactBytes = options.compactBytes ?? DEFAULT_COMPACT_BYTES
+    this.keepBackups = options.keepBackups ?? 5
+    this.db = manifestDb(path.join(dir, MANIFEST), null as unknown as Manifest)
+  }
+
+  /** Locks the library folder (a second process is refused) and cleans what a crash left. */
+  static open(dir: string, options: FileRecordLogOptions = {}): FileRecordLog {
+    fs.mkdirSync(dir, { recursive: true })
+    const lock = LibraryLock.acquire(dir)
+    try {
+      // A process killed while writing library.json leaves its temp file, which no one would
+      // ever remove; with the lock held, no other writer can own one.
+      for (const name of fs.readdirSync(dir)) if (/^library\.json\.\d+\.tmp$/.test(name)) fs.rmSync(path.join(dir, name), { force: true })
+      return new FileRecordLog(dir, lock, options)
+    } catch (error) {
+      lock.release()
+      throw error
+    }
+  }
+
+  get file(): string {
+    return path.join(this.dir, MANIFEST)
+  }
+
+  async load(sink: LoadSink): Promise<LoadedState> {
+    if (this.loaded) throw new AppError('INTERNAL', 'A record log is loaded once.')
+    this.loaded = true
+    try {
+      return await this.loadFiles(sink)
+    } catch (error) {
+      this.lock.release()
+      throw error
+    }
+  }
+
+  private async loadFiles(sink: LoadSink): Promise<LoadedState> {
+    const file = this.file
+    const size = fs.existsSync(file) ? fs.statSync(file).size : -1
+    let fresh = false
+    if (size < 0) {
+      fresh = true
+      this.manifest = { schemaVersion: CURRENT_SCHEMA_VERSION, seq: 0, libraryId: randomUUID(), createdAt: this.clock(), generation: 0, nextSlot: 0, segments: [] }
+    } else if (size > readLimits.maxStringChars) {
+      // No manifest is this long: a one-document library, read in slices.
+      await this.convert(sink, (onRecord) => readLegacySnapshot(file, onRecord))
+    } else {
+      const text = fs.readFileSync(file, 'utf8')
+      const raw = parseLibraryDocument(file, text)
+      if ('tables' in raw) {
+        const data = parseSnapshot(file, text)
+        await this.convert(sink, async (onRecord) => {
+          for (const name of TABLE_NAMES) for (const record of data.tables[name]) await onRecord(name, record, 0)
+          return { ...data, tables: undefined }
+        })
+      } else {
+        this.manifest = parseManifest(file, text, raw)
+        this.removeUnreferencedSegments()
+        for (const info of this.manifest.segments) this.segments.push(await readSegment(this.dir, info, (record) => sink.record(info.table, record)))
+      }
+    }
+    this.db.data = this.manifest
+    this.seq = this.manifest.seq
+    const read = readJournals(this.dir)
+    for (const change of read.changes) {
+      if (change.seq <= this.seq) continue
+      if (change.seq !== this.seq + 1) {
+        throw new AppError('LIBRARY_CORRUPT', `The journal of ${this.dir} skips from change ${this.seq} to ${change.seq}; a journal file is missing.`, {
+          file: path.join(this.dir, 'journal.jsonl'),
+          position: 0,
+        })
+      }
+      sink.change(change)
+      this.markDirty(change)
+      this.seq = change.seq
+    }
+    this.durableSeq = this.seq
+    this.journal = await Journal.open(this.dir, read.activeValidBytes)
+    if (fresh) await this.db.write()
+    // A compaction cut short last time is finished now; if it fails again the journals stay and are replayed.
+    else if (read.rotatedFiles.length > 0) void this.compact().catch(() => undefined)
+    return { seq: this.seq, libraryId: this.manifest.libraryId, createdAt: this.manifest.createdAt, tornTail: read.tornTail }
+  }
+
+  /**
+   * Converts a one-document library.json into segments and a manifest. The old file stays
+   * in place until the manifest replaces it (atomically), and is kept in backups/ first: a
+   * crash at any point leaves either the old library or the new one, never a mix.
+   */
+  private async convert(
+    sink: LoadSink,
+    source: (onRecord: (table: string, record: unknown, position: number) => Promise<void>) => Promise<Record<string, unknown>>,
+  ): Promise<void> {
+    const file = this.file
+    const segmentsDir = path.join(this.dir, 'segments')
+    // Segments of a conversion cut short: no manifest names them.
+    await fsp.rm(segmentsDir, { recursive: true, force: true })
+    let slot = 0
+    const writers = new Map<TableName, SegmentWriter>()
+    const writerFor = (table: TableName) => {
+      let writer = writers.get(table)
+      if (!writer) writers.set(table, (writer = new SegmentWriter(this.dir, table, () => `segments/${table}-${slot++}.1.jsonl`, false)))
+      return writer
+    }
+    try {
+      const header = await source(async (table, record, position) => {
+        const problem = !isTableName(table) ? `unknown table ${JSON.stringify(table)}` : recordProblem(record)
+        if (problem) throw new AppError('LIBRARY_CORRUPT', `The library file ${file} is damaged at position ${position}: ${problem}. It has not been changed; restore it from a backup.`, { file, position })
+        sink.record(table as TableName, record as AnyRecord)
+        await writerFor(table as TableName).addRecord(record as AnyRecord)
+      })
+      const version = header.schemaVersion
+      if (typeof version !== 'number') throw new AppError('LIBRARY_CORRUPT', `The library file ${file} is not a library (no schemaVersion).`, { file, position: 0 })
+      refuseNewer(file, version)
+      if (version < LEGACY_SCHEMA_VERSION) {
+        throw new AppError('LIBRARY_CORRUPT', `No migration from library schema ${version} for a file this large: this version of Trove cannot open the library.`, { file, schemaVersion: version })
+      }
+      if (!Number.isSafeInteger(header.seq) || typeof header.libraryId !== 'string' || typeof header.createdAt !== 'number') {
+        throw new AppError('LIBRARY_CORRUPT', `The library file ${file} lacks its seq, libraryId or createdAt.`, { file, position: 0 })
+      }
+      const segments: Segment[] = []
+      for (const table of TABLE_NAMES) if (writers.has(table)) segments.push(...(await writers.get(table)!.finish()))
+      await syncDir(segmentsDir)
+      keepBackup(this.dir, { legacyFile: file, seq: header.seq as number, at: this.clock(), keep: this.keepBackups })
+      this.manifest = {
+        schemaVersion: CURRENT_SCHEMA_VERSION,
+        seq: header.seq as number,
+        libraryId: header.libraryId,
+        createdAt: header.createdAt,
+        generation: 1,
+        nextSlot: slot,
+        segments: segments.map(info),
+      }
+      this.segments = segments
+      this.db.data = this.manifest
+      await this.db.write()
+    } catch (error) {
+      for (const writer of writers.values()) await writer.abandon()
+      throw error
+    }
+  }
+
+  /** Segment files no manifest names: a compaction cut short wrote them. */
+  private removeUnreferencedSegments(): void {
+    const folder = path.join(this.dir, 'segments')
+    if (!fs.existsSync(folder)) return
+    const named = new Set(this.manifest.segments.map((s) => path.basename(s.file)))
+    for (const name of fs.readdirSync(folder)) if (!named.has(name)) fs.rmSync(path.join(folder, name), { force: true })
+  }
+
+  private markDirty(change: Change): void {
+    for (const [table, rows] of Object.entries(change.put) as [TableName, AnyRecord[]][]) {
+      let map = this.dirty.get(table)
+      if (!map) this.dirty.set(table, (map = new Map()))
+      for (const row of rows) map.set(row.id, row)
+    }
+    for (const [table, id] of change.del) {
+      let map = this.dirty.get(table)
+      if (!map) this.dirty.set(table, (map = new Map()))
+      map.set(id, null)
+    }
+  }
+
+  append(change: Change, expectedSeq: number): Promise<void> {
+    const failed = this.journal.failed
+    if (failed) return Promise.reject(failed)
+    if (expectedSeq !== this.seq || change.seq !== expectedSeq + 1) {
+      return Promise.reject(new AppError('INTERNAL', `A change ${change.seq} made against ${expectedSeq} cannot follow change ${this.seq}.`))
+    }
+    this.seq = change.seq
+    this.markDirty(change)
+    const durable = this.journal.append(change).then(() => {
+      this.durableSeq = change.seq
+      for (const listener of this.followers) listener(change)
+    })
+    if (this.journal.bytes > this.compactBytes && !this.compacting) void this.compact().catch(() => undefined)
+    return durable
+  }
+
+  follow(afterSeq: number, listener: (change: Change) => void): () => void {
+    if (afterSeq < this.durableSeq) {
+      if (afterSeq < this.manifest.seq) {
+        throw new AppError('INTERNAL', `Changes up to ${this.manifest.seq} are folded into the segments; they cannot be followed from ${afterSeq}.`)
+      }
+      for (const change of readJournals(this.dir).changes) if (change.seq > afterSeq && change.seq <= this.durableSeq) listener(change)
+    }
+    this.followers.add(listener)
+    return () => this.followers.delete(listener)
+  }
+
+  get failed(): Error | null {
+    return this.journal.failed
+  }
+
+  get isCompacting(): boolean {
+    return this.compacting !== null
+  }
+
+  get journalBytes(): number {
+    return this.journal.bytes
+  }
+
+  compact(): Promise<void> {
+    if (this.compacting) return this.compacting
+    this.compacting = this.runCompaction().finally(() => {
+      this.compacting = null
+    })
+    return this.compacting
+  }
+
+  private async runCompaction(): Promise<void> {
+    const seq = this.seq
+    const dirty = this.dirty
+    this.dirty = new Map()
+    const written: SegmentWriter[] = []
+    try {
+      // Everything up to `seq` is in the set-aside journal, and stays there until the new manifest is down.
+      await this.journal.rotate(seq)
+      const generation = this.manifest.generation + 1
+      let slot = this.manifest.nextSlot
+      const writer = (table: TableName) => {
+        const w = new SegmentWriter(this.dir, table, () => `segments/${table}-${slot++}.${generation}.jsonl`, true)
+        written.push(w)
+        return w
+      }
+      const next: Segment[] = []
+      for (const table of TABLE_NAMES) {
+        const own = this.segments.filter((s) => s.table === table)
+        const changes = dirty.get(table)
+        next.push(...(changes && changes.size > 0 ? await this.rewriteTable(table, own, changes, writer) : own))
+      }
+      await syncDir(path.join(this.dir, 'segments')).catch(() => undefined)
+      keepBackup(this.dir, { manifestFile: this.file, manifest: this.manifest, seq: this.manifest.seq, at: this.clock(), keep: this.keepBackups })
+      const replaced = this.segments
+      const manifest: Manifest = { ...this.manifest, seq, generation, nextSlot: slot, segments: next.map(info) }
+      this.db.data = manifest
+      await this.db.write()
+      this.manifest = manifest
+      this.segments = next
+      const kept = new Set(next.map((s) => s.file))
+      for (const s of replaced) if (!kept.has(s.file)) await fsp.rm(path.join(this.dir, s.file), { force: true })
+      for (const name of readJournals.rotatedNames(this.dir)) if (name.seq <= seq) await fsp.rm(path.join(this.dir, name.name), { force: true })
+    } catch (error) {
+      this.db.data = this.manifest
+      for (const w of written) await w.abandon().catch(() => undefined)
+      // What this compaction did not fold is still to be folded: newer changes win.
+      for (const [table, changes] of dirty) {
+        let map = this.dirty.get(table)
+        if (!map) this.dirty.set(table, (map = new Map()))
+        for (const [id, record] of changes) if (!map.has(id)) map.set(id, record)
+      }
+      throw error
+    }
+  }
+
+  /**
+   * The segments of `table` after folding `changes` into them: each segment that may hold a
+   * changed id is copied with those records replaced or left out, new records go to the
+   * table's last segment while it has room, and every other segment stays as it is.
+   */
+  private async rewriteTable(table: TableName, own: Segment[], changes: Map<Id, AnyRecord | null>, writer: (table: TableName) => SegmentWriter): Promise<Segment[]> {
+    const plan = new Map<Segment, Map<Id, AnyRecord | null>>()
+    let added: AnyRecord[] = []
+    for (const [id, record] of changes) {
+      const hash = idHash(id)
+      let candidate = false
+      for (const s of own) {
+        if (!mayHold(s, hash)) continue
+        candidate = true
+        let p = plan.get(s)
+        if (!p) plan.set(s, (p = new Map()))
+        p.set(id, record)
+      }
+      if (!candidate && record) added.push(record)
+    }
+    const tail = own.at(-1)
+    const tailTakes = tail !== undefined && added.length > 0 && tail.bytes < SEGMENT_BYTES.limit
+    if (tailTakes && !plan.has(tail)) plan.set(tail, new Map())
+    const found = new Set<Id>()
+    const out: Segment[] = []
+    for (const s of own) {
+      const replace = plan.get(s)
+      if (!replace) {
+        out.push(s)
+        continue
+      }
+      const w = writer(table)
+      for await (const { line } of lines(path.join(this.dir, s.file))) {
+        const id = lineId(line)
+        if (!replace.has(id)) {
+          await w.addLine(line, id)
+          continue
+        }
+        found.add(id)
+        const record = replace.get(id)
+        if (record) await w.addRecord(record)
+      }
+      if (s === tail && tailTakes) {
+        for (const record of added) await w.addRecord(record)
+        added = []
+      }
+      out.push(...(await w.finish()))
+    }
+    // Ids whose hash matched a segment that did not hold them after all are new too.
+    for (const [id, record] of changes) if (record && !found.has(id) && own.some((s) => mayHold(s, idHash(id)))) added.push(record)
+    if (added.length > 0) {
+      const w = writer(table)
+      for (const record of added) await w.addRecord(record)
+      out.push(...(await w.finish()))
+    }
+    return out
+  }
+
+  async close(): Promise<void> {
+    await this.journal.drain().catch(() => undefined)
+    if (this.compacting) await this.compacting.catch(() => undefined)
+    if (!this.journal.failed && (this.journal.bytes > 0 || readJournals.rotatedNames(this.dir).length > 0)) {
+      await this.compact()
+    }
+    await this.journal.close()
+    this.followers.clear()
+    this.lock.release()
+  }
+}
+
+function info(s: Segment): Manifest['segments'][number] {
+  return { table: s.table, file: s.file, records: s.records, bytes: s.bytes, sha256: s.sha256 }
+}
+
+export { SEGMENT_NAME }
+
+/**
+ * Writes a whole library in the file engine's format (segments and a manifest) into an empty
+ * folder: for tools that generate libraries, such as the benchmarks.
+ */
+export async function writeLibraryFiles(
+  dir: string,
+  data: { seq: number; libraryId: string; createdAt: number; tables: { [T in TableName]?: AnyRecord[] } },
+): Promise<void> {
+  let slot = 0
+  const segments: Segment[] = []
+  for (const table of TABLE_NAMES) {
+    const rows = data.tables[table] ?? []
+    if (rows.length === 0) continue
+    const writer = new SegmentWriter(dir, table, () => `segments/${table}-${slot++}.1.jsonl`, false)
+    for (const record of rows) await writer.addRecord(record)
+    segments.push(...(await writer.finish()))
+  }
+  await syncDir(path.join(dir, 'segments'))
+  const manifest: Manifest = {
+    schemaVersion: CURRENT_SCHEMA_VERSION,
+    seq: data.seq,
+    libraryId: data.libraryId,
+    createdAt: data.createdAt,
+    generation: 1,
+    nextSlot: slot,
+    segments: segments.map(info),
+  }
+  const db = manifestDb(path.join(dir, MANIFEST), manifest)
+  await db.write()
+}

@@ -1,0 +1,42 @@
+import type { Id, TableName } from '../../../shared/domain.js'
+import type { Change } from './change.js'
+
+/** Where loaded records and changes go, in order: every record of the state, then the changes after it. */
+export interface LoadSink {
+  record(table: TableName, record: { id: Id }): void
+  change(change: Change): void
+}
+
+export interface LoadedState {
+  /** The seq of the last change loaded. */
+  seq: number
+  libraryId: string
+  createdAt: number
+  /** Set when the end of the log was torn by a crash (and ignored): where, for diagnostics. */
+  tornTail: { file: string; position: number } | null
+}
+
+/**
+ * The seam between the store and where its records live (docs/store.md). The store keeps
+ * the records in memory; a record log makes them durable and gives them back. Everything
+ * above this interface is unaware of files; the file engine (fileRecordLog.ts) is one
+ * implementation, a database can be another.
+ */
+export interface RecordLog {
+  /** Streams a consistent state (at some seq) and then every change after it. Called once. */
+  load(sink: LoadSink): Promise<LoadedState>
+  /**
+   * Appends a change made against `expectedSeq` (its seq must be `expectedSeq + 1`), and
+   * resolves once it is durable. Changes resolve in the order they were appended.
+   */
+  append(change: Change, expectedSeq: number): Promise<void>
+  /** Calls `listener` with each durable change after `afterSeq`, in order, until the returned function is called. */
+  follow(afterSeq: number, listener: (change: Change) => void): () => void
+  /** Folds what was appended into the stored state, if the engine needs that; resolves when done. */
+  compact(): Promise<void>
+  readonly isCompacting: boolean
+  /** Set once an append failed: memory may be ahead of the log, so no more changes are taken. */
+  readonly failed: Error | null
+  /** Waits for every appended change, folds what the engine folds, and lets go of the library. */
+  close(): Promise<void>
+}
