@@ -1,7 +1,8 @@
 /**
  * Run in a fresh process by openFigure.ts, so that each open (and each JSON.parse it is
  * compared with) starts from an empty heap, as the app does, and resident memory is the
- * library's alone. `parse DIR` times JSON.parse of library.json; `open DIR` times openLibrary.
+ * library's alone. `parse DIR` times JSON.parse of the records' text (segment lines, or an older
+ * one-document library.json); `open DIR` times openLibrary.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -17,10 +18,16 @@ export interface ProbeResult {
 
 async function probe(mode: string, dir: string): Promise<ProbeResult> {
   if (mode === 'parse') {
-    const text = fs.readFileSync(path.join(dir, 'library.json'), 'utf8')
+    // The records as text, then parsed: one document, or (the segmented format) a line at a time.
+    const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'library.json'), 'utf8')) as { segments?: { file: string }[] }
+    const texts = manifest.segments ? manifest.segments.map((s) => fs.readFileSync(path.join(dir, s.file), 'utf8')) : [fs.readFileSync(path.join(dir, 'library.json'), 'utf8')]
     gc()
     const start = now()
-    const data = JSON.parse(text) as unknown
+    let data: unknown = null
+    for (const text of texts) {
+      if (!manifest.segments) data = JSON.parse(text) as unknown
+      else for (const line of text.split('\n')) if (line !== '') data = JSON.parse(line) as unknown
+    }
     const seconds = (now() - start) / 1000
     // Reading `data` after the clock stops keeps the parse from being optimised away.
     return { seconds, rss: process.memoryUsage().rss, rssAfterGc: 0, heapUsed: data === null ? 0 : process.memoryUsage().heapUsed }

@@ -1,10 +1,11 @@
 import fs from 'node:fs'
+import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { AppError } from '../../../shared/errors.js'
 import { ROTATED } from './journal.js'
 import { LibraryLock } from './lock.js'
 import type { Manifest } from './manifest.js'
-import { syncDirSync } from './snapshot.js'
+import { syncDir, syncDirSync } from './snapshot.js'
 
 export interface BackupInfo {
   name: string
@@ -48,27 +49,40 @@ type Keep =
   | { legacyFile: string; seq: number; at: number; keep: number }
   | { manifestFile: string; manifest: Manifest; seq: number; at: number; keep: number }
 
-/** Keeps the library as it is on disk now in `backups/`, and the newest `keep` backups only. */
-export function keepBackup(dir: string, what: Keep): void {
+/**
+ * Keeps the library as it is on disk now in `backups/`, and the newest `keep` backups only.
+ * Asynchronous throughout: a compaction calls it, and a folder fsync can take a while.
+ */
+export async function keepBackup(dir: string, what: Keep): Promise<void> {
   const folder = path.join(dir, 'backups')
-  fs.mkdirSync(folder, { recursive: true })
+  await fsp.mkdir(folder, { recursive: true })
   const base = path.join(folder, `library-${String(what.seq).padStart(12, '0')}-${what.at}`)
   if ('legacyFile' in what) {
-    link(what.legacyFile, `${base}.json`)
+    await link(what.legacyFile, `${base}.json`)
   } else {
-    fs.rmSync(base, { recursive: true, force: true })
-    fs.mkdirSync(path.join(base, 'segments'), { recursive: true })
-    for (const s of what.manifest.segments) link(path.join(dir, s.file), path.join(base, s.file))
-    fs.copyFileSync(what.manifestFile, path.join(base, 'library.json'))
-    syncDirSync(path.join(base, 'segments'))
-    syncDirSync(base)
+    await fsp.rm(base, { recursive: true, force: true })
+    await fsp.mkdir(path.join(base, 'segments'), { recursive: true })
+    for (const s of what.manifest.segments) await link(path.join(dir, s.file), path.join(base, s.file))
+    await fsp.copyFile(what.manifestFile, path.join(base, 'library.json'))
+    await syncDir(path.join(base, 'segments'))
+    await syncDir(base)
   }
-  const all = fs.readdirSync(folder).filter((n) => BACKUP.test(n)).sort()
-  for (const old of all.slice(0, Math.max(0, all.length - what.keep))) fs.rmSync(path.join(folder, old), { recursive: true, force: true })
-  syncDirSync(folder)
+  const all = (await fsp.readdir(folder)).filter((n) => BACKUP.test(n)).sort()
+  for (const old of all.slice(0, Math.max(0, all.length - what.keep))) await fsp.rm(path.join(folder, old), { recursive: true, force: true })
+  await syncDir(folder)
 }
 
-function link(from: string, to: string): void {
+async function link(from: string, to: string): Promise<void> {
+  await fsp.rm(to, { force: true })
+  try {
+    await fsp.link(from, to)
+  } catch {
+    await fsp.copyFile(from, to)
+  }
+}
+
+/** The same, for restoring (the library is closed: nothing waits on it). */
+function linkSync(from: string, to: string): void {
   fs.rmSync(to, { force: true })
   try {
     fs.linkSync(from, to)
@@ -102,7 +116,7 @@ function putBack(dir: string, backup: string): { setAside: string } {
   }
   if (fs.statSync(backup).isDirectory()) {
     fs.mkdirSync(path.join(dir, 'segments'))
-    for (const name of fs.readdirSync(path.join(backup, 'segments'))) link(path.join(backup, 'segments', name), path.join(dir, 'segments', name))
+    for (const name of fs.readdirSync(path.join(backup, 'segments'))) linkSync(path.join(backup, 'segments', name), path.join(dir, 'segments', name))
     syncDirSync(path.join(dir, 'segments'))
     fs.copyFileSync(path.join(backup, 'library.json'), path.join(dir, 'library.json'))
   } else {

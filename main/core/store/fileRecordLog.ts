@@ -181,7 +181,7 @@ export class FileRecordLog implements RecordLog {
       const segments: Segment[] = []
       for (const table of TABLE_NAMES) if (writers.has(table)) segments.push(...(await writers.get(table)!.finish()))
       await syncDir(segmentsDir)
-      keepBackup(this.dir, { legacyFile: file, seq: header.seq as number, at: this.clock(), keep: this.keepBackups })
+      await keepBackup(this.dir, { legacyFile: file, seq: header.seq as number, at: this.clock(), keep: this.keepBackups })
       this.manifest = {
         schemaVersion: CURRENT_SCHEMA_VERSION,
         seq: header.seq as number,
@@ -290,7 +290,7 @@ export class FileRecordLog implements RecordLog {
         next.push(...(changes && changes.size > 0 ? await this.rewriteTable(table, own, changes, writer) : own))
       }
       await syncDir(path.join(this.dir, 'segments')).catch(() => undefined)
-      keepBackup(this.dir, { manifestFile: this.file, manifest: this.manifest, seq: this.manifest.seq, at: this.clock(), keep: this.keepBackups })
+      await keepBackup(this.dir, { manifestFile: this.file, manifest: this.manifest, seq: this.manifest.seq, at: this.clock(), keep: this.keepBackups })
       const replaced = this.segments
       const manifest: Manifest = { ...this.manifest, seq, generation, nextSlot: slot, segments: next.map(info) }
       this.db.data = manifest
@@ -321,7 +321,9 @@ export class FileRecordLog implements RecordLog {
   private async rewriteTable(table: TableName, own: Segment[], changes: Map<Id, AnyRecord | null>, writer: (table: TableName) => SegmentWriter): Promise<Segment[]> {
     const plan = new Map<Segment, Map<Id, AnyRecord | null>>()
     let added: AnyRecord[] = []
+    const breathe = breather()
     for (const [id, record] of changes) {
+      await breathe()
       const hash = idHash(id)
       let candidate = false
       for (const s of own) {
@@ -362,7 +364,10 @@ export class FileRecordLog implements RecordLog {
       out.push(...(await w.finish()))
     }
     // Ids whose hash matched a segment that did not hold them after all are new too.
-    for (const [id, record] of changes) if (record && !found.has(id) && own.some((s) => mayHold(s, idHash(id)))) added.push(record)
+    for (const [id, record] of changes) {
+      await breathe()
+      if (record && !found.has(id) && own.some((s) => mayHold(s, idHash(id)))) added.push(record)
+    }
     if (added.length > 0) {
       const w = writer(table)
       for (const record of added) await w.addRecord(record)
@@ -372,14 +377,27 @@ export class FileRecordLog implements RecordLog {
   }
 
   async close(): Promise<void> {
-    await this.journal.drain().catch(() => undefined)
-    if (this.compacting) await this.compacting.catch(() => undefined)
-    if (!this.journal.failed && (this.journal.bytes > 0 || readJournals.rotatedNames(this.dir).length > 0)) {
-      await this.compact()
+    try {
+      await this.journal.drain().catch(() => undefined)
+      if (this.compacting) await this.compacting.catch(() => undefined)
+      // A compaction that fails here loses nothing: the journals stay and are replayed on open.
+      if (!this.journal.failed && (this.journal.bytes > 0 || readJournals.rotatedNames(this.dir).length > 0)) await this.compact()
+    } finally {
+      await this.journal.close()
+      this.followers.clear()
+      this.lock.release()
     }
-    await this.journal.close()
-    this.followers.clear()
-    this.lock.release()
+  }
+}
+
+/** Lets the event loop run whenever a loop has held it for a millisecond. */
+function breather(): () => Promise<void> {
+  let since = performance.now()
+  let n = 0
+  return async () => {
+    if ((++n & 255) !== 0 || performance.now() - since < 1) return
+    await new Promise((resolve) => setImmediate(resolve))
+    since = performance.now()
   }
 }
 
