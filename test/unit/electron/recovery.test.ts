@@ -78,7 +78,8 @@ describe('opening a damaged library', () => {
     damage(dir)
     const [newest, older] = listBackups(dir)
     expect(older).toBeDefined()
-    fs.writeFileSync(newest.file, '{"schemaVersion": 1, "tab')
+    // A backup is a folder holding a manifest and its segments.
+    fs.writeFileSync(path.join(newest.file, 'library.json'), '{"schemaVersion": 2, "seg')
     const library = await openWithRecovery(dir, (d) => openLibrary(d), recoveryDialogs(() => 'Quit'))
     expect(library).not.toBeNull()
     await library!.close()
