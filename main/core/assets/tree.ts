@@ -4,7 +4,7 @@ import type { Core } from '../context.js'
 import type { Dels } from '../store/change.js'
 import { MAX_FREE_NAME_ATTEMPTS, firstFreeName, nameKey, withMarker } from '../../../shared/names.js'
 
-/** Names are unique in their folder, compared case-insensitively (SPEC section 3). */
+/** Names are unique in their folder, compared case-insensitively (docs/names.md). */
 export function ensureNameFree(core: Core, parentId: Id, name: string, exceptId?: Id): void {
   const holder = core.store.indexes.childByName.get(parentId)?.get(nameKey(name))
   if (holder !== undefined && holder !== exceptId) {
@@ -63,7 +63,7 @@ export function topmost(core: Core, ids: Id[]): Id[] {
   })
 }
 
-/** Deleting an asset removes its grants, collection associations and comments (SPEC section 4). */
+/** Deleting an asset removes its grants, collection associations and comments with it: none may outlive what it names. */
 export function deletionsFor(core: Core, assets: AssetRecord[]): Dels {
   const { indexes } = core.store
   const del: Dels = []

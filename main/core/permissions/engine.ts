@@ -61,7 +61,7 @@ const MIN_CACHED_USERS = 64
 const CHILD_MEMO_ENTRIES = 16
 
 /**
- * The permission engine (SPEC section 4). Only restricted users are limited. For a
+ * The permission engine (the rule is in docs/permissions.md). Only restricted users are limited. For a
  * restricted user the level on an asset is the highest of the grants to them or their
  * groups on it or an ancestor, `manage` where they created it or an ancestor, and `view`
  * (for view operations only) where a collection they can view holds it or an ancestor.
@@ -173,7 +173,7 @@ export class PermissionEngine {
     if (!user) return []
     if (user.role !== 'restricted') return [...this.store.tables.collections.keys()]
     const ids = this.grantedIds(userId, 'collection')
-    // Creating a collection makes its creator its manager (seed: ownership).
+    // Creating a collection makes its creator its manager.
     for (const id of this.store.indexes.collectionsByCreator.get(userId)) ids.add(id)
     return [...ids].filter((id) => this.store.tables.collections.has(id))
   }
@@ -243,7 +243,7 @@ export class PermissionEngine {
     return node
   }
 
-  /** Rank from grants, or `manage` for the creator (seed: ownership); memoised per user. */
+  /** Rank from grants, or `manage` for the creator; memoised per user. */
   private collectionRank(cache: UserCache, node: CollectionNode): number {
     const known = node.slot < cache.collections.length ? cache.collections[node.slot] : 0
     if (known !== 0) return known - 1
