@@ -69,6 +69,7 @@ export function allFields(tags: Tags): EmbeddedField[] {
 
 function describe(name: string, tag: unknown): string | undefined {
   if (tag === null || tag === undefined) return undefined
+  if (BINARY.has(name) && (typeof tag === 'string' || tag instanceof ArrayBuffer || ArrayBuffer.isView(tag))) return '(binary data)'
   if (typeof tag === 'number' || typeof tag === 'string') return String(tag)
   if (Array.isArray(tag)) return tag.map((t) => describe(name, t)).filter(Boolean).join('; ')
   if (typeof tag !== 'object') return undefined

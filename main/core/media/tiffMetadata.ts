@@ -11,6 +11,8 @@ const SUB_IFDS = new Set([34665, 34853, 40965])
 /** Enough for any real metadata; a directory claiming more is damaged. */
 const MAX_ENTRIES = 1000
 const MAX_VALUE = 4 * 1024 * 1024
+/** All values together: a damaged or hostile file may not make the reader hold more. */
+const MAX_TOTAL = 32 * 1024 * 1024
 
 interface Entry {
   tag: number
@@ -53,6 +55,7 @@ export async function compactTiff(read: Read): Promise<Buffer | null> {
   const u16 = (b: Buffer, o: number) => (le ? b.readUInt16LE(o) : b.readUInt16BE(o))
   const u32 = (b: Buffer, o: number) => (le ? b.readUInt32LE(o) : b.readUInt32BE(o))
   const seen = new Set<number>()
+  let total = 0
   const readIfd = async (offset: number): Promise<Entry[]> => {
     if (seen.has(offset)) throw new Error('a directory loop')
     seen.add(offset)
@@ -67,6 +70,8 @@ export async function compactTiff(read: Read): Promise<Buffer | null> {
       const n = u32(table, at + 4)
       const length = (TYPE_SIZE[type] ?? 0) * n
       if (length === 0 || length > MAX_VALUE) continue
+      total += length
+      if (total > MAX_TOTAL) throw new Error('more metadata than any real file holds')
       const data = length <= 4 ? table.subarray(at + 8, at + 8 + length) : await read(u32(table, at + 8), length)
       const entry: Entry = { tag, type, count: n, data }
       if (SUB_IFDS.has(tag) && (type === 4 || type === 13) && n === 1) entry.sub = await readIfd(u32(data, 0)).catch(() => [])
