@@ -5,7 +5,7 @@ export type Puts = { [T in TableName]?: Tables[T][] }
 /** Records to delete, as [table, id] pairs. */
 export type Dels = [TableName, Id][]
 
-/** One committed change: one journal line, one event (SPEC section 2). */
+/** One committed change: one journal line, one event (docs/store.md). */
 export interface Change {
   seq: number
   at: number

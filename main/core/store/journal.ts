@@ -20,7 +20,7 @@ type Item =
   | { kind: 'rotate'; seq: number; resolve: (file: string) => void; reject: (e: Error) => void }
 
 /**
- * The append-only journal (SPEC section 2). Each change is one line, written and fsynced
+ * The append-only journal (docs/store.md). Each change is one line, written and fsynced
  * before its caller hears of success. Lines queued while a flush is under way go out
  * together in the next one (group commit), so a burst costs one fsync per batch.
  */

@@ -32,7 +32,7 @@ const WRITE_CHARS = 1024 * 1024
 
 /**
  * lowdb adapter for `library.json`. Reading refuses a damaged file with its path and the
- * offending position (SPEC section 2: never overwritten). Writing is atomic (temp file,
+ * offending position, and is never overwritten (docs/store.md). Writing is atomic (temp file,
  * fsync, rename) and incremental: records are serialised in slices of a fraction of a
  * millisecond with the event loop free in between, so compacting 100,000 records does not
  * stall calls.
@@ -127,8 +127,8 @@ export function parseLibraryDocument(file: string, text: string): Record<string,
   } catch (error) {
     const message = (error as Error).message
     const match = /position (\d+)/.exec(message)
-    // V8 leaves the position out of "Unexpected token 'x', ..." messages, yet the SPEC wants the
-    // offending position, not the end of the file: find it then.
+    // V8 leaves the position out of "Unexpected token 'x', ..." messages, yet a damaged file is
+    // reported at the offending position, not the end of the file: find it then.
     const position = match ? Number(match[1]) : /Unexpected end/.test(message) ? text.length : jsonErrorPosition(text)
     const { line, column } = lineColumn(text, position)
     throw new AppError(
