@@ -164,6 +164,9 @@ export interface GrantRecord {
   grantedAt: number
 }
 
+/** A piece of an activity summary: text, or a file or folder named by id (with its name then, should it go). */
+export type ActivityPart = string | { assetId: Id; name: string }
+
 export interface ActivityRecord {
   id: Id
   at: number
@@ -172,7 +175,10 @@ export interface ActivityRecord {
   viaAdminId?: Id
   action: string
   ids: Id[]
+  /** Names only; entries older than `parts` may hold full paths, and are shown to restricted readers by their action alone. */
   summary: string
+  /** The summary with files and folders by id, rendered for each reader when read. */
+  parts?: ActivityPart[]
 }
 
 export type DownloadState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'

@@ -197,6 +197,7 @@ export interface JobView {
   finishedAt?: number
 }
 
-export type ActivityView = ActivityRecord & { actorName: string; viaAdminName?: string }
+/** An activity entry with its summary written for the caller. */
+export type ActivityView = Omit<ActivityRecord, 'parts'> & { actorName: string; viaAdminName?: string }
 
 export type { LevelOrNone }

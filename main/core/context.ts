@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto'
-import type { ActivityRecord, Id, UserRecord } from '../../shared/domain.js'
+import type { ActivityPart, ActivityRecord, Id, UserRecord } from '../../shared/domain.js'
+import { plainSummary } from './activity/summary.js'
 import type { ChannelName, ParsedInputOf, ResultOf } from '../../shared/contract/index.js'
 import type { BlobStore } from './blobs/blobStore.js'
 import type { Change, Dels, Puts } from './store/change.js'
@@ -73,7 +74,8 @@ export class Session {
 export interface ActivityDraft {
   action: string
   ids: Id[]
-  summary: string
+  /** Text, or parts naming files and folders by id (see activity/summary.ts). */
+  summary: string | ActivityPart[]
 }
 
 export interface CommitDraft {
@@ -112,8 +114,9 @@ export function makeCtx(core: Core, session: Session, actor: UserRecord, viaAdmi
           actorId: actor.id,
           action: draft.activity.action,
           ids: draft.activity.ids,
-          summary: draft.activity.summary,
+          summary: typeof draft.activity.summary === 'string' ? draft.activity.summary : plainSummary(draft.activity.summary),
         }
+        if (typeof draft.activity.summary !== 'string') entry.parts = draft.activity.summary
         if (viaAdmin) entry.viaAdminId = viaAdmin.id
         put.activity = [...(put.activity ?? []), entry]
       }

@@ -3,6 +3,7 @@ import { AppError } from '../../../shared/errors.js'
 import type { ActivityView } from '../../../shared/views.js'
 import type { Core, HandlerMap } from '../context.js'
 import { notFound, requireAsset, requireCollection } from '../access.js'
+import { summaryFor } from './summary.js'
 
 export const activityHandlers: HandlerMap<'activity.list'> = {
   /**
@@ -37,12 +38,13 @@ export const activityHandlers: HandlerMap<'activity.list'> = {
       const entry = tables.activity.get(ids[i])
       if (!entry) continue
       if (restricted && input?.resourceId === undefined && entry.actorId !== actor.id) continue
-      if (restricted && entry.actorId !== actor.id && !entryIsVisible(core, actor.id, entry)) continue
+      // Her own entries too: what she did to something she can no longer see is not told.
+      if (restricted && !entryIsVisible(core, actor.id, entry)) continue
       if (items.length === limit) {
         hasMore = true
         break
       }
-      items.push(view(ctx.core.store.tables.users, entry))
+      items.push(view(core, actor.id, restricted, entry))
     }
     return { items, hasMore }
   },
@@ -66,8 +68,10 @@ function entryIsVisible(core: Core, actorId: Id, entry: ActivityRecord): boolean
   })
 }
 
-function view(users: Map<Id, { name: string }>, entry: ActivityRecord): ActivityView {
-  const out: ActivityView = { ...entry, actorName: users.get(entry.actorId)?.name ?? 'Deleted user' }
+function view(core: Core, readerId: Id, restricted: boolean, entry: ActivityRecord): ActivityView {
+  const users = core.store.tables.users
+  const { parts: _parts, ...rest } = entry
+  const out: ActivityView = { ...rest, summary: summaryFor(core, readerId, restricted, entry), actorName: users.get(entry.actorId)?.name ?? 'Deleted user' }
   if (entry.viaAdminId) out.viaAdminName = users.get(entry.viaAdminId)?.name ?? 'Deleted user'
   return out
 }

@@ -3,10 +3,11 @@ import { AppError } from '../../../shared/errors.js'
 import type { AssetView } from '../../../shared/views.js'
 import type { Ctx, HandlerMap } from '../context.js'
 import { distinct, requireAsset, requireFolder } from '../access.js'
-import { assetView, finishView, pathOf, visiblePathOf } from './views.js'
+import { assetView, finishView, visiblePathOf } from './views.js'
 import { childPaths, folderListing, sortRecords } from './listing.js'
 import { currentVersionOf, deletionsFor, ensureNameFree, freeCopyName, isWithin, subtree, topmost } from './tree.js'
 import { nameKey } from '../../../shared/names.js'
+import { mention, say } from '../activity/summary.js'
 
 type AssetChannels =
   | 'assets.roots' | 'assets.list' | 'assets.get' | 'assets.breadcrumbs' | 'assets.rename' | 'assets.move' | 'assets.copy' | 'assets.delete'
@@ -81,7 +82,7 @@ export const assetHandlers: HandlerMap<AssetChannels> = {
     if (moved.length > 0) {
       await ctx.commit('assets.move', {
         put: { assets: moved },
-        activity: { action: 'assets.move', ids: [...moved.map((a) => a.id), target.id], summary: `moved ${moved.length} item(s) to ${pathOf(ctx.core, target.id)}` },
+        activity: { action: 'assets.move', ids: [...moved.map((a) => a.id), target.id], summary: say`moved ${moved.length} item(s) to ${mention(target)}` },
       })
     }
     return assets.map((a) => assetView(ctx.core, ctx.actor.id, ctx.core.store.tables.assets.get(a.id)!))
@@ -100,7 +101,7 @@ export const assetHandlers: HandlerMap<AssetChannels> = {
     const copies = copyTrees(ctx, assets, target.id)
     await ctx.commit('assets.copy', {
       put: { assets: copies.records },
-      activity: { action: 'assets.copy', ids: [...copies.topIds, target.id], summary: `copied ${assets.length} item(s) to ${pathOf(ctx.core, target.id)}` },
+      activity: { action: 'assets.copy', ids: [...copies.topIds, target.id], summary: say`copied ${assets.length} item(s) to ${mention(target)}` },
     })
     return copies.topIds.map((id) => assetView(ctx.core, ctx.actor.id, ctx.core.store.tables.assets.get(id)!))
   },

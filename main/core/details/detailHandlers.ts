@@ -3,9 +3,10 @@ import { AppError } from '../../../shared/errors.js'
 import type { CommentView, FieldView } from '../../../shared/views.js'
 import type { Core, Ctx, HandlerMap } from '../context.js'
 import { distinct, notFound, requireAdmin, requireFile } from '../access.js'
-import { assetView, pathOf } from '../assets/views.js'
+import { assetView } from '../assets/views.js'
 import { checkValue } from './metadataValues.js'
 import { nameKey } from '../../../shared/names.js'
+import { mention, say } from '../activity/summary.js'
 
 type DetailChannels =
   | 'tags.add' | 'tags.remove' | 'metadata.defineField' | 'metadata.deleteField' | 'metadata.fields' | 'metadata.set'
@@ -101,7 +102,7 @@ export const detailHandlers: HandlerMap<DetailChannels> = {
     const next = { ...file, metadata, updatedAt: ctx.core.clock() }
     await ctx.commit('metadata.set', {
       put: { assets: [next] },
-      activity: { action: 'metadata.set', ids: [fileId], summary: `updated custom metadata of ${pathOf(ctx.core, fileId)}` },
+      activity: { action: 'metadata.set', ids: [fileId], summary: say`updated custom metadata of ${mention(file)}` },
     })
     return assetView(ctx.core, ctx.actor.id, next)
   },
@@ -113,7 +114,7 @@ export const detailHandlers: HandlerMap<DetailChannels> = {
     const next = { ...file, focus: rect, updatedAt: ctx.core.clock() }
     await ctx.commit('focus.set', {
       put: { assets: [next] },
-      activity: { action: 'focus.set', ids: [fileId], summary: rect ? `set the focus area of ${pathOf(ctx.core, fileId)}` : `cleared the focus area of ${pathOf(ctx.core, fileId)}` },
+      activity: { action: 'focus.set', ids: [fileId], summary: rect ? say`set the focus area of ${mention(file)}` : say`cleared the focus area of ${mention(file)}` },
     })
     return assetView(ctx.core, ctx.actor.id, next)
   },
@@ -129,20 +130,20 @@ export const detailHandlers: HandlerMap<DetailChannels> = {
     const file = requireFile(ctx, fileId, 'editComments')
     const now = ctx.core.clock()
     const comment: CommentRecord = { id: ctx.core.newId(), fileId: file.id, authorId: ctx.actor.id, text, createdAt: now, updatedAt: now }
-    await ctx.commit('comments.add', { put: { comments: [comment] }, activity: { action: 'comments.add', ids: [file.id, comment.id], summary: `commented on ${pathOf(ctx.core, file.id)}` } })
+    await ctx.commit('comments.add', { put: { comments: [comment] }, activity: { action: 'comments.add', ids: [file.id, comment.id], summary: say`commented on ${mention(file)}` } })
     return commentView(ctx.core, comment)
   },
 
   'comments.edit': async (ctx, { commentId, text }) => {
     const { comment, file } = requireComment(ctx, commentId, 'editComments')
     const next = { ...comment, text, updatedAt: ctx.core.clock() }
-    await ctx.commit('comments.edit', { put: { comments: [next] }, activity: { action: 'comments.edit', ids: [file.id, comment.id], summary: `edited a comment on ${pathOf(ctx.core, file.id)}` } })
+    await ctx.commit('comments.edit', { put: { comments: [next] }, activity: { action: 'comments.edit', ids: [file.id, comment.id], summary: say`edited a comment on ${mention(file)}` } })
     return commentView(ctx.core, next)
   },
 
   'comments.delete': async (ctx, { commentId }) => {
     const { comment, file } = requireComment(ctx, commentId, 'editComments')
-    await ctx.commit('comments.delete', { del: [['comments', comment.id]], activity: { action: 'comments.delete', ids: [file.id, comment.id], summary: `deleted a comment on ${pathOf(ctx.core, file.id)}` } })
+    await ctx.commit('comments.delete', { del: [['comments', comment.id]], activity: { action: 'comments.delete', ids: [file.id, comment.id], summary: say`deleted a comment on ${mention(file)}` } })
     return { deleted: comment.id }
   },
 }

@@ -7,11 +7,12 @@ import { AppError } from '../../../shared/errors.js'
 import type { VersionView } from '../../../shared/views.js'
 import type { HandlerMap } from '../context.js'
 import { requireFile, requireFolder } from '../access.js'
-import { assetView, joinPath, pathOf } from '../assets/views.js'
+import { assetView } from '../assets/views.js'
 import { currentVersionOf, ensureNameFree } from '../assets/tree.js'
 import { storeContent, versionFrom } from './intake.js'
 import { EMBEDDED_BYTES } from '../media/embedded.js'
 import { allFields, loadTags } from '../media/metadataTags.js'
+import { mention, say } from '../activity/summary.js'
 
 type FileChannels =
   | 'folders.create' | 'files.upload' | 'files.uploadVersion' | 'files.versions' | 'files.restoreVersion'
@@ -34,7 +35,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     const folder: FolderRecord = { id: ctx.core.newId(), kind: 'folder', name, parentId: parent.id, createdBy: ctx.actor.id, createdAt: now, updatedAt: now }
     await ctx.commit('folders.create', {
       put: { assets: [folder] },
-      activity: { action: 'folders.create', ids: [folder.id, parent.id], summary: `created folder ${joinPath(pathOf(ctx.core, parent.id), name)}` },
+      activity: { action: 'folders.create', ids: [folder.id, parent.id], summary: say`created folder ${mention(folder)}` },
     })
     return assetView(ctx.core, ctx.actor.id, folder)
   },
@@ -54,7 +55,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
       }
       await ctx.commit('files.upload', {
         put: { assets: [file] },
-        activity: { action: 'files.upload', ids: [file.id, folder.id], summary: `uploaded ${joinPath(pathOf(ctx.core, folder.id), file.name)}` },
+        activity: { action: 'files.upload', ids: [file.id, folder.id], summary: say`uploaded ${mention(file)}` },
       })
       return assetView(ctx.core, ctx.actor.id, file)
     } finally {
@@ -72,7 +73,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
       const next: FileRecord = { ...file, versions: [...file.versions, versionFrom(content, number, ctx.actor.id, now)], currentVersion: number, updatedAt: now }
       await ctx.commit('files.uploadVersion', {
         put: { assets: [next] },
-        activity: { action: 'files.uploadVersion', ids: [file.id], summary: `uploaded version ${number} of ${pathOf(ctx.core, file.id)}` },
+        activity: { action: 'files.uploadVersion', ids: [file.id], summary: say`uploaded version ${number} of ${mention(file)}` },
       })
       return assetView(ctx.core, ctx.actor.id, next)
     } finally {
@@ -102,7 +103,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     const next: FileRecord = { ...file, versions: [...file.versions, { ...old, number, createdBy: ctx.actor.id, createdAt: now }], currentVersion: number, updatedAt: now }
     await ctx.commit('files.restoreVersion', {
       put: { assets: [next] },
-      activity: { action: 'files.restoreVersion', ids: [file.id], summary: `restored version ${version} of ${pathOf(ctx.core, file.id)} as version ${number}` },
+      activity: { action: 'files.restoreVersion', ids: [file.id], summary: say`restored version ${version} of ${mention(file)} as version ${number}` },
     })
     return assetView(ctx.core, ctx.actor.id, next)
   },
@@ -116,7 +117,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     const next: FileRecord = { ...file, versions: file.versions.filter((v) => v.number !== version), updatedAt: ctx.core.clock() }
     await ctx.commit('files.deleteVersion', {
       put: { assets: [next] },
-      activity: { action: 'files.deleteVersion', ids: [file.id], summary: `deleted version ${version} of ${pathOf(ctx.core, file.id)}` },
+      activity: { action: 'files.deleteVersion', ids: [file.id], summary: say`deleted version ${version} of ${mention(file)}` },
     })
     return assetView(ctx.core, ctx.actor.id, next)
   },
@@ -167,7 +168,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     }
     await ctx.commit('files.download', {
       put: { downloads: [record] },
-      activity: { action: 'files.download', ids: [file.id], summary: `downloaded ${pathOf(ctx.core, file.id)} (version ${v.number})` },
+      activity: { action: 'files.download', ids: [file.id], summary: say`downloaded ${mention(file)} (version ${v.number})` },
     })
     return { path: dest, size: v.size }
   },

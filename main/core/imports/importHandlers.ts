@@ -1,14 +1,15 @@
-import type { FileRecord, FolderRecord, Id } from '../../../shared/domain.js'
+import type { ActivityPart, FileRecord, FolderRecord, Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { ImportReport } from '../../../shared/contract/imports.js'
 import type { AssetView } from '../../../shared/views.js'
 import type { Core, Ctx, HandlerMap } from '../context.js'
 import { requireFolder } from '../access.js'
-import { assetView, pathOf } from '../assets/views.js'
+import { assetView, visiblePathOf } from '../assets/views.js'
 import { freeCopyName } from '../assets/tree.js'
 import { storeContent, versionFrom } from '../files/intake.js'
 import { shownPath, walkSources, type PlannedEntry } from './walk.js'
 import { nameKey } from '../../../shared/names.js'
+import { mention, say } from '../activity/summary.js'
 
 type ImportChannels = 'imports.plan' | 'imports.start'
 
@@ -64,7 +65,7 @@ export const importHandlers: HandlerMap<ImportChannels> = {
     const folders = new Map<string, Id>()
     const conflicts: { path: string; name: string; clashesWith?: string }[] = []
     const clashes = sourceClashes(entries)
-    const targetPath = pathOf(ctx.core, target.id).replace(/\/$/, '')
+    const targetPath = visiblePathOf(ctx.core, ctx.actor.id, target.id).replace(/\/$/, '')
     let files = 0
     let bytes = 0
     for (const entry of entries) {
@@ -81,7 +82,7 @@ export const importHandlers: HandlerMap<ImportChannels> = {
       if (parentId === undefined) continue
       const existing = existingChild(ctx.core, parentId, entry.segments[entry.segments.length - 1])
       if (entry.kind === 'folder' && existing?.kind === 'folder') folders.set(keyOf(entry.segments), existing.id)
-      else if (existing) conflicts.push({ path: shownPath(entry.source), name: pathOf(ctx.core, existing.id) })
+      else if (existing) conflicts.push({ path: shownPath(entry.source), name: visiblePathOf(ctx.core, ctx.actor.id, existing.id) })
     }
     return { files, folders: entries.length - files, bytes, conflicts, skipped, renamed }
   },
@@ -204,7 +205,7 @@ export const importHandlers: HandlerMap<ImportChannels> = {
           continue
         }
         if (existing && (onConflict === 'skip' || (onConflict === 'replace' && existing.kind !== 'file'))) {
-          report.skipped.push({ path: shownPath(entry.source), reason: `${pathOf(ctx.core, existing.id)} already exists` })
+          report.skipped.push({ path: shownPath(entry.source), reason: `${visiblePathOf(ctx.core, ctx.actor.id, existing.id)} already exists` })
           done++
           continue
         }
@@ -233,15 +234,15 @@ export const importHandlers: HandlerMap<ImportChannels> = {
       report.top = topIds.flatMap((id): AssetView[] => (ctx.core.store.tables.assets.has(id) ? [assetView(ctx.core, ctx.actor.id, ctx.core.store.tables.assets.get(id)!)] : []))
       return report
     })
-    const finish = async (summary: string) =>
+    const finish = async (summary: ActivityPart[]) =>
       ctx.commit('imports.done', { activity: { action: 'imports.start', ids: [target.id], summary } })
     try {
       const report = await result
-      await finish(`imported ${report.imported} file(s) and ${report.foldersCreated} folder(s) into ${pathOf(ctx.core, target.id)}${report.replaced ? `, ${report.replaced} replaced as new versions` : ''}${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}`)
+      await finish(say`imported ${report.imported} file(s) and ${report.foldersCreated} folder(s) into ${mention(target)}${report.replaced ? `, ${report.replaced} replaced as new versions` : ''}${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}`)
       return report
     } catch (error) {
       // What was imported before a cancel or a failure is complete and stays; the log says so.
-      await finish(`an import into ${pathOf(ctx.core, target.id)} stopped: ${(error as Error).message}`).catch(() => undefined)
+      await finish(say`an import into ${mention(target)} stopped: ${(error as Error).message}`).catch(() => undefined)
       throw error
     }
   },

@@ -2,9 +2,10 @@ import type { AssetOperation, FileRecord } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
 import type { Ctx } from '../context.js'
 import { requireFile, requireFolder } from '../access.js'
-import { assetView, pathOf } from '../assets/views.js'
+import { assetView } from '../assets/views.js'
 import { ensureNameFree } from '../assets/tree.js'
 import { storeContent, versionFrom } from '../files/intake.js'
+import { mention, say } from '../activity/summary.js'
 
 export type SaveAs = 'version' | { newName: string }
 
@@ -40,7 +41,7 @@ export async function saveDerived(
       }
       await ctx.commit(options.action, {
         put: { assets: [created] },
-        activity: { action: options.action, ids: [created.id, file.id], summary: `${options.summary} of ${pathOf(ctx.core, file.id)}, saved as ${asNewFile}` },
+        activity: { action: options.action, ids: [created.id, file.id], summary: say`${options.summary} of ${mention(file)}, saved as ${mention(created)}` },
       })
       return assetView(ctx.core, ctx.actor.id, created)
     }
@@ -55,7 +56,7 @@ export async function saveDerived(
     }
     await ctx.commit(options.action, {
       put: { assets: [next] },
-      activity: { action: options.action, ids: [file.id], summary: `${options.summary} of ${pathOf(ctx.core, file.id)} as version ${number}` },
+      activity: { action: options.action, ids: [file.id], summary: say`${options.summary} of ${mention(file)} as version ${number}` },
     })
     return assetView(ctx.core, ctx.actor.id, next)
   } finally {
