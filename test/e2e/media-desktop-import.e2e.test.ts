@@ -43,6 +43,7 @@ describe('the desktop import dialogs, end to end in a browser', () => {
           bytes: 24_500_000,
           conflicts: [{ path: '/home/ada/Pictures/notes.txt', name: '/Photos/notes.txt' }],
           skipped: [{ path: '/home/ada/Pictures/Shoot 2024/link-to-elsewhere.jpg', reason: 'a symbolic link outside the chosen folder' }],
+          renamed: [],
         },
         'imports.start': {
           imported: 6,
@@ -53,6 +54,7 @@ describe('the desktop import dialogs, end to end in a browser', () => {
             { path: '/home/ada/Pictures/Shoot 2024/link-to-elsewhere.jpg', reason: 'a symbolic link outside the chosen folder' },
             { path: '/home/ada/Pictures/Shoot 2024/locked.jpg', reason: 'it cannot be read (EACCES)' },
           ],
+          renamed: [],
           top: [],
         },
       },
