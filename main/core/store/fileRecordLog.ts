@@ -46,6 +46,7 @@ export class FileRecordLog implements RecordLog {
   /** The seq of the last change on disk. */
   private durableSeq = 0
   private compacting: Promise<void> | null = null
+  private closing = false
   private readonly followers = new Set<(change: Change) => void>()
   private readonly db: Low<Manifest>
   private readonly clock: () => number
@@ -264,6 +265,9 @@ export class FileRecordLog implements RecordLog {
     if (this.compacting) return this.compacting
     this.compacting = this.runCompaction().finally(() => {
       this.compacting = null
+      // Commits made while this one ran only checked the threshold while it was busy: if they
+      // filled the journal again, nothing else would start the next one until another commit.
+      if (!this.closing && !this.journal.failed && this.journal.bytes > this.compactBytes) void this.compact().catch(() => undefined)
     })
     return this.compacting
   }
@@ -377,6 +381,7 @@ export class FileRecordLog implements RecordLog {
   }
 
   async close(): Promise<void> {
+    this.closing = true
     try {
       await this.journal.drain().catch(() => undefined)
       if (this.compacting) await this.compacting.catch(() => undefined)
