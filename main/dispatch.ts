@@ -11,7 +11,7 @@ export type InternalErrorLog = (channel: string, error: unknown) => void
 const defaultLog: InternalErrorLog = (channel, error) => console.error(`[trove] ${channel} failed:`, error)
 
 /**
- * The one way into the core, for IPC, HTTP and scripts alike (STYLE 1, 5): the channel must
+ * The one way into the core, for IPC, HTTP and scripts alike (docs/architecture.md): the channel must
  * be in the contract, the input must match its schema, the session must have someone
  * signed in, and whatever escapes a handler is turned into `{code, message, details}`.
  */
@@ -60,7 +60,7 @@ function validate(channel: ChannelName, input: unknown): unknown {
   throw new AppError('INVALID_INPUT', `Invalid input for ${channel}: ${where}${first?.message ?? 'is not valid'}.`, { channel, issues })
 }
 
-/** The actor is read from the session, never from the request (SPEC section 5). */
+/** The actor is read from the session, never from the request (docs/accounts.md). */
 export function resolveActor(core: Core, session: Session) {
   const users = core.store.tables.users
   const user = session.userId ? users.get(session.userId) : undefined

@@ -4,7 +4,7 @@
  */
 import type { ErrorShape } from './errors.js'
 
-/** Results cross as data, so an error keeps its code and details on every transport (STYLE 5). */
+/** Results cross as data, so an error keeps its code and details on every transport (docs/architecture.md). */
 export type Envelope = { ok: true; value: unknown } | { ok: false; error: ErrorShape }
 
 export interface TroveBridge {

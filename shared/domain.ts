@@ -1,5 +1,5 @@
 /**
- * Records of a library and the permission vocabulary (SPEC section 3 and 4).
+ * Records of a library and the permission vocabulary (docs/architecture.md and 4).
  * Shared by main and renderer: no Node, no DOM.
  */
 

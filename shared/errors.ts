@@ -1,4 +1,4 @@
-/** Errors cross every boundary as data: `{code, message, details}` (SPEC section 6). */
+/** Errors cross every boundary as data: `{code, message, details}` (docs/architecture.md). */
 
 export const ERROR_CODES = [
   'INVALID_INPUT',

@@ -76,7 +76,7 @@ export function requireCollection(ctx: Ctx, id: Id, op: CollectionOperation): Co
   return collection
 }
 
-/** Users, groups, roles and metadata fields are the account administrator's (SPEC section 4). */
+/** Users, groups, roles and metadata fields are the account administrator's (docs/permissions.md). */
 export function requireAdmin(ctx: Ctx, what: string): void {
   if (ctx.actor.role !== 'admin') throw new AppError('FORBIDDEN', `Only an administrator can ${what}.`, { need: 'admin' })
 }

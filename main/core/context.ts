@@ -35,7 +35,7 @@ export type PathPurpose = 'read' | 'write'
 
 /**
  * Who acts through one window, browser tab or script. The actor is never taken from a
- * request: transports hold a Session and the dispatcher reads it (SPEC section 5).
+ * request: transports hold a Session and the dispatcher reads it (docs/accounts.md).
  */
 export class Session {
   readonly id: string

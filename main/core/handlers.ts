@@ -18,7 +18,7 @@ import { userHandlers } from './users/userHandlers.js'
 
 type AnyMap = Record<string, unknown>
 
-/** Merges the domains' maps; a channel claimed twice is a programming error caught at start (STYLE 3). */
+/** Merges the domains' maps; a channel claimed twice is a programming error caught at start (docs/architecture.md). */
 export function mergeHandlers<T>(...maps: AnyMap[]): T {
   const merged: AnyMap = {}
   for (const map of maps) {

@@ -1,4 +1,4 @@
-/** The headless entry point (SPEC section 8): no Electron here, usable by the app, tests and scripts. */
+/** The headless entry point (docs/architecture.md): no Electron here, usable by the app, tests and scripts. */
 export { openLibrary, Library, Caller, SYSTEM_ID, type OpenOptions } from './library.js'
 export { Session, type Core } from './context.js'
 export { listBackups, restoreBackup } from './store/backups.js'

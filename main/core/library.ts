@@ -166,7 +166,7 @@ export class Library {
     for (const l of this.listeners) if (l.session === session && l.event === event) (l.fn as (p: Events[E]) => void)(payload)
   }
 
-  /** Removes every blob no version references (SPEC section 2): a full pass over `blobs/`. */
+  /** Removes every blob no version references (docs/store.md): a full pass over `blobs/`. */
   collectGarbage(): Promise<{ removed: number; bytes: number }> {
     const run = this.collecting.then(() => this.core.blobs.collect((hash) => this.core.store.indexes.blobRefs.has(hash)))
     this.collecting = run.catch(() => undefined)
@@ -215,7 +215,7 @@ export class Library {
 }
 
 /**
- * Opens (or creates) the library in `dir` (SPEC section 8). An empty folder gets Home and a
+ * Opens (or creates) the library in `dir` (docs/architecture.md). An empty folder gets Home and a
  * first admin in one committed change.
  */
 export async function openLibrary(dir: string, options: OpenOptions = {}): Promise<Library> {

@@ -16,7 +16,7 @@ export interface DialogWindow {
 /**
  * The desktop shell's answer to the dialog channels (the headless ones say `available:
  * false`). Each picker is attached to the calling window, and whatever it returns becomes a
- * path that window may then use: the only way a path gets there (SPEC section 5).
+ * path that window may then use: the only way a path gets there (docs/accounts.md).
  */
 export function nativeDialogHandlers(windowFor: (session: Session) => DialogWindow | undefined): AnySessionHandlers {
   return {

@@ -4,7 +4,7 @@ import { CONTENT_CSP, CONTENT_SECURITY_POLICY } from './csp.js'
 
 /**
  * The renderer gets no Node, runs in Chromium's sandbox and sees main only through the
- * preload's bridge (STYLE 4; Electron's security checklist). The partition gives each
+ * preload's bridge (docs/architecture.md; Electron's security checklist). The partition gives each
  * library's window an Electron session of its own, which is what ties its trove: requests
  * to its acting user (see protocol.ts).
  */

@@ -34,7 +34,7 @@ if (!app.requestSingleInstanceLock({ libraryDir: requested ?? null })) {
     if (process.platform !== 'darwin') app.quit()
   })
 
-  // Closing a library writes its snapshot and releases its lock (SPEC section 2): quitting waits for it.
+  // Closing a library writes its snapshot and releases its lock (docs/store.md): quitting waits for it.
   let quitting = false
   app.on('before-quit', (event) => {
     if (!shell.busy) return

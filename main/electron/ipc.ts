@@ -14,7 +14,7 @@ export interface IpcTarget {
 
 /**
  * The single handler for every contract channel. The session is the sender window's own,
- * looked up from `event.sender`; nothing in the message can name the actor (SPEC section 5).
+ * looked up from `event.sender`; nothing in the message can name the actor (docs/accounts.md).
  * The answer is always an Envelope, never a rejection, so an error's code and details reach
  * the renderer intact (Electron would reduce a thrown error to its message).
  */

@@ -11,7 +11,7 @@ export function libraryDirFromArgs(argv: readonly string[], cwd: string): string
 }
 
 /**
- * The library a launch asked for explicitly (SPEC section 2): the flag wins over
+ * The library a launch asked for explicitly (docs/store.md): the flag wins over
  * `DAM_LIBRARY`. Undefined when neither is given.
  */
 export function requestedLibraryDir(argv: readonly string[], env: NodeJS.ProcessEnv, cwd: string): string | undefined {

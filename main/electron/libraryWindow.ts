@@ -19,7 +19,7 @@ export interface ShellPaths {
 /**
  * A window starts signed in as the first admin only while that admin has no password: on a
  * fresh library the owner of the machine is let in at once; once a password is set, someone
- * must sign in (SPEC section 5).
+ * must sign in (docs/accounts.md).
  */
 export function initialUserId(library: Library): Id | null {
   const id = library.firstAdminId

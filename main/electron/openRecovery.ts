@@ -12,7 +12,7 @@ export interface RecoveryPrompts {
 }
 
 /**
- * Opens a library, offering to restore a backup when it is damaged (SPEC section 2: a
+ * Opens a library, offering to restore a backup when it is damaged (docs/store.md: a
  * corrupt library.json is never overwritten; the person decides). Restoring sets the damaged
  * files aside, so a backup that turns out to be damaged too just leads to the next one.
  * Resolves to null when the person leaves instead, or the library cannot be opened.

@@ -3,7 +3,7 @@ import type { PathPurpose } from '../core/context.js'
 
 /**
  * The paths one window may name in `sourcePath` / `destPath`: only what its own native
- * dialogs returned (SPEC section 5: the renderer never reaches the disk on its own). A file
+ * dialogs returned (docs/accounts.md: the renderer never reaches the disk on its own). A file
  * picked to open may be read, never written; a save target may be written; a folder picked
  * for import may be read anywhere inside it.
  */

@@ -5,7 +5,7 @@ import { events, isChannelName } from '../../shared/contract/index.js'
 type Listener = (payload: unknown) => void
 
 /**
- * What the preload puts on `window.trove`: `invoke` and `subscribe`, nothing else (STYLE 4).
+ * What the preload puts on `window.trove`: `invoke` and `subscribe`, nothing else (docs/architecture.md).
  * A channel or event outside the contract is refused here, before anything crosses to main,
  * so a compromised page cannot use the bridge to reach other IPC channels. The raw IPC event
  * object never reaches the page.

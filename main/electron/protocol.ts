@@ -62,7 +62,7 @@ async function contentResponse(target: ProtocolTarget, kind: 'file' | 'thumb' | 
     const fileId = decodeId(rawId)
     const version = parseVersion(url.searchParams.get('v'))
     const core = target.library.core
-    // Checked on every request, as the actor of this window is now (SPEC section 4).
+    // Checked on every request, as the actor of this window is now (docs/permissions.md).
     content =
       kind === 'file'
         ? openContent(core, target.session, fileId, { version, range: parseRange(request.headers.get('range')) })

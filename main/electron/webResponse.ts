@@ -9,7 +9,7 @@ export function streamBody(stream: Readable): BodyInit {
   return Readable.toWeb(stream) as unknown as BodyInit
 }
 
-/** What the session cannot see is simply not there (SPEC section 4: nothing is revealed). */
+/** What the session cannot see is simply not there (docs/permissions.md: nothing is revealed). */
 export function statusFor(error: ErrorShape): number {
   switch (error.code) {
     case 'NOT_FOUND':

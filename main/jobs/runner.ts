@@ -27,7 +27,7 @@ const PROGRESS_INTERVAL_MS = 100
 const KEEP_FINISHED = 200
 
 /**
- * Long work (SPEC section 7): each job has an owner, a kind, progress and a state; at most
+ * Long work (docs/architecture.md): each job has an owner, a kind, progress and a state; at most
  * `concurrency` run at once and the rest wait their turn, so a big import never blocks a
  * call. Cancelling aborts the job's signal: the work is expected to stop, remove what it
  * half-made, and reject with CANCELLED.

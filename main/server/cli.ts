@@ -51,7 +51,7 @@ async function main(): Promise<number> {
     process.once('SIGINT', resolve)
     process.once('SIGTERM', resolve)
   })
-  // Closing writes a fresh snapshot and releases the lock (SPEC section 2).
+  // Closing writes a fresh snapshot and releases the lock (docs/store.md).
   await server.close()
   return 0
 }

@@ -1,3 +1,3 @@
-/** Browser mode: the dispatcher on loopback HTTP (SPEC section 1). */
+/** Browser mode: the dispatcher on loopback HTTP (docs/architecture.md). */
 export { startServer, RENDERER_OUT_DIR, type RunningServer, type ServerOptions } from './server.js'
 export { defaultLibraryDir, chooseLibraryDir } from './defaultLibraryDir.js'

@@ -41,7 +41,7 @@ export interface RunningServer {
 }
 
 /**
- * Browser mode (SPEC section 1): the main process's dispatcher behind a loopback HTTP
+ * Browser mode (docs/architecture.md): the main process's dispatcher behind a loopback HTTP
  * server, with the same permission checks as the desktop shell.
  */
 export async function startServer(options: ServerOptions): Promise<RunningServer> {

@@ -6,7 +6,7 @@ import type { Transport } from './transport.js'
 export type FileKind = 'file' | 'thumb' | 'preview'
 
 /**
- * The renderer's one way to main (STYLE 1): typed by the shared contract, the same on every
+ * The renderer's one way to main (docs/architecture.md): typed by the shared contract, the same on every
  * transport. A refusal arrives as an AppError carrying `code`, `message` and `details`.
  */
 export class ApiClient {

@@ -4,7 +4,7 @@ import { FolderUploadIcon } from './actionIcons.js'
 import { FolderPlusIcon, UploadIcon } from './icons.js'
 import { usePickers } from './UploadProvider.js'
 
-/** Whether the open folder takes new things: main decides, the listing tells the caller's level (SPEC section 4). */
+/** Whether the open folder takes new things: main decides, the listing tells the caller's level (docs/permissions.md). */
 export function useCanAdd(): boolean {
   return useTrove((s) => {
     const folder = s.folderId ? s.byId[s.folderId] : undefined

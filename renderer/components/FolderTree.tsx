@@ -8,7 +8,7 @@ import { useFolderDrop } from './browse/dragAssets.js'
 /**
  * The folder tree (WAI-ARIA tree pattern): one tab stop, arrow keys move and expand, children
  * load when a folder is first opened. A restricted user's tree starts at what is shared with
- * them (SPEC section 4), because those are the roots main gives.
+ * them (docs/permissions.md), because those are the roots main gives.
  */
 export function FolderTree() {
   const input = useTrove(useShallow((s) => ({ rootIds: s.rootIds, childIds: s.childIds, expanded: s.expanded, loadingIds: s.loadingIds, byId: s.byId })))

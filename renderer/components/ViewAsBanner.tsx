@@ -1,7 +1,7 @@
 import { useTrove } from '../store/index.js'
 import { EyeIcon } from './icons.js'
 
-/** SPEC section 5: while an admin views as someone, a banner stays and offers the way back. */
+/** docs/accounts.md: while an admin views as someone, a banner stays and offers the way back. */
 export function ViewAsBanner() {
   const session = useTrove((s) => s.session)
   const endViewAs = useTrove((s) => s.endViewAs)

@@ -6,7 +6,7 @@ import { api } from '../api/index.js'
 import type { TroveState } from './types.js'
 
 /**
- * Administration (admins only, SPEC section 4): users, groups and metadata fields. Every
+ * Administration (admins only, docs/permissions.md): users, groups and metadata fields. Every
  * action throws, so the form or confirmation that asked shows main's reason beside itself.
  */
 export interface AdminSlice {

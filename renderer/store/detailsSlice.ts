@@ -18,7 +18,7 @@ export interface Details {
 /** The details panel: one asset's versions, comments and collections, and the edits made there. */
 export interface DetailsSlice {
   details: Details | null
-  /** The custom metadata fields an admin defined (SPEC section 3). */
+  /** The custom metadata fields an admin defined (docs/architecture.md). */
   fields: FieldView[]
   loadDetails(id: Id | null): Promise<void>
   refreshDetails(): Promise<void>

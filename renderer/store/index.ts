@@ -18,7 +18,7 @@ import type { TroveState } from './types.js'
 
 export type { TroveState, Dialog } from './types.js'
 
-/** One store of typed slices (STYLE 10): components read narrow selectors and call actions. */
+/** One store of typed slices (docs/architecture.md): components read narrow selectors and call actions. */
 export const useTrove = create<TroveState>()((...a) => ({
   ...createSessionSlice(...a),
   ...createTreeSlice(...a),

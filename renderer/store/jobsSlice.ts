@@ -8,7 +8,7 @@ import type { TroveState } from './types.js'
 export type ZipTarget = { assetIds: Id[] } | { collectionId: Id }
 
 /**
- * Long work as this session sees it (SPEC section 7): every job main told us about, by id,
+ * Long work as this session sees it (docs/architecture.md): every job main told us about, by id,
  * and the user's downloads. Jobs carry their owner, so a switch of user never shows the
  * previous user's work even before the next list arrives.
  */

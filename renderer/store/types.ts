@@ -40,7 +40,7 @@ export interface SessionSlice {
 
 /** The folder tree: loaded lazily, one folder's children at a time. */
 export interface TreeSlice {
-  /** Home, or a restricted user's shared-with-me roots (SPEC section 4). */
+  /** Home, or a restricted user's shared-with-me roots (docs/permissions.md). */
   rootIds: Id[]
   rootsLoaded: boolean
   /** Children of the folders loaded so far, in main's order (folders first). */

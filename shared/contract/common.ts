@@ -53,7 +53,7 @@ export function illFormedPath(value: unknown, path: (string | number)[] = []): (
 }
 
 /**
- * SPEC section 3: 1 to 255 characters, no `/`, `\`, NUL or control characters, not `.` or `..`.
+ * docs/architecture.md: 1 to 255 characters, no `/`, `\`, NUL or control characters, not `.` or `..`.
  * Stored in one Unicode form (NFC), so the same name typed on two systems is the same string;
  * the rules are checked on that form, since it is what is stored (a name can grow in it:
  * U+0958 becomes two characters).
@@ -75,7 +75,7 @@ export const nameSchema = z
 
 /**
  * What a browser's email field accepts (HTML5): a local machine's host needs no top-level
- * domain, and the first admin of a new library is admin@localhost (SPEC section 8).
+ * domain, and the first admin of a new library is admin@localhost (docs/architecture.md).
  */
 export const emailSchema = z.string().trim().toLowerCase().pipe(z.email({ pattern: z.regexes.html5Email, error: 'must be an email address' })).pipe(z.string().max(254))
 export const passwordSchema = z.string().min(8, 'must be at least 8 characters').max(1024)

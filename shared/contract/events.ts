@@ -1,4 +1,4 @@
-/** Events main pushes to a session (SPEC section 6), filtered to what that session may see. */
+/** Events main pushes to a session (docs/architecture.md), filtered to what that session may see. */
 import type { TableName } from '../domain.js'
 import type { JobView } from '../views.js'
 

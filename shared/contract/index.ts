@@ -1,5 +1,5 @@
 /**
- * The one contract between renderer and main (SPEC section 6): each channel's input
+ * The one contract between renderer and main (docs/architecture.md): each channel's input
  * schema and result type, and the events main pushes.
  */
 import type { z } from 'zod'

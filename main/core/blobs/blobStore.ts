@@ -20,7 +20,7 @@ export interface StoredBlob {
 const CHUNK = 1024 * 1024
 
 /**
- * Content-addressed file store under `blobs/sha256/ab/cdef…` (SPEC section 2): content is
+ * Content-addressed file store under `blobs/sha256/ab/cdef…` (docs/store.md): content is
  * hashed while it streams into a temp file, which is renamed into place only once the
  * hash is known (and matches, when the caller expected one). Identical content is kept once.
  */

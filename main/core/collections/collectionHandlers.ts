@@ -75,7 +75,7 @@ export const collectionHandlers: HandlerMap<CollectionChannels> = {
   'collections.delete': async (ctx, { collectionId }) => {
     const collection = requireCollection(ctx, collectionId, 'delete')
     const { indexes } = ctx.core.store
-    // Only the grouping goes: its associations and grants, never an asset (SPEC section 4).
+    // Only the grouping goes: its associations and grants, never an asset (docs/permissions.md).
     await ctx.commit('collections.delete', {
       del: [
         ['collections', collection.id],
@@ -99,7 +99,7 @@ export const collectionHandlers: HandlerMap<CollectionChannels> = {
     limit(collectionIds.length, LIMITS.collectionsPerAdd, 'collections can be added to')
     distinct(collectionIds, 'collectionIds')
     distinct(assetIds, 'assetIds')
-    // Contribute on each collection and on each asset (SPEC section 4), all checked before anything changes.
+    // Contribute on each collection and on each asset (docs/permissions.md), all checked before anything changes.
     const collections = collectionIds.map((id) => requireCollection(ctx, id, 'addAssets'))
     const assets = assetIds.map((id) => requireAsset(ctx, id, 'addToCollections'))
     for (const asset of assets) {

@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.js'
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/
 
-/** Values are checked against their field's type and options (SPEC section 3). */
+/** Values are checked against their field's type and options (docs/architecture.md). */
 export function checkValue(field: MetadataFieldRecord, value: MetadataValue): MetadataValue {
   const bad = (expected: string) =>
     new AppError('INVALID_INPUT', `"${field.name}" takes ${expected}.`, { fieldId: field.id, type: field.type })

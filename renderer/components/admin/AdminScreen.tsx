@@ -11,7 +11,7 @@ const TABS = [
 ] as const
 type TabId = (typeof TABS)[number]['id']
 
-/** Administration (admins only, SPEC section 4): users and roles, user groups, custom metadata fields. */
+/** Administration (admins only, docs/permissions.md): users and roles, user groups, custom metadata fields. */
 export function AdminScreen() {
   const [tab, setTab] = useState<TabId>('users')
   const status = useTrove((s) => s.adminStatus)

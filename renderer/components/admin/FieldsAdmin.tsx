@@ -4,7 +4,7 @@ import { useTrove } from '../../store/index.js'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog.js'
 import { FIELD_TYPE_LABELS, NewFieldForm } from './NewFieldForm.js'
 
-/** Custom metadata fields (SPEC section 3): defined here, filled in on each file's details. */
+/** Custom metadata fields (docs/architecture.md): defined here, filled in on each file's details. */
 export function FieldsAdmin() {
   const fields = useTrove((s) => s.fields)
   const [deleting, setDeleting] = useState<FieldView | null>(null)

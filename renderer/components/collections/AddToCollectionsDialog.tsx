@@ -12,7 +12,7 @@ import { namesOf, useAssetViews } from './useAssetViews.js'
 
 /**
  * "Add to media collections" (seed: add assets to media collections): the collections where
- * the user has at least contribute (SPEC section 4), searchable, several at once, and a new
+ * the user has at least contribute (docs/permissions.md), searchable, several at once, and a new
  * one made on the spot. Assets that cannot be added are named with the reason, and a request
  * over the seed limit is refused here before anything is sent.
  */

@@ -5,7 +5,7 @@ import { useTrove } from '../../store/index.js'
 import { Modal } from '../dialogs/Modal.js'
 import { Refusal } from './Refusal.js'
 
-/** Deleting a collection touches no asset (SPEC section 4): the confirmation says so before anything goes. */
+/** Deleting a collection touches no asset (docs/permissions.md): the confirmation says so before anything goes. */
 export function DeleteCollectionDialog({ collectionId }: { collectionId: Id }) {
   const closeDialog = useTrove((s) => s.closeDialog)
   const collection = useTrove((s) => s.collections.find((c) => c.id === collectionId))

@@ -13,7 +13,7 @@ import { useAssetViews } from './useAssetViews.js'
 
 /**
  * "Remove asset from multiple media collections" (seed): the collections the asset is directly
- * in and on which the user has manage (SPEC section 4), at most 100 at once. Collections it is
+ * in and on which the user has manage (docs/permissions.md), at most 100 at once. Collections it is
  * in only through a parent folder are named too, since removing it cannot take it out of those.
  */
 export function RemoveFromCollectionsDialog({ assetId }: { assetId: Id }) {

@@ -17,7 +17,7 @@ export interface AdditionCheck {
 export const LIMIT_SENTENCE = `You can add up to ${LIMITS.assetsPerAdd} assets to up to ${LIMITS.collectionsPerAdd} collections at once.`
 
 /**
- * The checks main makes before adding (SPEC section 4: contribute on each asset, Home never,
+ * The checks main makes before adding (docs/permissions.md: contribute on each asset, Home never,
  * 100 assets to 100 collections), made first here so a person learns which asset stands in the
  * way before anything is sent. Main still checks: its refusal is shown if it comes anyway.
  */

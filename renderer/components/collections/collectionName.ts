@@ -1,7 +1,7 @@
 import { nameKey } from '../../../shared/names.js'
 import type { CollectionView } from '../../../shared/views.js'
 
-/** SPEC section 3; the contract's schema says the same, but pulling it in would bring zod into the window. */
+/** docs/architecture.md; the contract's schema says the same, but pulling it in would bring zod into the window. */
 export const MAX_NAME = 255
 // eslint-disable-next-line no-control-regex
 const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/

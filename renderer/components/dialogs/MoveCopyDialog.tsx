@@ -10,7 +10,7 @@ import { Modal } from './Modal.js'
 
 /**
  * Move or copy to a folder chosen in a tree. Only folders the user may contribute to can be
- * chosen; a move may not put a folder inside itself, nor leave things where they are (SPEC section 4).
+ * chosen; a move may not put a folder inside itself, nor leave things where they are (docs/permissions.md).
  */
 export function MoveCopyDialog({ mode, ids }: { mode: 'move' | 'copy'; ids: Id[] }) {
   const assets = useTrove(useShallow((s) => ids.map((id) => s.byId[id]).filter((a): a is AssetView => !!a)))

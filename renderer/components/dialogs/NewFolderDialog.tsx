@@ -4,7 +4,7 @@ import { useTrove } from '../../store/index.js'
 import { displayName } from '../Breadcrumbs.js'
 import { Modal } from './Modal.js'
 
-/** Names are checked by main (SPEC section 3); its message is shown under the field. */
+/** Names are checked by main (docs/architecture.md); its message is shown under the field. */
 export function NewFolderDialog() {
   const parent = useTrove((s) => (s.folderId ? s.byId[s.folderId] : undefined))
   const closeDialog = useTrove((s) => s.closeDialog)

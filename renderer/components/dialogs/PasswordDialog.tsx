@@ -3,7 +3,7 @@ import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import { Modal } from './Modal.js'
 
-/** Switching to a user who has a password asks for it (SPEC section 5); main checks it. */
+/** Switching to a user who has a password asks for it (docs/accounts.md); main checks it. */
 export function PasswordDialog({ userId }: { userId: string }) {
   const user = useTrove((s) => s.users.find((u) => u.id === userId))
   const closeDialog = useTrove((s) => s.closeDialog)

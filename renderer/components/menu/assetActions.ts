@@ -25,7 +25,7 @@ interface Rule {
   files?: boolean
   images?: boolean
   folders?: boolean
-  /** Home (the root) cannot be renamed, moved, copied, deleted or shared (SPEC section 3). */
+  /** Home (the root) cannot be renamed, moved, copied, deleted or shared (docs/architecture.md). */
   notHome?: boolean
   shortcut?: string
   danger?: boolean

@@ -3,7 +3,7 @@ import { AddSubjects } from './AddSubjects.js'
 import { DirectGrants, InheritedGrants } from './GrantList.js'
 import type { Sharing, SharingError } from './useSharing.js'
 
-/** The "Users & user groups" tab (seed). Home is never shared with restricted users or groups (SPEC section 4). */
+/** The "Users & user groups" tab (seed). Home is never shared with restricted users or groups (docs/permissions.md). */
 export function SubjectsTab({ sharing, isHome, ownerName }: { sharing: Sharing; isHome: boolean; ownerName: string | null }) {
   return (
     <div className="share-subjects">
