@@ -4,6 +4,7 @@ import type { GrantView, InheritedGrantView, SharingView } from '../../../shared
 import type { Core, Ctx, HandlerMap } from '../context.js'
 import { notFound, requireAsset, requireCollection } from '../access.js'
 import { visiblePathOf } from '../assets/views.js'
+import { factsOf, highestFromAbove } from '../permissions/rule.js'
 
 type SharingChannels = 'sharing.list' | 'sharing.set' | 'sharing.remove'
 
@@ -15,7 +16,7 @@ interface Resource {
   parentId: Id | null
 }
 
-/** Sharing needs manage on the asset or collection (seed: share rows). */
+/** Sharing needs manage on the asset or collection (docs/permissions.md). */
 function requireShareable(ctx: Ctx, resourceId: Id): Resource {
   if (ctx.core.store.tables.collections.has(resourceId)) {
     const c = requireCollection(ctx, resourceId, 'share')
@@ -66,16 +67,13 @@ function sharingView(core: Core, readerId: Id, resource: Resource): SharingView 
   return { resourceId: resource.id, resourceType: resource.type, ownerId: resource.ownerId, direct: direct.sort(bySubject), inherited: inherited.sort(bySubject) }
 }
 
-/** The highest level this same subject already has from above: a grant here may raise it, never lower it (seed). */
+/**
+ * The highest level this same subject already has from above, by the permission rule: a grant
+ * here may raise it, never lower it.
+ */
 function inheritedLevel(core: Core, resource: Resource, subjectId: Id): { level: Level; sourceId: Id; how: string } | null {
-  const { indexes, tables } = core.store
-  let best: { level: Level; sourceId: Id; how: string } | null = null
-  for (let p = resource.parentId; p !== null; p = tables.assets.get(p)?.parentId ?? null) {
-    const grant = indexes.grantsByResource.get(p)?.get(subjectId)
-    if (grant && (!best || levelRank[grant.level] > levelRank[best.level])) best = { level: grant.level, sourceId: p, how: 'from' }
-    if (tables.assets.get(p)?.createdBy === subjectId && (!best || best.level !== 'manage')) best = { level: 'manage', sourceId: p, how: 'as the creator of' }
-  }
-  return best
+  const source = highestFromAbove(factsOf(core.store), resource.parentId, new Set([subjectId]), subjectId)
+  return source && { level: source.level, sourceId: source.sourceId, how: source.how === 'grant' ? 'from' : 'as the creator of' }
 }
 
 export const sharingHandlers: HandlerMap<SharingChannels> = {
