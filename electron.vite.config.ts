@@ -7,7 +7,7 @@ import rendererConfig from './vite.renderer.config.js'
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url))
 
 /**
- * Scripts the core starts as child processes by a path next to its own module
+ * Scripts the core starts as child processes or worker threads by a path next to its own module
  * (`new URL('./x.child.mjs', import.meta.url)`): bundled into out/main/index.js, that module
  * is out/main, so the script must be there too.
  */
@@ -26,7 +26,7 @@ function childScripts(files: string[]): Plugin {
  */
 export default defineConfig({
   main: {
-    plugins: [childScripts(['./main/core/extensions/removeBackground.child.mjs'])],
+    plugins: [childScripts(['./main/core/extensions/removeBackground.child.mjs', './main/core/media/pdfRender.worker.mjs'])],
     build: {
       outDir: here('./out/main'),
       lib: { entry: here('./main/electron/index.ts') },

@@ -58,6 +58,18 @@ export interface EmbeddedMetadata {
   copyright?: string
 }
 
+/** What a video or PDF holds beyond a picture's width and height, read when the version arrives. */
+export interface MediaProperties {
+  /** Seconds, to the millisecond. */
+  durationSec?: number
+  /** The video stream's codec as ffprobe names it (h264, hevc, vp9, av1, mpeg4…). */
+  codec?: string
+  /** Frames a second (29.97, 25…). */
+  frameRate?: number
+  /** A PDF's page count. */
+  pages?: number
+}
+
 export interface FileVersion {
   number: number
   hash: string
@@ -66,6 +78,7 @@ export interface FileVersion {
   width?: number
   height?: number
   embedded?: EmbeddedMetadata
+  media?: MediaProperties
   createdBy: Id
   createdAt: number
 }

@@ -1,6 +1,6 @@
 /** What channels return: records as a caller may see them, never more. */
 import type {
-  ActivityRecord, DownloadState, EmbeddedMetadata, FieldType, FocusArea, Id, Level, LevelOrNone, MetadataValue, Role,
+  ActivityRecord, DownloadState, EmbeddedMetadata, MediaProperties, FieldType, FocusArea, Id, Level, LevelOrNone, MetadataValue, Role,
 } from './domain.js'
 
 /** What anyone signed in may know of any user: enough to name them and share with them. */
@@ -92,6 +92,8 @@ export interface AssetView {
   focus?: FocusArea | null
   /** Camera, date taken, keywords and the like, from the current version's embedded metadata. */
   embedded?: EmbeddedMetadata
+  /** Duration, codec and frame rate of a video; page count of a PDF. */
+  media?: MediaProperties
   /** Folders only: number of direct children (all visible to whoever sees the folder). */
   childCount?: number
 }

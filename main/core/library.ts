@@ -188,7 +188,7 @@ export class Library {
       if (asset.kind !== 'file') continue
       const current = asset.versions.find((v) => v.number === asset.currentVersion)
       if (current && hasRendition(current.mime) && !this.core.renditions.failure(current.hash)) {
-        void this.core.renditions.ensure(current.hash, 'thumb', asset.focus).catch(() => undefined)
+        void this.core.renditions.ensure(current.hash, 'thumb', asset.focus, { mime: current.mime, durationSec: current.media?.durationSec }).catch(() => undefined)
       }
     }
   }

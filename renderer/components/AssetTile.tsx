@@ -1,4 +1,5 @@
 import { useState, type MouseEvent } from 'react'
+import { hasRendition } from '../../shared/mediaKinds.js'
 import type { AssetView } from '../../shared/views.js'
 import { api } from '../api/index.js'
 import { FileTypeIcon, fileKind } from './fileTypeIcons.js'
@@ -28,7 +29,7 @@ export function assetMeta(asset: AssetView): string {
   return [typeLabel(asset.name, asset.mime), formatBytes(asset.size ?? 0), dimensions(asset.width, asset.height)].filter(Boolean).join(' · ')
 }
 
-/** One asset in the grid: a thumbnail for images (served with the session's permission check), an icon by type otherwise. */
+/** One asset in the grid: a thumbnail for images, videos, PDFs and RAW photos (served with the session's permission check), an icon by type otherwise. */
 export function AssetTile({ asset, optionId, selected, active, renaming, posinset, setsize, onClick, onDoubleClick, onContextMenu, onRenameDone }: ItemProps) {
   const { over, dropProps } = useFolderDrop(asset.kind === 'folder' ? asset : undefined)
   return (
@@ -75,7 +76,8 @@ function Thumbnail({ asset }: { asset: AssetView }) {
       <span className="tile-ext">{typeLabel(asset.name, asset.mime)}</span>
     </span>
   )
-  if (kind !== 'image' || state === 'broken') return icon
+  // Videos, PDFs and RAW photos have thumbnails too (a poster frame, the first page, the embedded preview).
+  if (!hasRendition(asset.mime) || state === 'broken') return icon
   return (
     <>
       {state === 'loading' && <span className="tile-placeholder" aria-hidden="true" />}

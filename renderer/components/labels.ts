@@ -73,6 +73,15 @@ export function formatCompactDateTime(ms: number): string {
   return compactFormat.format(ms)
 }
 
+/** 83.4 → "1:23", 3725 → "1:02:05". */
+export function formatDuration(seconds: number): string {
+  const total = Math.round(seconds)
+  const h = Math.floor(total / 3600)
+  const m = Math.floor((total % 3600) / 60)
+  const s = String(total % 60).padStart(2, '0')
+  return h ? `${h}:${String(m).padStart(2, '0')}:${s}` : `${m}:${s}`
+}
+
 export function dimensions(width?: number, height?: number): string | null {
   return width && height ? `${width} × ${height}` : null
 }

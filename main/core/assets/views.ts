@@ -76,6 +76,7 @@ export function recordView(asset: AssetRecord): AssetView {
     view.metadata = asset.metadata
     view.focus = asset.focus
     if (current.embedded) view.embedded = current.embedded
+    if (current.media) view.media = current.media
   } else {
     // A folder's record does not change when its children do: finishView counts them.
     view.childCount = 0

@@ -2,6 +2,8 @@ import path from 'node:path'
 import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
 import { imageSize } from 'image-size'
 import sharp from 'sharp'
+import { isRawMime } from '../../../shared/mediaKinds.js'
+import { RAW_MIMES } from '../media/rawPreview.js'
 
 /** Where the whole file is, for what its first bytes do not answer. */
 export interface WholeFile {
@@ -42,7 +44,11 @@ export async function sniff(head: Buffer, name: string, whole?: WholeFile): Prom
   let mime = detected?.mime ?? BY_EXTENSION[path.extname(name).toLowerCase()] ?? (looksLikeText(head) ? 'text/plain' : 'application/octet-stream')
   if (mime === 'application/xml' && /<svg[\s>]/i.test(head.toString('utf8', 0, 4096))) mime = 'image/svg+xml'
   if (mime === 'text/plain' && /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(head.toString('utf8', 0, 4096))) mime = 'image/svg+xml'
-  if (!mime.startsWith('image/')) return { mime }
+  // file-type knows some RAW files only as TIFF (a NEF from many bodies): the extension says which.
+  const raw = RAW_MIMES[path.extname(name).toLowerCase()]
+  if (raw && (mime === 'image/tiff' || !detected)) mime = raw
+  // A RAW file's size is its preview's, learnt where the preview is found (media/mediaFacts.ts).
+  if (!mime.startsWith('image/') || isRawMime(mime)) return { mime }
   try {
     const size = imageSize(head)
     if (size.width && size.height) return { mime, width: size.width, height: size.height, ...(size.orientation ? { orientation: size.orientation } : {}) }

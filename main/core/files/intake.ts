@@ -6,7 +6,11 @@ import type { Core, Session } from '../context.js'
 import type { StoredBlob } from '../blobs/blobStore.js'
 import { displayed, sniff } from '../blobs/sniff.js'
 import { EMBEDDED_BYTES, readEmbedded } from '../media/embedded.js'
-import type { EmbeddedMetadata } from '../../../shared/domain.js'
+import type { EmbeddedMetadata, MediaProperties } from '../../../shared/domain.js'
+import { isRawMime, renditionSource } from '../../../shared/mediaKinds.js'
+import { readMediaFacts } from '../media/mediaFacts.js'
+
+const hasFacts = (mime: string) => isRawMime(mime) || renditionSource(mime) === 'video' || renditionSource(mime) === 'pdf'
 
 export interface Content {
   /** Bytes when a name in it is not valid UTF-8 (from an import's walk; channels give strings). */
@@ -21,6 +25,7 @@ export interface StoredContent {
   width?: number
   height?: number
   embedded?: EmbeddedMetadata
+  media?: MediaProperties
   /** Unpins the blob: call once the change that references it is committed (or abandoned). */
   release(): void
 }
@@ -63,6 +68,20 @@ export async function storeContent(core: Core, session: Session, content: Conten
   const { head, ...blob } = stored
   const whole = { path: core.blobs.pathOf(blob.hash), size: blob.size }
   const { orientation: sizeOrientation, ...kind } = await sniff(head, name, whole)
+  if (hasFacts(kind.mime)) {
+    // A video, PDF or RAW file: what the bundled readers find, or nothing for a corrupt one.
+    const { note: _unreadable, ...facts } = await readMediaFacts(kind.mime, { head, ...whole }, signal)
+    let released = false
+    return {
+      ...blob,
+      ...kind,
+      ...facts,
+      release: () => {
+        if (!released) core.blobs.release(blob.hash)
+        released = true
+      },
+    }
+  }
   const { embedded, orientation = sizeOrientation } = kind.mime.startsWith('image/') && kind.mime !== 'image/svg+xml' ? await readEmbedded({ head, ...whole }) : {}
   let released = false
   return {
@@ -82,5 +101,6 @@ export function versionFrom(content: StoredContent, number: number, createdBy: I
   if (content.width !== undefined) version.width = content.width
   if (content.height !== undefined) version.height = content.height
   if (content.embedded !== undefined) version.embedded = content.embedded
+  if (content.media !== undefined) version.media = content.media
   return version
 }

@@ -21,10 +21,10 @@ export async function openRendition(core: Core, session: Session, fileId: Id, ki
   const file = requireFile(makeCtx(core, session, actor, viaAdmin, 'files.read'), fileId, 'viewAndSearch')
   const v = version === undefined ? currentVersionOf(file) : file.versions.find((x) => x.number === version)
   if (!v) throw new AppError('NOT_FOUND', `"${file.name}" has no version ${version}.`, { fileId, version })
-  if (!hasRendition(v.mime)) throw new AppError('NOT_FOUND', `"${file.name}" is not an image.`, { fileId, reason: 'not-an-image', mime: v.mime })
+  if (!hasRendition(v.mime)) throw new AppError('NOT_FOUND', `"${file.name}" has no picture to show (an icon stands for it).`, { fileId, reason: 'not-an-image', mime: v.mime })
   let path: string
   try {
-    path = await core.renditions.ensure(v.hash, kind, v.number === file.currentVersion ? file.focus : null)
+    path = await core.renditions.ensure(v.hash, kind, v.number === file.currentVersion ? file.focus : null, { mime: v.mime, durationSec: v.media?.durationSec })
   } catch (error) {
     throw new AppError('NOT_FOUND', (error as Error).message, { fileId, reason: 'unreadable' })
   }

