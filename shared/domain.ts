@@ -211,6 +211,35 @@ export interface DownloadRecord {
   jobId?: Id
 }
 
+/**
+ * One file or folder in the trash (docs/trash.md): the asset record exactly as it was, with
+ * every record that hung off it, so that a restore puts back the same ids. The id is the
+ * asset's. `rootId` is the top of what was deleted together; only that one is listed.
+ */
+export interface TrashRecord {
+  id: Id
+  rootId: Id
+  asset: AssetRecord
+  trashedAt: number
+  trashedBy: Id
+  comments: CommentRecord[]
+  grants: GrantRecord[]
+  associations: AssociationRecord[]
+  /** On the root only: the full path of the folder it was in. */
+  fromPath?: string
+  /** On the root only: the restricted users who could manage it when it was deleted. */
+  managers?: Id[]
+  /** On the root only: how many files and folders went with it, itself included. */
+  count?: number
+}
+
+/** Library-wide settings; one record, id `library`. */
+export interface SettingsRecord {
+  id: Id
+  /** Days an item stays in the trash before it is purged on its own. */
+  trashRetentionDays: number
+}
+
 /** Every table of the store and the record it holds. */
 export interface Tables {
   assets: AssetRecord
@@ -224,11 +253,13 @@ export interface Tables {
   grants: GrantRecord
   activity: ActivityRecord
   downloads: DownloadRecord
+  trash: TrashRecord
+  settings: SettingsRecord
 }
 export type TableName = keyof Tables
 export const TABLE_NAMES: TableName[] = [
   'assets', 'comments', 'fields', 'collections', 'associations', 'users', 'groups',
-  'memberships', 'grants', 'activity', 'downloads',
+  'memberships', 'grants', 'activity', 'downloads', 'trash', 'settings',
 ]
 
 /** Operations on files and folders with the level each needs (seed: file and folder permission levels). */

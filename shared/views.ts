@@ -203,3 +203,21 @@ export interface JobView {
 export type ActivityView = Omit<ActivityRecord, 'parts'> & { actorName: string; viaAdminName?: string }
 
 export type { LevelOrNone }
+
+/** One item of the trash as a caller may see it (docs/trash.md). */
+export interface TrashItemView {
+  /** The asset's own id: a restore gives it back unchanged. */
+  id: Id
+  kind: 'folder' | 'file'
+  name: string
+  /** Where it was: the folder's path as the caller may see it, or null when that is not theirs to know. */
+  fromPath: string | null
+  trashedAt: number
+  trashedBy: PersonView
+  /** When it will be purged on its own. */
+  purgeAt: number
+  /** Files and folders that went with it, itself included. */
+  count: number
+  /** Bytes of every version of every file in it. */
+  bytes: number
+}

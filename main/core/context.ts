@@ -16,6 +16,9 @@ export interface ImageTools {
   removeBackground(input: string, mime: string, jc: JobContext): Promise<Buffer>
 }
 
+/** Who the system records as creating Home and as purging the trash on its own: no user. */
+export const SYSTEM_ID = 'system'
+
 /** What every operation works with: the library's store, engine and blobs. */
 export interface Core {
   readonly dir: string

@@ -1,4 +1,4 @@
-import type { Id, TableName } from '../../shared/domain.js'
+import type { Id, TableName, TrashRecord } from '../../shared/domain.js'
 import type { Events } from '../../shared/contract/index.js'
 import type { Core } from './context.js'
 import type { Change } from './store/change.js'
@@ -32,6 +32,9 @@ export function reachOf(core: Core, readerId: Id, change: Pick<Change, 'put' | '
   }
   const collection = (id: Id) => engine.collectionLevel(readerId, id) !== 'none'
   const resource = (type: 'asset' | 'collection', id: Id) => (type === 'asset' ? engine.canView(readerId, id) : collection(id))
+  // A deletion puts thousands of trash records at once: looked up by id, not searched for each.
+  let putTrash: Map<Id, TrashRecord> | null = null
+  const trashRecord = (id: Id) => tables.trash.get(id) ?? (putTrash ??= new Map((change.put.trash ?? []).map((r) => [r.id, r]))).get(id)
   const touches: { [T in TableName]?: (id: Id) => boolean } = {
     assets: asset,
     collections: collection,
@@ -56,6 +59,12 @@ export function reachOf(core: Core, readerId: Id, change: Pick<Change, 'put' | '
     groups: () => true,
     fields: () => true,
     activity: () => false,
+    // Only a root is listed in the trash, to those who could manage it when it went (docs/trash.md).
+    trash: (id) => {
+      const r = trashRecord(id)
+      return !!r && r.id === r.rootId && (r.managers ?? []).includes(readerId)
+    },
+    settings: () => true,
   }
   const note = (table: TableName, id: Id) => {
     // Every id is checked, not only the first that touches: each visible asset is named.

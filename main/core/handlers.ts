@@ -15,6 +15,7 @@ import { sharingHandlers } from './sharing/sharingHandlers.js'
 import { groupHandlers } from './users/groupHandlers.js'
 import { sessionHandlers } from './users/sessionHandlers.js'
 import { userHandlers } from './users/userHandlers.js'
+import { trashHandlers } from './trash/trashHandlers.js'
 
 type AnyMap = Record<string, unknown>
 
@@ -33,7 +34,7 @@ export function mergeHandlers<T>(...maps: AnyMap[]): T {
 export const sessionChannelHandlers = mergeHandlers<{ [C in ChannelName]?: SessionHandler<C> }>(sessionHandlers, headlessDialogHandlers)
 export const channelHandlers = mergeHandlers<{ [C in ChannelName]?: Handler<C> }>(
   userHandlers, groupHandlers, assetHandlers, fileHandlers, detailHandlers, searchHandlers,
-  collectionHandlers, sharingHandlers, downloadHandlers, activityHandlers, mediaHandlers, jobHandlers, importHandlers,
+  collectionHandlers, sharingHandlers, downloadHandlers, activityHandlers, mediaHandlers, jobHandlers, importHandlers, trashHandlers,
 )
 
 /** Every channel of the contract has exactly one handler. */

@@ -7,7 +7,7 @@ import { AppError } from '../../shared/errors.js'
 import { emailSchema, nameSchema, passwordSchema } from '../../shared/contract/common.js'
 import { Dispatcher, type AnySessionHandlers, type InternalErrorLog } from '../dispatch.js'
 import { BlobStore } from './blobs/blobStore.js'
-import { Session, type Core, type PathPurpose } from './context.js'
+import { SYSTEM_ID, Session, type Core, type PathPurpose } from './context.js'
 import { changeEventFor, reachOf, type Reach } from './events.js'
 import { channelHandlers, sessionChannelHandlers } from './handlers.js'
 import { PermissionEngine } from './permissions/engine.js'
@@ -21,6 +21,8 @@ import type { Change } from './store/change.js'
 import os from 'node:os'
 import { hashPassword } from './users/passwords.js'
 import { SignInLimiter } from './users/signInLimiter.js'
+import { expiredRoots, purgeDels } from './trash/purge.js'
+import { retentionDays } from './trash/trashAccess.js'
 
 export interface OpenOptions extends StoreOptions {
   /** The first admin of an empty library (default: Administrator, admin@localhost, no password). */
@@ -32,12 +34,13 @@ export interface OpenOptions extends StoreOptions {
   newId?: () => Id
   /** Replaces heavy image work (tests of permissions need not run the model). */
   tools?: Partial<ImageTools>
+  /** false: no automatic purge of the trash (tests that purge by hand). */
+  trashPurge?: boolean
   /** Jobs that run at once (default: the number of cores). */
   jobConcurrency?: number
 }
 
-/** Who the system records as creating Home: no user, so no one owns Home through creation. */
-export const SYSTEM_ID = 'system'
+export { SYSTEM_ID }
 
 /** A caller bound to one session: `call` goes through the same dispatcher as IPC and HTTP. */
 export class Caller {
@@ -60,6 +63,8 @@ type Listener = { session: Session; event: EventName; fn: (payload: never) => vo
 
 /** Session channels after which the session's actor may differ. */
 const ACTOR_CHANGING = new Set<string>(['session.signIn', 'session.switchUser', 'session.viewAs', 'session.endViewAs'])
+/** How often an open library looks for trashed items past the retention (docs/trash.md). */
+const TRASH_PURGE_INTERVAL_MS = 60 * 60 * 1000
 /** Orphaned blobs are collected this long after the change that orphaned them, in one pass for a burst of deletions. */
 const ORPHAN_DELAY_MS = 2000
 
@@ -69,6 +74,7 @@ export class Library {
   private readonly eventSeqs = new WeakMap<Session, number>()
   private readonly dispatcher: Dispatcher
   private orphanTimer: NodeJS.Timeout | null = null
+  private purgeTimer: NodeJS.Timeout | null = null
   private collecting: Promise<unknown> = Promise.resolve()
 
   constructor(readonly core: Core, options: { log?: InternalErrorLog; overrides?: AnySessionHandlers } = {}) {
@@ -182,6 +188,36 @@ export class Library {
     return run
   }
 
+  /**
+   * Purges what has been in the trash longer than the library keeps it, as of the library's
+   * clock; run when the library opens and every hour while it is open. Returns the purged roots.
+   */
+  async purgeExpiredTrash(): Promise<Id[]> {
+    const now = this.core.clock()
+    const ids = expiredRoots(this.core, now)
+    if (ids.length === 0) return []
+    await this.core.store.commit({
+      actor: null,
+      op: 'trash.autoPurge',
+      del: purgeDels(this.core, ids),
+      put: {
+        activity: [{
+          id: this.core.newId(), at: now, actorId: SYSTEM_ID, action: 'trash.autoPurge', ids,
+          summary: `purged ${ids.length} item(s) kept in the trash longer than ${retentionDays(this.core)} day(s)`,
+        }],
+      },
+    })
+    return ids
+  }
+
+  /** Starts the hourly purge of the trash; the first runs at once. */
+  startTrashPurge(): void {
+    const run = () => void this.purgeExpiredTrash().catch((error: unknown) => console.error('Purging the trash failed:', error))
+    run()
+    this.purgeTimer = setInterval(run, TRASH_PURGE_INTERVAL_MS)
+    this.purgeTimer.unref()
+  }
+
   /** New image content gets its grid thumbnail made in the background, so the grid rarely waits. */
   private prepareThumbnails(change: Change): void {
     for (const asset of change.put.assets ?? []) {
@@ -206,6 +242,8 @@ export class Library {
     await this.core.jobs.stopAll()
     this.listeners.clear()
     if (this.orphanTimer) clearTimeout(this.orphanTimer)
+    if (this.purgeTimer) clearInterval(this.purgeTimer)
+    this.purgeTimer = null
     this.orphanTimer = null
     // While the lock is still held; the deletions that orphaned these blobs are already durable.
     await this.collectOrphans().catch(() => undefined)
@@ -244,6 +282,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
     if (store.tables.users.size === 0) await bootstrap(core, options.admin ?? {})
     await markInterruptedDownloads(core)
     library = new Library(core, { log: options.log, overrides: options.overrides })
+    if (options.trashPurge !== false) library.startTrashPurge()
     return library
   } catch (error) {
     await store.close().catch(() => undefined)

@@ -13,6 +13,7 @@ import { jobChannels } from './jobs.js'
 import { importChannels } from './imports.js'
 import { activityChannels, downloadChannels, searchChannels } from './misc.js'
 import { groupChannels, sessionChannels, userChannels } from './session.js'
+import { trashChannels } from './trash.js'
 
 export const channels = {
   ...sessionChannels,
@@ -30,6 +31,7 @@ export const channels = {
   ...mediaChannels,
   ...jobChannels,
   ...importChannels,
+  ...trashChannels,
 }
 
 export type Channels = typeof channels

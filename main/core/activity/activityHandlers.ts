@@ -1,7 +1,7 @@
 import { TABLE_NAMES, type ActivityRecord, type Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { ActivityView } from '../../../shared/views.js'
-import type { Core, HandlerMap } from '../context.js'
+import { SYSTEM_ID, type Core, type HandlerMap } from '../context.js'
 import { notFound, requireAsset, requireCollection } from '../access.js'
 import { summaryFor } from './summary.js'
 
@@ -71,7 +71,7 @@ function entryIsVisible(core: Core, actorId: Id, entry: ActivityRecord): boolean
 function view(core: Core, readerId: Id, restricted: boolean, entry: ActivityRecord): ActivityView {
   const users = core.store.tables.users
   const { parts: _parts, ...rest } = entry
-  const out: ActivityView = { ...rest, summary: summaryFor(core, readerId, restricted, entry), actorName: users.get(entry.actorId)?.name ?? 'Deleted user' }
+  const out: ActivityView = { ...rest, summary: summaryFor(core, readerId, restricted, entry), actorName: entry.actorId === SYSTEM_ID ? 'Trove' : (users.get(entry.actorId)?.name ?? 'Deleted user') }
   if (entry.viaAdminId) out.viaAdminName = users.get(entry.viaAdminId)?.name ?? 'Deleted user'
   return out
 }

@@ -5,7 +5,8 @@ import type { Ctx, HandlerMap } from '../context.js'
 import { distinct, requireAsset, requireFolder } from '../access.js'
 import { assetView, finishView, visiblePathOf } from './views.js'
 import { childPaths, folderListing, sortRecords } from './listing.js'
-import { currentVersionOf, deletionsFor, ensureNameFree, freeCopyName, isWithin, subtree, topmost } from './tree.js'
+import { currentVersionOf, ensureNameFree, freeCopyName, isWithin, subtree, topmost } from './tree.js'
+import { trashChange } from '../trash/moveToTrash.js'
 import { nameKey } from '../../../shared/names.js'
 import { mention, say } from '../activity/summary.js'
 
@@ -112,16 +113,18 @@ export const assetHandlers: HandlerMap<AssetChannels> = {
     for (const asset of assets) refuseHome(asset, 'deleted')
     const tops = topmost(ctx.core, ids)
     // Manage on a folder cascades to everything inside, so the subtree needs no further check.
-    const doomed = tops.flatMap((id) => subtree(ctx.core, id))
+    // Nothing is destroyed here: it all goes to the trash (docs/trash.md).
+    const trashed = trashChange(ctx.core, tops, ctx.actor.id, ctx.core.clock())
     await ctx.commit('assets.delete', {
-      del: deletionsFor(ctx.core, doomed),
+      put: { trash: trashed.put },
+      del: trashed.del,
       activity: {
         action: 'assets.delete',
         ids: tops,
-        summary: `deleted ${tops.map((id) => `"${ctx.core.store.tables.assets.get(id)!.name}"`).join(', ')} (${doomed.length} item(s) in all)`,
+        summary: `moved ${tops.map((id) => `"${ctx.core.store.tables.assets.get(id)!.name}"`).join(', ')} to the trash (${trashed.assets.length} item(s) in all)`,
       },
     })
-    return { deleted: doomed.map((a) => a.id) }
+    return { deleted: trashed.assets.map((a) => a.id) }
   },
 }
 

@@ -1,7 +1,6 @@
 import type { AssetRecord, FileRecord, Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { Core } from '../context.js'
-import type { Dels } from '../store/change.js'
 import { MAX_FREE_NAME_ATTEMPTS, firstFreeName, nameKey, withMarker } from '../../../shared/names.js'
 
 /** Names are unique in their folder, compared case-insensitively (docs/names.md). */
@@ -61,19 +60,6 @@ export function topmost(core: Core, ids: Id[]): Id[] {
     }
     return true
   })
-}
-
-/** Deleting an asset removes its grants, collection associations and comments with it: none may outlive what it names. */
-export function deletionsFor(core: Core, assets: AssetRecord[]): Dels {
-  const { indexes } = core.store
-  const del: Dels = []
-  for (const asset of assets) {
-    del.push(['assets', asset.id])
-    for (const grant of indexes.grantsByResource.get(asset.id)?.values() ?? []) del.push(['grants', grant.id])
-    for (const collectionId of indexes.collectionsByAsset.get(asset.id)) del.push(['associations', `${collectionId}:${asset.id}`])
-    for (const commentId of indexes.commentsByFile.get(asset.id)) del.push(['comments', commentId])
-  }
-  return del
 }
 
 export function currentVersionOf(file: FileRecord) {

@@ -1,6 +1,6 @@
 import type {
   ActivityRecord, AssetRecord, AssociationRecord, CollectionRecord, CommentRecord, DownloadRecord, GrantRecord,
-  GroupRecord, Id, MembershipRecord, MetadataFieldRecord, TableName, Tables, UserRecord,
+  GroupRecord, Id, MembershipRecord, MetadataFieldRecord, TableName, Tables, TrashRecord, UserRecord,
 } from '../../../shared/domain.js'
 import { levelRank } from '../../../shared/domain.js'
 import { AssetColumns, HAS_GRANTS, LIVE } from './assetColumns.js'
@@ -46,6 +46,10 @@ export class Indexes {
   private readonly activityEntries: ActivityRecord[] = []
   private activityIndex: Map<Id, Id[]> | null = null
   readonly downloadsByOwner = new MultiMap<Id, Id>()
+  /** Trash root id -> ids of the trash records deleted with it (itself included). */
+  readonly trashByRoot = new MultiMap<Id, Id>()
+  /** Trashed files: their versions keep their blobs until they are purged (docs/trash.md). */
+  private readonly trashedFiles = new Map<Id, AssetRecord & { kind: 'file' }>()
   private blobIndex: Map<string, number> | null = null
   /**
    * Hashes whose last reference may have gone since the last collection: the collector's
@@ -65,6 +69,7 @@ export class Indexes {
     if (this.blobIndex === null) {
       this.blobIndex = new Map()
       for (const asset of this.columns.records) if (asset?.kind === 'file') for (const v of asset.versions) this.ref(v.hash)
+      for (const file of this.trashedFiles.values()) for (const v of file.versions) this.ref(v.hash)
     }
     return this.blobIndex
   }
@@ -118,6 +123,10 @@ export class Indexes {
         return this.activity(before as ActivityRecord | undefined, after as ActivityRecord | undefined)
       case 'downloads':
         return this.download(before as DownloadRecord | undefined, after as DownloadRecord | undefined)
+      case 'trash':
+        return this.trash(before as TrashRecord | undefined, after as TrashRecord | undefined)
+      case 'settings':
+        return
     }
   }
 
@@ -264,6 +273,23 @@ export class Indexes {
       let list = this.activityIndex!.get(id)
       if (!list) this.activityIndex!.set(id, (list = []))
       list.push(entry.id)
+    }
+  }
+
+  private trash(before: TrashRecord | undefined, after: TrashRecord | undefined): void {
+    if (before) {
+      this.trashByRoot.delete(before.rootId, before.id)
+      if (before.asset.kind === 'file') {
+        this.trashedFiles.delete(before.id)
+        this.unref(before.asset, after?.asset)
+      }
+    }
+    if (after) {
+      this.trashByRoot.add(after.rootId, after.id)
+      if (after.asset.kind === 'file') {
+        this.trashedFiles.set(after.id, after.asset)
+        if (this.blobIndex !== null) for (const v of after.asset.versions) this.ref(v.hash)
+      }
     }
   }
 

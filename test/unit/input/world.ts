@@ -10,7 +10,7 @@ export const ROB_PASSWORD = 'correct horse battery'
 /**
  * A small library with something of every kind, so every channel has a record to name:
  * Home/Marketing/{Brand/, logo.png (2 versions), notes.txt}, a collection holding the logo,
- * a comment, a metadata field, a group, a finished zip download and its job, and these users:
+ * a comment, a metadata field, a file in the trash (old.txt), a group, a finished zip download and its job, and these users:
  * Ada (admin), Rita (restricted, no password, contributes to Marketing, in Editors),
  * Rob (restricted, with a password), Fran (full access), Dev (developer).
  */
@@ -30,6 +30,8 @@ export interface World extends TempLibrary {
   jobId: string
   downloadId: string
   activityId: string
+  /** A file in the trash. */
+  trashedId: string
   /** Somewhere outside the library that paths may name. */
   outDir: string
   importSource: string
@@ -70,6 +72,8 @@ export async function makeWorld(): Promise<World> {
   const [job] = await admin.call('jobs.list')
   const [download] = await admin.call('downloads.list')
   const [latest] = (await admin.call('activity.list', { resourceId: logo.id })).items
+  const old = await admin.call('files.upload', { folderId: marketing.id, name: 'old.txt', base64: Buffer.from('old words').toString('base64') })
+  await admin.call('assets.delete', { ids: [old.id] })
   const world: World = {
     ...t,
     rita, rob, fran, dev,
@@ -84,6 +88,7 @@ export async function makeWorld(): Promise<World> {
     jobId: job.id,
     downloadId: download.id,
     activityId: latest.id,
+    trashedId: old.id,
     outDir,
     importSource,
     ids: new Set(),
@@ -93,7 +98,7 @@ export async function makeWorld(): Promise<World> {
       fs.rmSync(outDir, { recursive: true, force: true })
     },
   }
-  for (const id of [t.homeId, rita.id, rob.id, fran.id, dev.id, group.id, marketing.id, brand.id, logo.id, notes.id, collection.id, comment.id, field.id, world.jobId, download.id, world.activityId]) {
+  for (const id of [t.homeId, rita.id, rob.id, fran.id, dev.id, group.id, marketing.id, brand.id, logo.id, notes.id, collection.id, comment.id, field.id, world.jobId, download.id, world.activityId, old.id]) {
     world.ids.add(id)
   }
   return world

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { AssetRecord, Id } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
-import { deletionsFor, subtree } from '../../../main/core/assets/tree.js'
+import { trashChange } from '../../../main/core/trash/moveToTrash.js'
 import { assetView } from '../../../main/core/assets/views.js'
 import { PermissionEngine } from '../../../main/core/permissions/engine.js'
 import type { Store } from '../../../main/core/store/store.js'
@@ -129,7 +129,10 @@ describe('assets.list of a big folder', () => {
         // As many children before as after: only checking who they are can tell.
         ['swap', () => r.commit({ assets: [{ ...child, parentId: other.id, updatedAt: r.tick() }, r.file(big.id, r.adminId())] })],
         ['create', () => r.commit({ assets: [r.prng.chance(0.5) ? r.file(big.id, r.pick(p.everyone)) : r.folder(big.id, r.pick(p.everyone))] })],
-        ['delete', () => r.commit({}, deletionsFor(t.library.core, subtree(t.library.core, child.id)))],
+        ['delete', () => {
+          const trashed = trashChange(t.library.core, [child.id], r.adminId(), 0)
+          return r.commit({ trash: trashed.put }, trashed.del)
+        }],
         ['fill a child folder', () => r.commit({ assets: [r.file(r.pick([big, ...kids()].filter((k) => k.kind === 'folder')).id, r.adminId())] })],
         ['share', () => r.commit(r.sharing(p, kids(), 3))],
         ['rename Top', () => r.commit({ assets: [{ ...store.tables.assets.get(top.id)!, name: `Top-${r.prng.hex(4)}` }] })],

@@ -20,6 +20,13 @@ async function upload(name: string, text: string): Promise<string> {
   return file.id
 }
 
+/** Deletes and purges from the trash: a trashed file still references its blobs (docs/trash.md). */
+async function destroy(id: string | Promise<string>): Promise<void> {
+  const ids = [await id]
+  await t.admin.call('assets.delete', { ids })
+  await t.admin.call('trash.purge', { ids })
+}
+
 describe('collecting unreferenced blobs', () => {
   it('removes a blob once no version references it, never while a copy still does', async () => {
     const original = await upload('report.txt', 'quarterly numbers')
@@ -27,12 +34,12 @@ describe('collecting unreferenced blobs', () => {
     const [copy] = await t.admin.call('assets.copy', { ids: [original], targetFolderId: t.homeId })
     const { blobs } = t.library.core
 
-    await t.admin.call('assets.delete', { ids: [original] })
+    await destroy(original)
     await t.library.collectGarbage()
     expect(blobs.has(sha256('quarterly numbers')), 'the copy still uses it').toBe(true)
     expect((await t.admin.call('files.read', { fileId: copy.id })).base64).toBe(Buffer.from('quarterly numbers').toString('base64'))
 
-    await t.admin.call('assets.delete', { ids: [copy.id] })
+    await destroy(copy.id)
     await t.library.collectGarbage()
     expect(blobs.has(sha256('quarterly numbers'))).toBe(false)
     expect(blobs.has(sha256('unrelated content'))).toBe(true)
@@ -63,7 +70,7 @@ describe('collecting unreferenced blobs', () => {
   ])('%s leaves a blob that an upload of the same bytes pins while the pass looks at it', async (_, pass) => {
     const { blobs } = t.library.core
     const text = 'the same bytes again'
-    await t.admin.call('assets.delete', { ids: [await upload('gone.txt', text)] })
+    await destroy(await upload('gone.txt', text))
     const hash = sha256(text)
     const stat = fsp.stat
     let arrived = false
