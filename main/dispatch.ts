@@ -1,10 +1,14 @@
 import type { z } from 'zod'
 import { channels, isChannelName, type ChannelName } from '../shared/contract/index.js'
 import { AppError, type ErrorShape } from '../shared/errors.js'
+import { SeqMoved } from './core/store/seqMoved.js'
 import { makeCtx, type Core, type Handler, type Session, type SessionHandler } from './core/context.js'
 
 export type AnyHandlers = { [C in ChannelName]?: Handler<C> }
 export type AnySessionHandlers = { [C in ChannelName]?: SessionHandler<C> }
+
+/** Runs of one call whose commit found the library changed by another process. */
+const MAX_ATTEMPTS = 5
 
 /** Logs what went wrong inside main; the renderer only ever sees `INTERNAL`. */
 export type InternalErrorLog = (channel: string, error: unknown) => void
@@ -45,8 +49,19 @@ export class Dispatcher {
     }
     const handler = this.handlers[channel] as Handler<ChannelName> | undefined
     if (!handler) throw new AppError('INTERNAL', `No handler for ${channel}.`)
-    const { actor, viaAdmin } = resolveActor(this.core, session)
-    return handler(makeCtx(this.core, session, actor, viaAdmin, channel), parsed as never)
+    for (let attempt = 1; ; attempt++) {
+      const { actor, viaAdmin } = resolveActor(this.core, session)
+      const ctx = makeCtx(this.core, session, actor, viaAdmin, channel)
+      try {
+        return await handler(ctx, parsed as never)
+      } catch (error) {
+        // Another process of a team library committed first. Handlers only read memory before
+        // they commit, so one that has made nothing durable runs again on the caught-up state
+        // (docs/team.md); its checks then see the other change.
+        if (!(error instanceof SeqMoved) || ctx.committed > 0 || attempt >= MAX_ATTEMPTS) throw error
+        await this.core.store.caughtUp(error.logSeq)
+      }
+    }
   }
 }
 

@@ -99,15 +99,21 @@ export interface Ctx {
   readonly channel: ChannelName
   /** Applies a change with its activity entry; resolves once it is durable. */
   commit(op: string, draft: CommitDraft): Promise<Change>
+  /** How many of this call's changes are durable: a call that made none may run again (docs/team.md). */
+  readonly committed: number
 }
 
 export function makeCtx(core: Core, session: Session, actor: UserRecord, viaAdmin: UserRecord | null, channel: ChannelName): Ctx {
+  let committed = 0
   return {
     core,
     session,
     actor,
     viaAdmin,
     channel,
+    get committed() {
+      return committed
+    },
     commit(op, draft) {
       const put: Puts = { ...(draft.put ?? {}) }
       if (draft.activity) {
@@ -123,7 +129,10 @@ export function makeCtx(core: Core, session: Session, actor: UserRecord, viaAdmi
         if (viaAdmin) entry.viaAdminId = viaAdmin.id
         put.activity = [...(put.activity ?? []), entry]
       }
-      return core.store.commit({ actor: actor.id, op, put, del: draft.del ?? [] })
+      return core.store.commit({ actor: actor.id, op, put, del: draft.del ?? [] }).then((change) => {
+        committed++
+        return change
+      })
     },
   }
 }

@@ -18,6 +18,8 @@ import { Renditions, hasRendition } from './media/thumbnails.js'
 import { removeBackgroundToPng } from './extensions/removeBackground.js'
 import type { ImageTools } from './context.js'
 import type { Change } from './store/change.js'
+import type { RecordLog } from './store/recordLog.js'
+import { SeqMoved } from './store/seqMoved.js'
 import os from 'node:os'
 import { hashPassword } from './users/passwords.js'
 import { SignInLimiter } from './users/signInLimiter.js'
@@ -38,6 +40,11 @@ export interface OpenOptions extends StoreOptions {
   trashPurge?: boolean
   /** Jobs that run at once (default: the number of cores). */
   jobConcurrency?: number
+  /**
+   * Where the records live, in place of the files in `dir` (a team library's PostgreSQL log,
+   * docs/team.md); `dir` then holds what stays on this machine (blobs, renditions).
+   */
+  recordLog?: RecordLog
 }
 
 export { SYSTEM_ID }
@@ -258,7 +265,7 @@ export class Library {
  */
 export async function openLibrary(dir: string, options: OpenOptions = {}): Promise<Library> {
   const absolute = path.resolve(dir)
-  const store = await Store.open(absolute, options)
+  const store = options.recordLog ? await Store.openLog(options.recordLog, options) : await Store.open(absolute, options)
   try {
     // Jobs report to the library's sessions, which exist only once the library does.
     let library: Library | null = null
@@ -279,14 +286,27 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
       signIns: new SignInLimiter(store.clock),
       newId: options.newId ?? randomUUID,
     }
-    if (store.tables.users.size === 0) await bootstrap(core, options.admin ?? {})
-    await markInterruptedDownloads(core)
+    await bootstrapOnce(core, options.admin ?? {})
+    // In a team library another server may be running these downloads right now.
+    if (!store.log.shared) await markInterruptedDownloads(core)
     library = new Library(core, { log: options.log, overrides: options.overrides })
     if (options.trashPurge !== false) library.startTrashPurge()
     return library
   } catch (error) {
     await store.close().catch(() => undefined)
     throw error
+  }
+}
+
+/** Several servers may open an empty team library at once: one creates it, the others catch up and see it. */
+async function bootstrapOnce(core: Core, admin: NonNullable<OpenOptions['admin']>): Promise<void> {
+  for (let attempt = 1; core.store.tables.users.size === 0; attempt++) {
+    try {
+      await bootstrap(core, admin)
+    } catch (error) {
+      if (!(error instanceof SeqMoved) || attempt >= 5) throw error
+      await core.store.caughtUp(error.logSeq)
+    }
   }
 }
 

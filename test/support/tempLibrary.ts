@@ -2,7 +2,9 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import zlib from 'node:zlib'
-import { expect } from 'vitest'
+import { expect, inject } from 'vitest'
+import { openPgRecordLog } from '../../main/core/store/pgRecordLog.js'
+import { createDatabase } from './postgres.js'
 import { openLibrary, type Caller, type Library, type OpenOptions } from '../../main/core/index.js'
 import type { ErrorCode } from '../../shared/errors.js'
 import { TABLE_NAMES } from '../../shared/domain.js'
@@ -17,10 +19,17 @@ export interface TempLibrary {
   close(): Promise<void>
 }
 
+/**
+ * The engine the suites run on: the files, or (in the `postgres` project of vitest.config.ts)
+ * a fresh database of the run's private PostgreSQL server for each library.
+ */
+export const TEST_ENGINE = process.env.TROVE_TEST_ENGINE === 'postgres' ? 'postgres' : 'files'
+
 /** A fresh library in its own temp folder, with Ada as its first admin. */
 export async function tempLibrary(options: OpenOptions = {}): Promise<TempLibrary> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-test-'))
-  const library = await openLibrary(dir, { admin: ADMIN, ...options })
+  const recordLog = TEST_ENGINE === 'postgres' && !options.recordLog ? await openPgRecordLog({ url: await createDatabase(inject('postgresAdminUrl')) }) : options.recordLog
+  const library = await openLibrary(dir, { admin: ADMIN, ...options, recordLog })
   const admin = library.as(ADMIN.email)
   const [home] = await admin.call('assets.roots')
   return {

@@ -261,11 +261,25 @@ export class Indexes {
   }
 
   private activity(before: ActivityRecord | undefined, after: ActivityRecord | undefined): void {
-    // Activity is append-only: entries are added, never changed or removed.
+    // Activity is append-only: entries are added, never changed or removed, except that a
+    // change a team library refused is taken back out of memory, newest entries first (store.ts).
+    if (before && !after) return this.unlistActivity(before)
     if (before || !after) return
     this.activityOrder.push(after.id)
     this.activityEntries.push(after)
     if (this.activityIndex !== null) this.indexActivity(after)
+  }
+
+  private unlistActivity(entry: ActivityRecord): void {
+    const at = this.activityOrder.lastIndexOf(entry.id)
+    if (at < 0) return
+    this.activityOrder.splice(at, 1)
+    this.activityEntries.splice(at, 1)
+    for (const id of entry.ids) {
+      const list = this.activityIndex?.get(id)
+      const i = list?.lastIndexOf(entry.id) ?? -1
+      if (i >= 0) list!.splice(i, 1)
+    }
   }
 
   private indexActivity(entry: ActivityRecord): void {

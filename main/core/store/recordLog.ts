@@ -23,6 +23,11 @@ export interface LoadedState {
  * implementation, a database can be another.
  */
 export interface RecordLog {
+  /**
+   * Set when other processes append to the same log (a team library, docs/team.md): the store
+   * then follows the log for their changes, and an append may be refused with SeqMoved.
+   */
+  readonly shared?: boolean
   /** Streams a consistent state (at some seq) and then every change after it. Called once. */
   load(sink: LoadSink): Promise<LoadedState>
   /**

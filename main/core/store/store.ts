@@ -4,6 +4,16 @@ import type { Change, Dels, Puts } from './change.js'
 import { FileRecordLog } from './fileRecordLog.js'
 import { Indexes } from './indexes.js'
 import type { RecordLog } from './recordLog.js'
+import { SeqMoved } from './seqMoved.js'
+
+/** How long a retry waits for the follower to bring the changes that moved the seq. */
+const CATCH_UP_MS = 10_000
+
+/** A local change applied in memory whose append has not resolved, with what it replaced, in the order replaced. */
+interface Pending {
+  change: Change
+  replaced: [TableName, Id, unknown][]
+}
 
 export interface StoreOptions {
   clock?: () => number
@@ -37,6 +47,14 @@ export class Store {
   readonly clock: () => number
   /** Set when open found a torn end of the log (and ignored it). */
   tornTail: { file: string; position: number } | null = null
+  /** The seq of the last change the log has confirmed (local or followed). */
+  private durableSeq = 0
+  // Shared logs only (docs/team.md): local changes not yet confirmed, changes of other
+  // processes waiting for them to settle, and retries waiting to catch up.
+  private readonly pending: Pending[] = []
+  private readonly backlog: Change[] = []
+  private catchUps: { seq: number; resolve: () => void }[] = []
+  private unfollow: (() => void) | null = null
 
   private constructor(
     readonly log: RecordLog,
@@ -63,10 +81,11 @@ export class Store {
         store.applyToTables(change)
       },
     })
-    store.seq = loaded.seq
+    store.seq = store.durableSeq = loaded.seq
     store.tornTail = loaded.tornTail
     // One pass over the loaded records is cheaper than maintaining indexes during replay.
     for (const name of TABLE_NAMES) for (const rec of store.tables[name].values()) store.indexes.update(name, undefined, rec)
+    if (log.shared) store.unfollow = log.follow(loaded.seq, (change) => store.receive(change))
     return store
   }
 
@@ -106,21 +125,33 @@ export class Store {
         // An observer cannot stop a change that has been validated and numbered.
       }
     }
-    const durable = this.log.append(change, this.seq).then(() => {
-      for (const listener of this.listeners) listener(change)
-      return change
-    })
+    const pending: Pending | null = this.log.shared ? { change, replaced: [] } : null
+    const durable = this.log.append(change, this.seq).then(
+      () => {
+        this.durableSeq = change.seq
+        if (pending) this.pending.shift()
+        for (const listener of this.listeners) listener(change)
+        if (pending) this.drain()
+        return change
+      },
+      (error: unknown) => {
+        if (pending) this.abandon(pending)
+        throw error
+      },
+    )
     this.seq = change.seq
-    this.applyToTables(change, true)
+    if (pending) this.pending.push(pending)
+    this.applyToTables(change, true, pending?.replaced)
     return durable
   }
 
-  private applyToTables(change: Change, index = false): void {
+  private applyToTables(change: Change, index = false, replaced?: [TableName, Id, unknown][]): void {
     for (const [name, rows] of Object.entries(change.put) as [TableName, { id: Id }[]][]) {
       const map = this.tables[name] as Map<Id, unknown>
       for (const rec of rows) {
         const before = map.get(rec.id)
         map.set(rec.id, rec)
+        replaced?.push([name, rec.id, before])
         if (index) this.indexes.update(name, before as never, rec as never)
       }
     }
@@ -129,8 +160,92 @@ export class Store {
       const before = map.get(id)
       if (before === undefined) continue
       map.delete(id)
+      replaced?.push([name, id, before])
       if (index) this.indexes.update(name, before as never, undefined)
     }
+  }
+
+  /**
+   * A local change the shared log refused (another process took its seq) or did not confirm:
+   * it and every local change made on top of it are taken out of memory, newest first, and
+   * what other processes committed is applied instead. Their callers get the error; the
+   * dispatcher runs a handler again after `caughtUp` (docs/team.md).
+   */
+  private abandon(pending: Pending): void {
+    const at = this.pending.indexOf(pending)
+    if (at < 0) return
+    for (const undone of this.pending.splice(at).reverse()) {
+      for (const [name, id, before] of undone.replaced.reverse()) {
+        const map = this.tables[name] as Map<Id, unknown>
+        const current = map.get(id)
+        if (before === undefined) map.delete(id)
+        else map.set(id, before)
+        this.indexes.update(name, current as never, before as never)
+      }
+    }
+    this.seq = this.pending.at(-1)?.change.seq ?? this.durableSeq
+    this.drain()
+  }
+
+  /** A change from the shared log, in seq order; local ones among them are already here. */
+  private receive(change: Change): void {
+    this.backlog.push(change)
+    this.drain()
+  }
+
+  /**
+   * Applies what other processes committed, through the same index, permission-cache and event
+   * path as a local change, once no local change is unconfirmed: those were made on the state
+   * before, and either land first or are refused.
+   */
+  private drain(): void {
+    while (this.pending.length === 0 && this.backlog.length > 0 && !this.closed) {
+      const change = this.backlog[0]
+      if (change.seq > this.durableSeq + 1) break
+      this.backlog.shift()
+      if (change.seq <= this.durableSeq) continue
+      for (const listener of this.applyListeners) {
+        try {
+          listener(change)
+        } catch {
+          // As for a local change: an observer cannot stop it.
+        }
+      }
+      this.applyToTables(change, true)
+      this.seq = this.durableSeq = change.seq
+      for (const listener of this.listeners) {
+        try {
+          listener(change)
+        } catch {
+          // One listener's failure must not keep the change from the others.
+        }
+      }
+    }
+    const waiting = this.catchUps
+    this.catchUps = waiting.filter((w) => w.seq > this.durableSeq)
+    for (const w of waiting) if (w.seq <= this.durableSeq) w.resolve()
+  }
+
+  /**
+   * Resolves once the changes up to `seq` that other processes committed are in memory, for a
+   * handler to run again after its commit was refused with SeqMoved.
+   */
+  caughtUp(seq: number): Promise<void> {
+    if (seq <= this.durableSeq) return Promise.resolve()
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.catchUps = this.catchUps.filter((w) => w !== entry)
+        reject(new SeqMoved(seq))
+      }, CATCH_UP_MS)
+      const entry = {
+        seq,
+        resolve: () => {
+          clearTimeout(timer)
+          resolve()
+        },
+      }
+      this.catchUps.push(entry)
+    })
   }
 
   /** Folds the changes so far into the log's stored state (for the file engine: rewrites the changed segments). */
@@ -142,6 +257,7 @@ export class Store {
   async close(): Promise<void> {
     if (this.closed) return
     this.closed = true
+    this.unfollow?.()
     await this.log.close()
     this.listeners.clear()
     this.applyListeners.clear()
