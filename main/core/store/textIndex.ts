@@ -43,13 +43,28 @@ interface TagPostings extends Postings {
   lower: string
 }
 
-/** The texts besides tags a search looks in: the name, and a file's current version's embedded keywords, title and caption; lower-cased. */
-function texts(asset: AssetRecord, lowerName: string): string[] {
+/**
+ * The texts besides tags a search looks in, lower-cased: the name, and for a file its custom
+ * metadata values and its current version's embedded keywords, title, caption, camera, lens
+ * and copyright. Search matches against exactly these (docs/browse.md), so the index and
+ * the match never disagree.
+ */
+export function searchTexts(asset: AssetRecord, lowerName: string): string[] {
   if (asset.kind !== 'file') return [lowerName]
+  const out = [lowerName]
+  for (const value of Object.values(asset.metadata ?? {})) {
+    if (Array.isArray(value)) for (const v of value) out.push(String(v).toLowerCase())
+    else if (typeof value === 'string' || typeof value === 'number') out.push(String(value).toLowerCase())
+  }
   const embedded = asset.versions.find((v) => v.number === asset.currentVersion)?.embedded
-  if (!embedded) return [lowerName]
-  return [lowerName, ...(embedded.keywords ?? []), embedded.title ?? '', embedded.caption ?? ''].map((t) => t.toLowerCase())
+  if (!embedded) return out
+  for (const t of [...(embedded.keywords ?? []), embedded.title, embedded.caption, embedded.camera, embedded.lens, embedded.copyright]) {
+    if (t) out.push(t.toLowerCase())
+  }
+  return out
 }
+
+const texts = searchTexts
 
 /** Calls `visit` with the bucket of every trigram (three UTF-16 code units, as String.includes compares) of `text`. */
 function eachGram(text: string, visit: (bucket: number) => void): void {

@@ -81,10 +81,18 @@ export const detailCases: CaseBuilder<DetailChannel> = (w) => ({
     cases: [
       { why: 'a limit of 0', input: { query: 'logo', limit: 0 }, code: 'INVALID_INPUT', mentions: 'limit' },
       { why: 'a limit of 1001', input: { query: 'logo', limit: 1001 }, code: 'INVALID_INPUT', mentions: 'limit' },
-      { why: 'an unknown type', input: { query: 'logo', type: 'video' }, code: 'INVALID_INPUT', mentions: 'type' },
+      { why: 'an unknown type', input: { query: 'logo', type: 'movie' }, code: 'INVALID_INPUT', mentions: 'type' },
+      { why: 'a negative offset', input: { query: 'logo', offset: -1 }, code: 'INVALID_INPUT', mentions: 'offset' },
+      { why: 'a date modified that is not a day', input: { query: 'logo', modifiedFrom: '2024-13-01' }, code: 'INVALID_INPUT', mentions: 'modifiedFrom' },
+      { why: 'an empty metadata value', input: { query: 'logo', metadata: [{ fieldId: 'f1', value: '' }] }, code: 'INVALID_INPUT', mentions: 'value' },
       { why: 'a 256 character query', input: { query: 'q'.repeat(256) }, code: 'INVALID_INPUT', mentions: 'query' },
       { why: 'a file as the folder', input: { query: 'logo', folderId: w.logoId }, code: 'INVALID_INPUT', mentions: w.logoId },
     ],
+  },
+  'search.cameras': {
+    valid: { folderId: w.marketingId },
+    required: [],
+    cases: [{ why: 'a file as the folder', input: { folderId: w.logoId }, code: 'INVALID_INPUT', mentions: w.logoId }],
   },
 
   'collections.list': { valid: undefined, required: [], cases: [] },
