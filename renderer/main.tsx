@@ -14,6 +14,7 @@ import './styles/forms.css'
 import './styles/admin.css'
 import './styles/collections.css'
 import './styles/sharing.css'
+import './styles/search.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

@@ -1,4 +1,6 @@
 import { useEffect } from 'react'
+import { Router } from 'wouter'
+import { useHashLocation } from 'wouter/use-hash-location'
 import { connectLive } from '../store/live.js'
 import { useTrove } from '../store/index.js'
 import { ErrorToasts } from './ErrorToasts.js'
@@ -34,6 +36,11 @@ export function App() {
         </>
       )
     case 'ready':
-      return <LibraryScreen />
+      // The same hash routes in the desktop app and in a browser (docs/browse.md).
+      return (
+        <Router hook={useHashLocation}>
+          <LibraryScreen />
+        </Router>
+      )
   }
 }

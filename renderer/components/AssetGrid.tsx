@@ -8,6 +8,7 @@ import { observeWithFallback, useElementSize } from './browse/useElementSize.js'
 import { useItemNavigation } from './browse/useItemNavigation.js'
 import { useFocusAfterRename } from './browse/useFocusAfterRename.js'
 import { useScrollTopOnNewSource } from './browse/useScrollTopOnNewSource.js'
+import { useLoadMoreNearEnd } from './browse/useLoadMoreNearEnd.js'
 
 const MIN_TILE = 168
 const GAP = 16
@@ -58,6 +59,8 @@ export function AssetGrid({ label }: { label: string }) {
   const onRenameDone = useFocusAfterRename(scroller)
 
   useScrollTopOnNewSource(scroller)
+  const rows = virtualizer.getVirtualItems()
+  useLoadMoreNearEnd(rows.length ? rows[rows.length - 1].index : -1, rowCount, 3)
 
   const active = activeId && ids.includes(activeId) ? activeId : null
 
@@ -76,7 +79,7 @@ export function AssetGrid({ label }: { label: string }) {
       data-background=""
     >
       <div className="grid-sizer" role="presentation" data-background="" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((row) => (
+        {rows.map((row) => (
           <div
             key={row.key}
             role="presentation"

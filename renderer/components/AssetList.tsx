@@ -9,6 +9,7 @@ import { observeWithFallback, useElementSize } from './browse/useElementSize.js'
 import { useItemNavigation } from './browse/useItemNavigation.js'
 import { useFocusAfterRename } from './browse/useFocusAfterRename.js'
 import { useScrollTopOnNewSource } from './browse/useScrollTopOnNewSource.js'
+import { useLoadMoreNearEnd } from './browse/useLoadMoreNearEnd.js'
 
 const ROW_HEIGHT = 40
 
@@ -47,6 +48,8 @@ export function AssetList({ label }: { label: string }) {
   const onRenameDone = useFocusAfterRename(box)
 
   useScrollTopOnNewSource(scroller)
+  const rows = virtualizer.getVirtualItems()
+  useLoadMoreNearEnd(rows.length ? rows[rows.length - 1].index : -1, ids.length, 10)
 
   const active = activeId && ids.includes(activeId) ? activeId : null
 
@@ -66,7 +69,7 @@ export function AssetList({ label }: { label: string }) {
       <ListHeader />
       <div ref={scroller} role="rowgroup" className="list-body" data-background="" onClick={nav.onBackgroundPointer} onContextMenu={nav.onBackgroundPointer}>
         <div className="list-sizer" role="presentation" data-background="" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualizer.getVirtualItems().map((row) => {
+          {rows.map((row) => {
             const id = ids[row.index]
             const asset = byId[id]
             if (!asset) return null

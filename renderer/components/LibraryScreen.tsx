@@ -10,6 +10,7 @@ import { FolderTree } from './FolderTree.js'
 import { TopBar } from './TopBar.js'
 import { UploadProvider } from './UploadProvider.js'
 import { ViewAsBanner } from './ViewAsBanner.js'
+import { RouteSync } from '../routing/RouteSync.js'
 
 /**
  * The main screen: top bar, the tree (and collections) on the left, the open folder or a
@@ -21,6 +22,7 @@ export function LibraryScreen() {
   return (
     <UploadProvider>
       <div className="app">
+        <RouteSync />
         <ViewAsBanner />
         <TopBar />
         {screen === 'admin' ? (

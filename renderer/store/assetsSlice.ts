@@ -6,6 +6,7 @@ import { api } from '../api/index.js'
 import { adminInitial } from './adminSlice.js'
 import { assetOpsInitial } from './assetOpsSlice.js'
 import { collectionsInitial, scopeAfterOpening } from './collectionsSlice.js'
+import { routeInitial } from './routeSlice.js'
 import { detailsInitial } from './detailsSlice.js'
 import { searchInitial } from './searchSlice.js'
 import { selectionInitial } from './selectionSlice.js'
@@ -22,7 +23,8 @@ export interface AssetsSlice {
   /** Visible ancestors of the folder, from the top down (breadcrumbs). */
   trail: Id[]
   itemIds: Id[]
-  listing: 'idle' | 'loading' | 'ready' | 'failed'
+  /** `missing`: the place asked for is not there or not shared with this user (the same answer either way). */
+  listing: 'idle' | 'loading' | 'ready' | 'failed' | 'missing'
   remember(views: AssetView[]): void
   resetLibrary(): void
   /** Loads the roots and opens where this user starts: Home, or the shared-with-me top. */
@@ -63,7 +65,7 @@ export const createAssetsSlice: StateCreator<TroveState, [], [], AssetsSlice> = 
       // A different actor sees a different library: nothing of the previous one may linger.
       set({
         ...assetsInitial, ...treeInitial, ...selectionInitial, ...searchInitial, ...detailsInitial,
-        ...assetOpsInitial, ...uploadInitial, ...adminInitial, ...collectionsInitial, screen: 'library',
+        ...assetOpsInitial, ...uploadInitial, ...adminInitial, ...collectionsInitial, ...routeInitial, screen: 'library',
       })
     },
 
@@ -120,6 +122,8 @@ export const createAssetsSlice: StateCreator<TroveState, [], [], AssetsSlice> = 
         for (const t of trail) if (!get().expanded[t.id]) void get().setExpanded(t.id, true)
       } catch (error) {
         if (superseded()) return
+        // A folder gone or out of reach: one answer, whichever it is, and nothing else said.
+        if ((error as { code?: string }).code === 'NOT_FOUND') return set({ listing: 'missing', itemIds: [], trail: [] })
         set({ listing: 'failed', itemIds: [] })
         get().reportError(error)
       }

@@ -154,8 +154,11 @@ export const createCollectionsSlice: StateCreator<TroveState, [], [], Collection
       set((s) => ({ itemIds: ids, listing: 'ready', selection: keepSelection ? s.selection.filter((id) => present.has(id)) : s.selection }))
     } catch (error) {
       if (request !== listingRequest) return
+      const gone = (error as { code?: string }).code === 'NOT_FOUND'
+      // Opened by its address: the same answer whether it is missing or not shared with this user.
+      if (gone && !keepSelection) return set({ listing: 'missing', itemIds: [], collectionScope: null })
       set({ listing: 'failed', itemIds: [] })
-      if ((error as { code?: string }).code === 'NOT_FOUND') await get().loadCollections()
+      if (gone) await get().loadCollections()
       else get().reportError(error)
     }
   }

@@ -14,6 +14,7 @@ import { createJobsSlice } from './jobsSlice.js'
 import { createImportsSlice } from './importsSlice.js'
 import { createMediaSlice } from './mediaSlice.js'
 import { createCollectionsSlice } from './collectionsSlice.js'
+import { createRouteSlice } from './routeSlice.js'
 import type { TroveState } from './types.js'
 
 export type { TroveState, Dialog } from './types.js'
@@ -35,9 +36,12 @@ export const useTrove = create<TroveState>()((...a) => ({
   ...createImportsSlice(...a),
   ...createMediaSlice(...a),
   ...createCollectionsSlice(...a),
+  ...createRouteSlice(...a),
 }))
 
 /** Back to the first state, for tests and a fresh start. */
 export function resetStore(): void {
   useTrove.setState(useTrove.getInitialState(), true)
+  // A fresh start is at the start address too (the address is where a reload returns to).
+  if (typeof window !== 'undefined') window.history.replaceState(null, '', '/')
 }

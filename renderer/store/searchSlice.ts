@@ -1,49 +1,82 @@
 import type { StateCreator } from 'zustand'
 import type { Id } from '../../shared/domain.js'
 import { api } from '../api/index.js'
+import type { SearchFilters } from '../routing/routes.js'
 import { selectionInitial } from './selectionSlice.js'
 import type { TroveState } from './types.js'
 
-/** Enough for a person to scan; beyond it they are asked to refine the words. */
-export const SEARCH_LIMIT = 500
+/** Hits asked for at a time; the next page is asked for as the view scrolls near its end. */
+export const SEARCH_PAGE = 200
 
 export interface SearchState {
+  /** The words, as filters.query. */
   query: string
+  filters: SearchFilters
   ids: Id[]
+  /** Every viewable hit, loaded or not. */
+  total: number
   hasMore: boolean
   status: 'loading' | 'ready' | 'failed'
+  loadingMore: boolean
 }
 
 /** A search over the whole library (as far as the user can view it) replaces the folder in the centre. */
 export interface SearchSlice {
   search: SearchState | null
-  runSearch(query: string): Promise<void>
+  /** Words alone keep the filters on show; filters given replace them all. */
+  runSearch(query: string | SearchFilters): Promise<void>
+  /** The same words with some filters changed (undefined removes one). */
+  setSearchFilters(patch: Partial<SearchFilters>): Promise<void>
+  loadMoreResults(): Promise<void>
   clearSearch(): void
-  /** After a change: the same words asked again. */
+  /** After a change: the same search asked again, as far as it was loaded. */
   refreshSearch(): Promise<void>
 }
 
 export const searchInitial = { search: null } satisfies Partial<SearchSlice>
 
+/** True when the filters ask for anything: words or at least one filter. */
+export function asksForSomething(f: SearchFilters): boolean {
+  return Object.entries(f).some(([key, value]) => (key === 'query' ? String(value).trim() !== '' : value !== undefined && (!Array.isArray(value) || value.length > 0)))
+}
+
+/** Filters without the empty ones, so equal searches have equal addresses. */
+export function cleanFilters(f: SearchFilters): SearchFilters {
+  const out: Record<string, unknown> = { query: f.query }
+  for (const [key, value] of Object.entries(f)) {
+    if (key === 'query' || key === 'timeZoneOffset' || value === undefined || value === '') continue
+    if (Array.isArray(value) && value.length === 0) continue
+    out[key] = value
+  }
+  return out as SearchFilters
+}
+
+function channelInput(f: SearchFilters, offset: number, limit: number) {
+  // Days modified are the searcher's days: main is told this zone's offset to turn them into instants.
+  const zone = f.modifiedFrom || f.modifiedTo ? { timeZoneOffset: new Date().getTimezoneOffset() } : {}
+  return { ...f, ...zone, ...(offset > 0 ? { offset } : {}), limit }
+}
+
 export const createSearchSlice: StateCreator<TroveState, [], [], SearchSlice> = (set, get) => {
   /** Typing fires several searches; only the answer to the latest one is shown. */
   let request = 0
 
-  async function fetch(query: string, keepSelection: boolean): Promise<void> {
+  async function fetch(filters: SearchFilters, keepSelection: boolean): Promise<void> {
     const mine = ++request
+    const loaded = keepSelection ? (get().search?.ids.length ?? 0) : 0
     try {
-      const { items, hasMore } = await api.call('search.assets', { query, limit: SEARCH_LIMIT })
-      if (mine !== request || get().search?.query !== query) return
+      const { items, hasMore, total } = await api.call('search.assets', channelInput(filters, 0, Math.min(1000, Math.max(SEARCH_PAGE, loaded))))
+      if (mine !== request || get().search?.filters !== filters) return
       get().remember(items)
       const ids = items.map((a) => a.id)
       const present = new Set(ids)
       set((s) => ({
-        search: { query, ids, hasMore, status: 'ready' },
+        search: { query: filters.query, filters, ids, total, hasMore, status: 'ready', loadingMore: false },
         selection: keepSelection ? s.selection.filter((id) => present.has(id)) : s.selection,
       }))
     } catch (error) {
       if (mine !== request) return
-      set((s) => ({ search: s.search && { ...s.search, status: 'failed' } }))
+      set((s) => ({ search: s.search && { ...s.search, status: 'failed', loadingMore: false } }))
       get().reportError(error)
     }
   }
@@ -51,10 +84,45 @@ export const createSearchSlice: StateCreator<TroveState, [], [], SearchSlice> = 
   return {
     ...searchInitial,
 
-    async runSearch(query) {
-      if (query.trim() === '') return get().clearSearch()
-      set((s) => ({ search: { query, ids: s.search?.ids ?? [], hasMore: false, status: 'loading' }, ...selectionInitial, renamingId: null, screen: 'library' }))
-      await fetch(query, false)
+    async runSearch(given) {
+      const filters = cleanFilters(typeof given === 'string' ? { ...(get().search?.filters ?? {}), query: given } : given)
+      if (!asksForSomething(filters)) return get().clearSearch()
+      const current = get().search
+      // The same search again (an address read back, say) keeps what is loaded.
+      if (current && JSON.stringify(current.filters) === JSON.stringify(filters)) return
+      set((s) => ({
+        search: { query: filters.query, filters, ids: s.search?.ids ?? [], total: s.search?.total ?? 0, hasMore: false, status: 'loading', loadingMore: false },
+        ...selectionInitial,
+        renamingId: null,
+        screen: 'library',
+      }))
+      await fetch(filters, false)
+    },
+
+    async setSearchFilters(patch) {
+      const base = get().search?.filters ?? { query: '' }
+      await get().runSearch({ ...base, ...patch })
+    },
+
+    async loadMoreResults() {
+      const search = get().search
+      if (!search || !search.hasMore || search.loadingMore || search.status !== 'ready') return
+      const mine = request
+      set({ search: { ...search, loadingMore: true } })
+      try {
+        const page = await api.call('search.assets', channelInput(search.filters, search.ids.length, SEARCH_PAGE))
+        const now = get().search
+        if (mine !== request || now?.filters !== search.filters) return
+        get().remember(page.items)
+        const have = new Set(now.ids)
+        // A change between pages may shift hits by one: never show one twice.
+        const ids = [...now.ids, ...page.items.map((a) => a.id).filter((id) => !have.has(id))]
+        set({ search: { ...now, ids, total: page.total, hasMore: page.hasMore && page.items.length > 0, loadingMore: false } })
+      } catch (error) {
+        const now = get().search
+        if (now) set({ search: { ...now, loadingMore: false } })
+        get().reportError(error)
+      }
     },
 
     clearSearch() {
@@ -64,7 +132,7 @@ export const createSearchSlice: StateCreator<TroveState, [], [], SearchSlice> = 
 
     async refreshSearch() {
       const search = get().search
-      if (search) await fetch(search.query, true)
+      if (search) await fetch(search.filters, true)
     },
   }
 }

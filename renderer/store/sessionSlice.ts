@@ -3,23 +3,25 @@ import type { SessionView } from '../../shared/views.js'
 import { api } from '../api/index.js'
 import { isDisconnected, isSignedOut } from '../api/errors.js'
 import type { SessionSlice, TroveState } from './types.js'
+import { addressRoute } from '../routing/address.js'
 
 export const createSessionSlice: StateCreator<TroveState, [], [], SessionSlice> = (set, get) => {
   /** A different actor sees a different library: nothing of the previous one may linger on screen. */
-  async function enter(session: SessionView): Promise<void> {
+  async function enter(session: SessionView, atAddress: boolean): Promise<void> {
     get().resetLibrary()
     set({ session, status: 'ready', users: [], dialog: null, switcherOpen: false, ownPasswordAsked: false })
-    await get().startLibrary()
+    // A page (re)loaded opens where its address says; a new user starts at their start.
+    await get().openRoute(atAddress ? addressRoute() : { place: { kind: 'start' } })
   }
 
   /**
    * Main acts as the new user from the moment it answers, before this window has taken the
    * answer in: while the call is out, what is on screen may already be another user's to ask for.
    */
-  async function change(call: () => Promise<SessionView>): Promise<void> {
+  async function change(call: () => Promise<SessionView>, atAddress = false): Promise<void> {
     set((s) => ({ sessionChanges: s.sessionChanges + 1 }))
     try {
-      await enter(await call())
+      await enter(await call(), atAddress)
     } finally {
       set((s) => ({ sessionChanges: s.sessionChanges - 1 }))
     }
@@ -34,7 +36,7 @@ export const createSessionSlice: StateCreator<TroveState, [], [], SessionSlice> 
 
     async loadSession() {
       try {
-        await enter(await api.call('session.current'))
+        await enter(await api.call('session.current'), true)
       } catch (error) {
         get().resetLibrary()
         if (isDisconnected(error)) set({ status: 'disconnected', session: null })
@@ -54,7 +56,8 @@ export const createSessionSlice: StateCreator<TroveState, [], [], SessionSlice> 
       }
     },
 
-    signIn: (email, password) => change(() => api.call('session.signIn', { email, password })),
+    // Signing in lands where the address says (a link opened before signing in); a switch starts afresh.
+    signIn: (email, password) => change(() => api.call('session.signIn', { email, password }), true),
     switchUser: (userId, password) => change(() => api.call('session.switchUser', { userId, password })),
     viewAs: (userId) => change(() => api.call('session.viewAs', { userId })),
     endViewAs: () => change(() => api.call('session.endViewAs')),

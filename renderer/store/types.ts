@@ -9,6 +9,7 @@ import type { DetailsSlice } from './detailsSlice.js'
 import type { ImportsSlice } from './importsSlice.js'
 import type { JobsSlice } from './jobsSlice.js'
 import type { MediaSlice } from './mediaSlice.js'
+import type { RouteSlice } from './routeSlice.js'
 import type { SearchSlice } from './searchSlice.js'
 import type { SelectionSlice } from './selectionSlice.js'
 import type { UploadSlice } from './uploadSlice.js'
@@ -102,4 +103,5 @@ export type TroveState = SessionSlice &
   JobsSlice &
   ImportsSlice &
   MediaSlice &
-  CollectionsSlice
+  CollectionsSlice &
+  RouteSlice

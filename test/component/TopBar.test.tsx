@@ -23,14 +23,17 @@ const job = (id: string, state: JobView['state']): JobView => ({ id, kind: 'zip'
 describe('the top bar', () => {
   it('searches the library as the user types, shows the results in the centre, and goes back when cleared', async () => {
     const { user, api } = await openWorkspace(sessionOf(ADA), [HOME, BRAND, LOGO, NOTES], ['h'], {
-      'search.assets': ({ query }) => ({ items: [LOGO, NOTES].filter((a) => a.name.includes(query)), hasMore: false }),
+      'search.assets': ({ query }) => {
+        const items = [LOGO, NOTES].filter((a) => a.name.includes(query))
+        return { items, hasMore: false, total: items.length }
+      },
     })
     await user.type(screen.getByRole('searchbox', { name: 'Search the library' }), 'logo')
     expect(await screen.findByRole('heading', { name: 'Results for “logo”' })).toBeInTheDocument()
     expect(within(grid()).getAllByRole('option').map((o) => o.getAttribute('aria-label'))).toEqual(['logo.png'])
     expect(grid()).toHaveAccessibleName('Search results for logo')
     // Typing pauses before asking: one search for the whole word.
-    expect(api.callsTo('search.assets')).toEqual([{ query: 'logo', limit: 500 }])
+    expect(api.callsTo('search.assets')).toEqual([{ query: 'logo', limit: 200 }])
     expect(screen.getByText('1 match')).toBeInTheDocument()
 
     await user.click(screen.getByRole('button', { name: 'Back to Home' }))
@@ -39,10 +42,10 @@ describe('the top bar', () => {
   })
 
   it('says when nothing matches, and what search looks at', async () => {
-    const { user } = await openWorkspace(sessionOf(ADA), [HOME], ['h'], { 'search.assets': () => ({ items: [], hasMore: false }) })
+    const { user } = await openWorkspace(sessionOf(ADA), [HOME], ['h'], { 'search.assets': () => ({ items: [], hasMore: false, total: 0 }) })
     await user.type(screen.getByRole('searchbox', { name: 'Search the library' }), 'zebra{Enter}')
     expect(await screen.findByRole('heading', { name: 'Nothing matches “zebra”' })).toBeInTheDocument()
-    expect(screen.getByText(/names, tags, and embedded keywords/)).toBeInTheDocument()
+    expect(screen.getByText(/names, tags, custom metadata, and embedded keywords/)).toBeInTheDocument()
     await user.keyboard('{Escape}')
     await waitFor(() => expect(screen.queryByRole('heading', { name: /Nothing matches/ })).toBeNull())
   })

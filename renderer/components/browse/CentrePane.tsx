@@ -18,7 +18,15 @@ export function CentrePane() {
   const searching = useTrove((s) => !!s.search)
   const inCollection = useTrove((s) => !!s.collectionScope)
   const folder = useTrove((s) => (s.folderId ? s.byId[s.folderId] : undefined))
-  const { over, dropProps } = useFolderDrop(searching ? undefined : folder)
+  const missing = useTrove((s) => s.listing === 'missing' && !s.search)
+  const { over, dropProps } = useFolderDrop(searching || missing ? undefined : folder)
+  if (missing) {
+    return (
+      <main className="content" aria-label="Contents">
+        <NotFound />
+      </main>
+    )
+  }
   return (
     <main className={`content${over ? ' is-drop-target' : ''}`} aria-label="Contents" {...dropProps}>
       <div className="content-header">
@@ -47,6 +55,7 @@ function CentreBody() {
   const viewMode = useTrove((s) => s.viewMode)
   const retry = useTrove((s) => s.openFolder)
 
+  if (listing === 'missing' && !search) return <NotFound />
   if (search) {
     if (search.status === 'loading' && count === 0) return <Status text="Searching…" />
     if (search.status === 'ready' && count === 0) return <SearchEmpty query={search.query} />
@@ -85,6 +94,16 @@ function ItemCount() {
       {itemCount(count)}
       {selected > 0 && <span className="item-count-selected"> · {selected} selected</span>}
     </p>
+  )
+}
+
+/** The one answer for a place that is missing and for one not shared with this user: nothing tells them apart. */
+export function NotFound() {
+  return (
+    <section className="empty" aria-labelledby="not-found-title">
+      <h2 id="not-found-title">Not found or not shared with you</h2>
+      <p>The link may be wrong, or what it points to may have been deleted, moved out of reach or not shared with you.</p>
+    </section>
   )
 }
 

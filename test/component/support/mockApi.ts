@@ -23,6 +23,7 @@ const AMBIENT: Partial<Handlers> = {
   'jobs.list': () => [],
   'collections.list': () => [],
   'metadata.fields': () => [],
+  'search.cameras': () => [],
 }
 
 /**
