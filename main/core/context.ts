@@ -31,6 +31,8 @@ export interface Core {
   readonly clock: () => number
   /** Failed password checks per account, shared by every session of the library. */
   readonly signIns: SignInLimiter
+  /** A team server: no account may be without a password (docs/team.md). */
+  readonly passwordsRequired: boolean
   newId(): Id
 }
 

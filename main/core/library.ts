@@ -6,7 +6,8 @@ import type { ChannelName, EventName, Events, InputOf, ResultOf } from '../../sh
 import { AppError } from '../../shared/errors.js'
 import { emailSchema, nameSchema, passwordSchema } from '../../shared/contract/common.js'
 import { Dispatcher, type AnySessionHandlers, type InternalErrorLog } from '../dispatch.js'
-import { BlobStore } from './blobs/blobStore.js'
+import type { BlobStore } from './blobs/blobStore.js'
+import { FolderBlobStore } from './blobs/folderBlobs.js'
 import { SYSTEM_ID, Session, type Core, type PathPurpose } from './context.js'
 import { changeEventFor, reachOf, type Reach } from './events.js'
 import { channelHandlers, sessionChannelHandlers } from './handlers.js'
@@ -45,6 +46,13 @@ export interface OpenOptions extends StoreOptions {
    * docs/team.md); `dir` then holds what stays on this machine (blobs, renditions).
    */
   recordLog?: RecordLog
+  /**
+   * Every account has a password (a team server): an empty library's first admin must be
+   * given one, and no account may be created or left without one.
+   */
+  passwordsRequired?: boolean
+  /** Where contents live (default: the library's own `blobs/` folder); closed with the library. */
+  blobs?: BlobStore
 }
 
 export { SYSTEM_ID }
@@ -255,6 +263,7 @@ export class Library {
     // While the lock is still held; the deletions that orphaned these blobs are already durable.
     await this.collectOrphans().catch(() => undefined)
     await this.collecting
+    await this.core.blobs.close()
     await this.core.store.close()
   }
 }
@@ -269,13 +278,13 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
   try {
     // Jobs report to the library's sessions, which exist only once the library does.
     let library: Library | null = null
-    const blobs = new BlobStore(absolute)
+    const blobs = options.blobs ?? new FolderBlobStore(path.join(absolute, 'blobs'))
     const core: Core = {
       dir: absolute,
       store,
       engine: new PermissionEngine(store),
       blobs,
-      renditions: new Renditions(absolute, (hash) => blobs.pathOf(hash)),
+      renditions: new Renditions(absolute, (hash) => blobs.localFile(hash)),
       tools: { removeBackground: (input, mime, jc) => removeBackgroundToPng(input, mime, jc), ...options.tools },
       jobs: new JobRunner(
         Math.max(1, options.jobConcurrency ?? os.availableParallelism()),
@@ -284,6 +293,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
       ),
       clock: store.clock,
       signIns: new SignInLimiter(store.clock),
+      passwordsRequired: options.passwordsRequired ?? false,
       newId: options.newId ?? randomUUID,
     }
     await bootstrapOnce(core, options.admin ?? {})
@@ -293,6 +303,7 @@ export async function openLibrary(dir: string, options: OpenOptions = {}): Promi
     if (options.trashPurge !== false) library.startTrashPurge()
     return library
   } catch (error) {
+    await options.blobs?.close().catch(() => undefined)
     await store.close().catch(() => undefined)
     throw error
   }
@@ -313,6 +324,9 @@ async function bootstrapOnce(core: Core, admin: NonNullable<OpenOptions['admin']
 async function bootstrap(core: Core, admin: NonNullable<OpenOptions['admin']>): Promise<void> {
   const name = nameSchema.parse(admin.name ?? 'Administrator')
   const email = emailSchema.parse(admin.email ?? 'admin@localhost')
+  if (core.passwordsRequired && admin.password === undefined) {
+    throw new AppError('INVALID_INPUT', 'This library is empty and its first administrator needs an email and a password (TROVE_ADMIN_EMAIL and TROVE_ADMIN_PASSWORD).')
+  }
   const now = core.clock()
   const user: UserRecord = { id: core.newId(), name, email, role: 'admin', createdAt: now }
   if (admin.password !== undefined) user.passwordHash = await hashPassword(passwordSchema.parse(admin.password))

@@ -96,7 +96,7 @@ async function importPhotos(library: Library, dir: string): Promise<Photo[]> {
     if (asset.kind !== 'file') continue
     const { hash, mime } = currentVersionOf(asset)
     if (mime !== 'image/jpeg') throw new Error(`${asset.name} was imported as ${mime}.`)
-    photos.push({ fileId: asset.id, hash, blob: library.core.blobs.pathOf(hash), name: asset.name })
+    photos.push({ fileId: asset.id, hash, blob: await library.core.blobs.localFile(hash), name: asset.name })
   }
   photos.sort((a, b) => a.name.localeCompare(b.name))
   // A thumbnail being made is returned, not made again: this waits for the background ones.

@@ -47,7 +47,7 @@ async function probe(file: string, dir: string, expected: string): Promise<BigFi
       throw new Error(`${file} was recorded as ${stored?.size} bytes, ${stored?.hash}; the source has ${size} bytes, ${expected}`)
     }
     // The blob's name is the hash the app computed; re-reading it checks the bytes on disk.
-    const blob = library.core.blobs.pathOf(stored.hash)
+    const blob = await library.core.blobs.localFile(stored.hash)
     if (fs.statSync(blob).size !== size || (await sha256File(blob)) !== expected) throw new Error(`The stored blob ${blob} differs from ${file}`)
     return { ms, rssBefore: before.rss, peakRss, arrayBuffersBefore: before.arrayBuffers, peakArrayBuffers, samples }
   } finally {

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
+import type { Readable } from 'node:stream'
 import archiver from 'archiver'
 import { AppError } from '../../../shared/errors.js'
 import type { BlobStore } from '../blobs/blobStore.js'
@@ -51,7 +52,7 @@ export async function writeZip(
   let next = 0
   let finalized = false
   /** The entry being read, torn down on a cancel (archiver would leave it open). */
-  const reading: { source: fs.ReadStream | null } = { source: null }
+  const reading: { source: Readable | null } = { source: null }
   const appendNext = () => {
     while (next < entries.length) {
       const entry = entries[next++]
@@ -59,7 +60,7 @@ export async function writeZip(
         archive.append('', { name: entry.name, date: entry.mtime })
         continue
       }
-      const source = (reading.source = fs.createReadStream(blobs.pathOf(entry.hash), { highWaterMark: CHUNK }))
+      const source = (reading.source = blobs.createReadStream(entry.hash, { highWaterMark: CHUNK }))
       source.on('data', (chunk) => {
         bytes += chunk.length
         report()

@@ -41,5 +41,5 @@ export function openContent(
     if (start > end || start >= version.size) throw new AppError('INVALID_INPUT', 'The requested byte range is outside the file.', { size: version.size })
     range = { start, end }
   }
-  return { name: file.name, mime: version.mime, size: version.size, range, hash: version.hash, stream: core.blobs.createReadStream(version.hash, range) }
+  return { name: file.name, mime: version.mime, size: version.size, range, hash: version.hash, stream: core.blobs.createReadStream(version.hash, range ?? {}) }
 }

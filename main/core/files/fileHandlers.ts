@@ -128,7 +128,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     if (v.size > MAX_INLINE_READ) {
       throw new AppError('LIMIT_EXCEEDED', `"${file.name}" is larger than ${MAX_INLINE_READ / 1024 / 1024} MB; download it instead.`, { limit: MAX_INLINE_READ, size: v.size })
     }
-    const bytes = await fsp.readFile(ctx.core.blobs.pathOf(v.hash))
+    const bytes = await fsp.readFile(await ctx.core.blobs.localFile(v.hash))
     return { name: file.name, mime: v.mime, size: v.size, base64: bytes.toString('base64') }
   },
 
@@ -137,7 +137,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     const file = requireFile(ctx, fileId, 'downloadFile')
     const v = version === undefined ? currentVersionOf(file) : versionOf(file, version)
     if (!v.mime.startsWith('image/') || v.mime === 'image/svg+xml') return []
-    const blob = ctx.core.blobs.pathOf(v.hash)
+    const blob = await ctx.core.blobs.localFile(v.hash)
     const head = Buffer.alloc(Math.min(v.size, EMBEDDED_BYTES))
     const handle = await fsp.open(blob, 'r')
     try {

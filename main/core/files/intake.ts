@@ -66,7 +66,7 @@ export async function storeContent(core: Core, session: Session, content: Conten
   }
   // The head came with the content: the blob is not opened again to learn its type.
   const { head, ...blob } = stored
-  const whole = { path: core.blobs.pathOf(blob.hash), size: blob.size }
+  const whole = { path: await core.blobs.localFile(blob.hash), size: blob.size }
   const { orientation: sizeOrientation, ...kind } = await sniff(head, name, whole)
   if (hasFacts(kind.mime)) {
     // A video, PDF or RAW file: what the bundled readers find, or nothing for a corrupt one.

@@ -29,7 +29,7 @@ export const mediaHandlers: HandlerMap<MediaChannels> = {
     try {
       let output: Buffer
       try {
-        const input = await fsp.readFile(ctx.core.blobs.pathOf(currentVersionOf(file).hash))
+        const input = await fsp.readFile(await ctx.core.blobs.localFile(currentVersionOf(file).hash))
         output = await applyEdits(input, ops, format ?? defaultFormat(currentVersionOf(file).mime), file.name)
       } catch (error) {
         if (error instanceof AppError) throw error
@@ -55,7 +55,7 @@ export const mediaHandlers: HandlerMap<MediaChannels> = {
     const existing = new Set(file.tags.map((t) => t.toLowerCase()))
     const release = takeImageSlot(ctx.core, ctx.actor.id)
     try {
-      const image = await fsp.readFile(ctx.core.blobs.pathOf(currentVersionOf(file).hash))
+      const image = await fsp.readFile(await ctx.core.blobs.localFile(currentVersionOf(file).hash))
       await checkedInputSize(image, file.name)
       const suggestions = await suggestTags(image)
       return { suggestions: suggestions.filter((t) => !existing.has(t.toLowerCase())) }
@@ -74,12 +74,13 @@ export const mediaHandlers: HandlerMap<MediaChannels> = {
     const version = currentVersionOf(file)
     const release = takeImageSlot(ctx.core, ctx.actor.id)
     // The blob is pinned so a collection pass cannot take it while the model reads it.
-    ctx.core.blobs.pin(version.hash)
+    await ctx.core.blobs.pin(version.hash)
     try {
-      await checkedInputSize(ctx.core.blobs.pathOf(version.hash), file.name)
+      const input = await ctx.core.blobs.localFile(version.hash)
+      await checkedInputSize(input, file.name)
       const { result } = ctx.core.jobs.run(
         { kind: 'removeBackground', title: `Remove background of ${file.name}`, ownerId: ctx.actor.id, sessionId: ctx.session.id },
-        (jc) => ctx.core.tools.removeBackground(ctx.core.blobs.pathOf(version.hash), version.mime, jc),
+        (jc) => ctx.core.tools.removeBackground(input, version.mime, jc),
       )
       const png = await result
       return await saveDerived(ctx, fileId, png, { saveAs, operation: 'removeBackground', action: 'extensions.removeBackground', summary: 'removed the background', keepFocus: true })

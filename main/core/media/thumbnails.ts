@@ -59,7 +59,7 @@ export class Renditions {
 
   constructor(
     libraryDir: string,
-    private readonly blobPath: (hash: string) => string,
+    private readonly blobFile: (hash: string) => Promise<string>,
     private readonly concurrency = Math.max(1, os.availableParallelism()),
   ) {
     this.dir = path.join(libraryDir, 'cache', 'renditions')
@@ -132,15 +132,14 @@ export class Renditions {
    * What sharp reads: the blob itself for an image; for a video, PDF or RAW file a JPEG taken
    * from it once and cached (`<hash>-source.jpg`), at most the preview's size.
    */
-  private sourceOf(hash: string, from: RenditionSource, hint: SourceHint): Promise<string> {
-    const blob = this.blobPath(hash)
-    if (from === 'image') return Promise.resolve(blob)
+  private async sourceOf(hash: string, from: RenditionSource, hint: SourceHint): Promise<string> {
+    if (from === 'image') return this.blobFile(hash)
     const file = path.join(this.dir, hash.slice(0, 2), `${hash}-source.jpg`)
-    if (fs.existsSync(file)) return Promise.resolve(file)
+    if (fs.existsSync(file)) return file
     const running = this.sources.get(hash)
     if (running) return running
     const made = (async () => {
-      const jpeg = await extractPicture(blob, from, hint)
+      const jpeg = await extractPicture(await this.blobFile(hash), from, hint)
       await writeAtomically(file, jpeg)
       return file
     })().finally(() => this.sources.delete(hash))

@@ -24,12 +24,18 @@ function membershipDeletes(core: Core, userId: Id): Dels {
   return [...core.store.indexes.groupsByUser.get(userId)].map((groupId) => ['memberships', `${groupId}:${userId}`])
 }
 
+/** On a team server anyone who can reach it over the network could act as an account without a password (docs/team.md). */
+function passwordRequired(): AppError {
+  return new AppError('INVALID_INPUT', 'Every account on a team server has a password: give this one a password.', { field: 'password' })
+}
+
 export const userHandlers: HandlerMap<UserChannels> = {
   'users.list': (ctx) =>
     [...ctx.core.store.tables.users.values()].map((u) => userListItem(ctx.core, ctx.actor, u)).sort((a, b) => a.name.localeCompare(b.name)),
 
   'users.create': async (ctx, input) => {
     requireAdmin(ctx, 'create users')
+    if (ctx.core.passwordsRequired && input.password === undefined) throw passwordRequired()
     emailFree(ctx.core, input.email)
     const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password)
     emailFree(ctx.core, input.email) // again: the hash took a while and another call may have taken it
@@ -46,6 +52,7 @@ export const userHandlers: HandlerMap<UserChannels> = {
     const self = input.userId === ctx.actor.id
     const changesOthers = input.role !== undefined || input.email !== undefined
     if (!self || changesOthers) requireAdmin(ctx, self ? 'change roles or emails' : 'change other users')
+    if (ctx.core.passwordsRequired && input.password === null) throw passwordRequired()
     const passwordHash = input.password ? await hashPassword(input.password) : input.password
     const user = ctx.core.store.tables.users.get(input.userId)
     if (!user) throw notFound('user', input.userId)

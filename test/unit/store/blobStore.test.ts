@@ -3,7 +3,7 @@ import path from 'node:path'
 import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
-import { BlobStore } from '../../../main/core/blobs/blobStore.js'
+import { FolderBlobStore } from '../../../main/core/blobs/folderBlobs.js'
 import { removeFolders, tempFolder } from './fixtures/libraryFolders.js'
 
 afterEach(removeFolders)
@@ -32,7 +32,7 @@ describe('the blob store', () => {
   // Fsyncs a 3 MB blob more than once: this disk's fsync time swings from milliseconds to tens of seconds.
   it('copies a file in by path, through one reused buffer, with its hash, size and first bytes; a cancel leaves no temp file', async () => {
     const dir = tempFolder()
-    const blobs = new BlobStore(dir)
+    const blobs = new FolderBlobStore(path.join(dir, 'blobs'))
     const bytes = Buffer.alloc(3 * 1024 * 1024 + 17)
     for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 31 + (i >> 12)) & 255
     const source = path.join(dir, 'source.bin')
@@ -48,7 +48,7 @@ describe('the blob store', () => {
 
   it('stores identical content once, under its hash', async () => {
     const dir = tempFolder()
-    const blobs = new BlobStore(dir)
+    const blobs = new FolderBlobStore(path.join(dir, 'blobs'))
     const bytes = Buffer.from('the same bytes, twice over '.repeat(1000))
     const first = await blobs.put(bytes)
     const second = await blobs.put(Readable.from([bytes.subarray(0, 1000), bytes.subarray(1000)]))
@@ -63,14 +63,14 @@ describe('the blob store', () => {
     ['midway', [Buffer.alloc(64 * 1024, 1), Buffer.alloc(64 * 1024, 2)]],
   ])('leaves neither a temp file nor a blob when the source fails %s', async (_, chunks) => {
     const dir = tempFolder()
-    const blobs = new BlobStore(dir)
+    const blobs = new FolderBlobStore(path.join(dir, 'blobs'))
     await expect(blobs.put(failingSource(chunks))).rejects.toThrow('the drive went away')
     expect(blobFiles(dir)).toEqual([])
   })
 
   it('leaves neither a temp file nor a blob when the content is not what was expected', async () => {
     const dir = tempFolder()
-    const blobs = new BlobStore(dir)
+    const blobs = new FolderBlobStore(path.join(dir, 'blobs'))
     const error = await blobs.put(Buffer.from('changed meanwhile'), { expectHash: sha256(Buffer.from('as first read')) }).catch((e: unknown) => e)
     expect((error as { code?: string }).code).toBe('CONFLICT')
     expect(blobFiles(dir)).toEqual([])
@@ -78,7 +78,7 @@ describe('the blob store', () => {
 
   it('leaves neither a temp file nor a blob when the put is aborted', async () => {
     const dir = tempFolder()
-    const blobs = new BlobStore(dir)
+    const blobs = new FolderBlobStore(path.join(dir, 'blobs'))
     const abort = new AbortController()
     const source = new Readable({ read() {} })
     source.push(Buffer.alloc(1024, 3))
@@ -92,13 +92,13 @@ describe('the blob store', () => {
     const dir = tempFolder()
     fs.mkdirSync(path.join(dir, 'blobs', 'tmp'), { recursive: true })
     fs.writeFileSync(path.join(dir, 'blobs', 'tmp', 'half-written'), 'half')
-    new BlobStore(dir)
+    new FolderBlobStore(path.join(dir, 'blobs'))
     expect(blobFiles(dir)).toEqual([])
   })
 
   it('verify detects a blob whose bytes changed on disk', async () => {
     const dir = tempFolder()
-    const blobs = new BlobStore(dir)
+    const blobs = new FolderBlobStore(path.join(dir, 'blobs'))
     const { hash } = await blobs.put(Buffer.from('pristine content'))
     expect(await blobs.verify(hash)).toBe(true)
     const file = blobs.pathOf(hash)

@@ -92,7 +92,7 @@ async function expectAllPresent(library: Library, acked: Acknowledged, roundHash
     const file = tables.assets.get(id)
     const current = file?.kind === 'file' ? file.versions.find((v) => v.number === file.currentVersion) : undefined
     if (current?.hash !== hash) missing.push(`file ${id}`)
-    else if (!library.core.blobs.has(hash)) missing.push(`blob ${hash} of file ${id}`)
+    else if (!(await library.core.blobs.has(hash))) missing.push(`blob ${hash} of file ${id}`)
   }
   for (const [resourceId, [subjectId, level]] of acked.grants) {
     if (indexes.grantsByResource.get(resourceId)?.get(subjectId)?.level !== level) missing.push(`grant ${level} on ${resourceId}`)

@@ -31,8 +31,8 @@ describe('the automatic purge of the trash', () => {
     expect(await t.library.purgeExpiredTrash()).toEqual([old.id])
     expect((await t.admin.call('trash.list')).map((i) => i.id)).toEqual([recent.id])
     await t.library.collectOrphans()
-    expect(t.library.core.blobs.has(old.hash)).toBe(false)
-    expect(t.library.core.blobs.has(recent.hash)).toBe(true)
+    expect(await t.library.core.blobs.has(old.hash)).toBe(false)
+    expect(await t.library.core.blobs.has(recent.hash)).toBe(true)
     const [entry] = (await t.admin.call('activity.list', { limit: 1 })).items
     expect(entry).toMatchObject({ action: 'trash.autoPurge', summary: 'purged 1 item(s) kept in the trash longer than 30 day(s)' })
   })

@@ -155,10 +155,10 @@ describe('trashed items are absent everywhere', () => {
     await t.admin.call('assets.delete', { ids: [file.id] })
     await t.library.collectOrphans()
     await t.library.collectGarbage()
-    expect(t.library.core.blobs.has(blob)).toBe(true)
+    expect(await t.library.core.blobs.has(blob)).toBe(true)
     await t.admin.call('trash.purge', { ids: [file.id] })
     await t.library.collectOrphans()
-    expect(t.library.core.blobs.has(blob)).toBe(false)
+    expect(await t.library.core.blobs.has(blob)).toBe(false)
   })
 })
 
