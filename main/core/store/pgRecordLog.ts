@@ -88,6 +88,10 @@ export class PgRecordLog implements RecordLog {
       await client.query('BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY')
       const state = (await client.query<{ library_id: string; created_at: string; seq: string }>('SELECT library_id, created_at, seq FROM trove_library')).rows[0]
       if (!state) throw new AppError('LIBRARY_CORRUPT', 'The team library has no counter row.')
+      const exporting = (await client.query<{ finished: boolean }>('SELECT finished FROM trove_export')).rows[0]
+      if (exporting && !exporting.finished) {
+        throw new AppError('LIBRARY_CORRUPT', 'A library is still being exported into this database; finish the export (run it again) before opening it.')
+      }
       await client.query('DECLARE trove_load NO SCROLL CURSOR FOR SELECT tbl, body::text AS body FROM trove_records')
       for (;;) {
         const { rows } = await client.query<{ tbl: string; body: string }>(`FETCH ${LOAD_PAGE} FROM trove_load`)

@@ -74,6 +74,19 @@ const STEPS: Record<number, string> = {
     END
     $$ LANGUAGE plpgsql;
   `,
+  2: `
+    -- An export from a local library in progress (main/server/exportToServer.ts): while a row
+    -- is here and not finished, the library is not opened, and a new run resumes after the
+    -- last record copied.
+    CREATE TABLE trove_export (
+      one boolean PRIMARY KEY DEFAULT true CHECK (one),
+      library_id text NOT NULL,
+      seq bigint NOT NULL,
+      after_tbl text NOT NULL DEFAULT '',
+      after_id text NOT NULL DEFAULT '',
+      finished boolean NOT NULL DEFAULT false
+    );
+  `,
 }
 
 export const PG_SCHEMA_VERSION = Math.max(...Object.keys(STEPS).map(Number))
