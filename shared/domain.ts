@@ -18,9 +18,6 @@ export const levelRank: Record<LevelOrNone, number> = { none: 0, view: 1, contri
 export function atLeast(have: LevelOrNone, need: LevelOrNone): boolean {
   return levelRank[have] >= levelRank[need]
 }
-export function maxLevel(a: LevelOrNone, b: LevelOrNone): LevelOrNone {
-  return levelRank[a] >= levelRank[b] ? a : b
-}
 
 export interface FolderRecord {
   id: Id

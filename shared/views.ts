@@ -1,6 +1,6 @@
 /** What channels return: records as a caller may see them, never more. */
 import type {
-  ActivityRecord, DownloadState, EmbeddedMetadata, MediaProperties, FieldType, FocusArea, Id, Level, LevelOrNone, MetadataValue, Role,
+  ActivityRecord, DownloadRecord, EmbeddedMetadata, MediaProperties, FieldType, FocusArea, Id, Level, LevelOrNone, MetadataValue, Role,
 } from './domain.js'
 
 /** What anyone signed in may know of any user: enough to name them and share with them. */
@@ -167,18 +167,8 @@ export interface AssociationView {
   direct: boolean
 }
 
-export interface DownloadView {
-  id: Id
-  name: string
-  destPath: string
-  state: DownloadState
-  fileCount: number
-  bytes: number
-  createdAt: number
-  finishedAt?: number
-  error?: string
-  jobId?: Id
-}
+/** A download as its owner sees it: the record without the owner, whom the list is of. */
+export type DownloadView = Omit<DownloadRecord, 'ownerId'>
 
 export type JobState = 'queued' | 'running' | 'done' | 'failed' | 'cancelled'
 

@@ -86,9 +86,3 @@ export function UploadProvider({ children }: { children: ReactNode }) {
 export function usePickers(): Pickers {
   return useContext(UploadContext)
 }
-
-/** The toolbar's and empty state's "Upload files". */
-export function usePickFiles(): () => void {
-  const { pickFiles } = usePickers()
-  return () => pickFiles()
-}

@@ -37,12 +37,6 @@ export const CopyIcon = (p: IconProps) => (
     <path d="M16 8V6a2 2 0 0 0-2-2H6a2 2 0 0 0-2 2v8a2 2 0 0 0 2 2h2" />
   </Svg>
 )
-export const TagIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M3 12V4h8l9 9-8 8z" />
-    <circle cx="7.5" cy="8.5" r="1.25" />
-  </Svg>
-)
 export const CollectionIcon = (p: IconProps) => (
   <Svg {...p}>
     <rect x="3" y="7" width="18" height="13" rx="2" />
@@ -117,11 +111,6 @@ export const OpenIcon = (p: IconProps) => (
   <Svg {...p}>
     <path d="M3 7a2 2 0 0 1 2-2h4l2 2h8a2 2 0 0 1 2 2v1H7l-4 9z" />
     <path d="M3 19 7 10h15l-3.5 9z" />
-  </Svg>
-)
-export const ShieldIcon = (p: IconProps) => (
-  <Svg {...p}>
-    <path d="M12 3 5 6v5c0 4.5 3 8 7 10 4-2 7-5.5 7-10V6z" />
   </Svg>
 )
 export const CheckIcon = (p: IconProps) => (

@@ -1,4 +1,4 @@
-import { LEVELS, type GrantRecord, type Id, type Level, type LevelOrNone } from '../../../shared/domain.js'
+import type { GrantRecord, Id, Level, LevelOrNone } from '../../../shared/domain.js'
 import { FOLDER, HAS_COLLECTIONS, HAS_GRANTS, LIVE, SEVERAL, type AssetColumns } from '../store/assetColumns.js'
 import type { Members } from '../store/multimap.js'
 import type { Store } from '../store/store.js'
@@ -421,6 +421,3 @@ function grow(memo: Uint8Array, slot: number): Uint8Array {
   grown.set(memo)
   return grown
 }
-
-export const levelFromRank = (rank: number): LevelOrNone => RANK_LEVEL[rank]
-export const ALL_LEVELS = LEVELS

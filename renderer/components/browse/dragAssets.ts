@@ -5,7 +5,11 @@ import { useTrove } from '../../store/index.js'
 import { entriesFromDrop } from '../upload/readDrop.js'
 import { isHome } from '../../../shared/home.js'
 
-/** Assets dragged inside Trove carry their ids under this type; files from the desktop come as `Files`. */
+/**
+ * Assets dragged inside Trove carry their ids as JSON under this type, e.g. `["a1","a2"]`;
+ * files from the desktop come as `Files`. A folder takes either; a collection in the sidebar
+ * takes only assets (files cannot be uploaded into a collection) and ignores other drags.
+ */
 const ASSET_TYPE = 'application/x-trove-assets'
 
 /** During dragover the browser hides the data, so the dragged ids are kept here until the drag ends. */
@@ -26,6 +30,22 @@ export function endAssetDrag(): void {
   dragged = []
 }
 
+/** During dragover only the types can be read, not the data. */
+export function carriesAssets(data: DataTransfer | null): boolean {
+  return !!data && [...data.types].includes(ASSET_TYPE)
+}
+
+/** The ids a drop carries, read from the data rather than from this window's drag, so a malformed drop gives none. */
+export function readDraggedAssets(data: DataTransfer | null): string[] {
+  if (!data) return []
+  try {
+    const ids: unknown = JSON.parse(data.getData(ASSET_TYPE) || '[]')
+    return Array.isArray(ids) ? ids.filter((id): id is string => typeof id === 'string') : []
+  } catch {
+    return []
+  }
+}
+
 type DropKind = 'move' | 'copy' | 'upload' | null
 
 /**
@@ -36,7 +56,7 @@ function dropKind(e: DragEvent, folder: AssetView): DropKind {
   if (!atLeast(folder.level, 'contribute')) return null
   const types = [...e.dataTransfer.types]
   if (types.includes(ASSET_TYPE) && dragged.length > 0) {
-    // Not onto itself or into one of the dragged folders (SPEC: a folder never goes inside itself).
+    // Not onto itself or into one of the dragged folders (a folder never goes inside itself).
     if (dragged.some((a) => a.id === folder.id || (a.kind === 'folder' && folder.path.startsWith(`${a.path}/`)))) return null
     const mayMove = dragged.every((a) => atLeast(a.level, 'manage'))
     const wantsCopy = e.ctrlKey || e.altKey || !mayMove

@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.js'
 import { useTrove } from '../../store/index.js'
 import { checkAddition } from './additionCheck.js'
 import { canAddTo } from './collectionActions.js'
-import { carriesAssets, readDraggedAssets } from './dragAssets.js'
+import { carriesAssets, readDraggedAssets } from '../browse/dragAssets.js'
 
 /**
  * Adds assets dropped on a collection, with the add dialog's checks: the collection takes

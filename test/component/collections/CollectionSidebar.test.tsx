@@ -37,7 +37,7 @@ function show(collections: CollectionView[] = [KIT, LAUNCH, PRESS], handlers: Pa
 
 const rows = (region: HTMLElement) => within(within(region).getByRole('list', { name: 'Media collections' })).queryAllByRole('listitem')
 
-/** What a drag from the centre carries (see dragAssets.ts): the ids as JSON under the Trove type. */
+/** What a drag from the centre carries (see browse/dragAssets.ts): the ids as JSON under the Trove type. */
 function assetDrag(ids: string[]) {
   const data: Record<string, string> = { 'application/x-trove-assets': JSON.stringify(ids), 'text/plain': ids.join('\n') }
   return { types: Object.keys(data), getData: (t: string) => data[t] ?? '', dropEffect: 'none', effectAllowed: 'copyMove' }
