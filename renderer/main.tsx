@@ -15,6 +15,7 @@ import './styles/admin.css'
 import './styles/collections.css'
 import './styles/sharing.css'
 import './styles/search.css'
+import './styles/viewer.css'
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>

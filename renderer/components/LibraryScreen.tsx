@@ -11,6 +11,8 @@ import { TopBar } from './TopBar.js'
 import { UploadProvider } from './UploadProvider.js'
 import { ViewAsBanner } from './ViewAsBanner.js'
 import { RouteSync } from '../routing/RouteSync.js'
+import { QuickLook } from './viewer/QuickLook.js'
+import { Announcer } from './Announcer.js'
 
 /**
  * The main screen: top bar, the tree (and collections) on the left, the open folder or a
@@ -38,6 +40,8 @@ export function LibraryScreen() {
             <DetailsPanel />
           </div>
         )}
+        <QuickLook />
+        <Announcer />
         <ErrorToasts />
         <DialogHost />
         <OwnPasswordPrompt />

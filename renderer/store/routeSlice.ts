@@ -20,9 +20,12 @@ export interface RouteSlice {
   openRoute(route: Route | null): Promise<void>
   openViewer(id: Id): void
   closeViewer(): void
+  /** A short confirmation read out and shown briefly ("Link copied"). */
+  announcement: { text: string; at: number } | null
+  announce(text: string): void
 }
 
-export const routeInitial = { routePending: false, openedAddress: null, viewerId: null } satisfies Partial<RouteSlice>
+export const routeInitial = { routePending: false, openedAddress: null, viewerId: null, announcement: null } satisfies Partial<RouteSlice>
 
 export const createRouteSlice: StateCreator<TroveState, [], [], RouteSlice> = (set, get) => {
   let request = 0
@@ -113,6 +116,10 @@ export const createRouteSlice: StateCreator<TroveState, [], [], RouteSlice> = (s
 
     closeViewer() {
       set({ viewerId: null })
+    },
+
+    announce(text) {
+      set({ announcement: { text, at: Date.now() } })
     },
   }
 }

@@ -23,14 +23,17 @@ const selectedAssets = (): AssetView[] => {
 /**
  * Keyboard and mouse for the grid and the list alike (WAI-ARIA listbox with multiple
  * selection): arrows move and select, shift extends from the anchor, ctrl/cmd moves without
- * selecting and Space toggles, Ctrl+A selects all, Enter opens a folder, Delete asks to
+ * selecting and Ctrl+Space toggles, Ctrl+A selects all, Enter opens a folder and Enter or Space
+ * opens a file in the full-window viewer, Delete asks to
  * delete when every selected item allows it, F2 renames, and the Menu key (or Shift+F10)
  * opens the context menu on the active item, as a right-click would.
  */
 export function useItemNavigation({ ids, columns, pageSize, scrollToIndex, itemElement }: Options) {
+  /** A folder opens in the centre; a file opens in the full-window viewer over this view. */
   const open = (id: Id) => {
     const asset = useTrove.getState().byId[id]
     if (asset?.kind === 'folder') void useTrove.getState().openFolder(id)
+    else if (asset) useTrove.getState().openViewer(id)
   }
 
   const onKeyDown = (e: KeyboardEvent) => {
@@ -75,8 +78,13 @@ export function useItemNavigation({ ids, columns, pageSize, scrollToIndex, itemE
         moveTo(ids.length - 1)
         break
       case ' ':
+        // Space looks at the file the keyboard is on, as Quick Look does; with Ctrl/Cmd it toggles.
         if (current < 0) moveTo(0)
-        else s.select(ids[current], mod ? 'toggle' : 'replace')
+        else if (mod) s.select(ids[current], 'toggle')
+        else {
+          s.select(ids[current], 'replace')
+          if (s.byId[ids[current]]?.kind === 'file') s.openViewer(ids[current])
+        }
         break
       case 'Enter':
         if (current >= 0) open(ids[current])

@@ -3,10 +3,19 @@ import {
   RemoveFromCollectionIcon, SparkleIcon, TrashIcon, HistoryIcon,
 } from '../actionIcons.js'
 import { ShareIcon } from '../icons.js'
+import { Svg, type IconProps } from '../icons.js'
 import type { AssetActionId } from './assetActions.js'
+
+const LinkIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M10 14a4 4 0 0 0 5.66 0l3-3a4 4 0 0 0-5.66-5.66l-1 1" />
+    <path d="M14 10a4 4 0 0 0-5.66 0l-3 3a4 4 0 0 0 5.66 5.66l1-1" />
+  </Svg>
+)
 
 const ICONS = {
   open: OpenIcon,
+  copyLink: LinkIcon,
   download: DownloadIcon,
   downloadZip: DownloadIcon,
   rename: PencilIcon,

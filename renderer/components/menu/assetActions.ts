@@ -3,7 +3,7 @@ import type { AssetView } from '../../../shared/views.js'
 import { isHome } from '../../../shared/home.js'
 
 export type AssetActionId =
-  | 'open' | 'download' | 'downloadZip' | 'rename' | 'move' | 'copy' | 'addToCollections' | 'removeFromCollections'
+  | 'open' | 'copyLink' | 'download' | 'downloadZip' | 'rename' | 'move' | 'copy' | 'addToCollections' | 'removeFromCollections'
   | 'share' | 'editImage' | 'autoTags' | 'removeBackground' | 'uploadVersion' | 'delete'
 
 export interface AssetAction {
@@ -33,7 +33,9 @@ interface Rule {
 
 /** In menu order. */
 const RULES: Record<AssetActionId, Rule> = {
-  open: { label: 'Open', group: 0, op: 'viewAndSearch', single: true, folders: true, shortcut: 'Enter' },
+  // A folder opens in the centre, a file in the full-window viewer.
+  open: { label: 'Open', group: 0, op: 'viewAndSearch', single: true, shortcut: 'Enter' },
+  copyLink: { label: 'Copy link', group: 0, op: 'viewAndSearch', single: true },
   download: { label: 'Download', group: 1, op: 'downloadFile', single: true, files: true },
   downloadZip: { label: 'Download as zip', group: 1, op: 'downloadZip' },
   rename: { label: 'Rename', group: 2, op: 'rename', single: true, notHome: true, shortcut: 'F2' },

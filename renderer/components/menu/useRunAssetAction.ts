@@ -2,6 +2,7 @@ import type { AssetView } from '../../../shared/views.js'
 import { useTrove } from '../../store/index.js'
 import { usePickers } from '../UploadProvider.js'
 import type { AssetActionId } from './assetActions.js'
+import { copyAssetLink } from '../../routing/copyLink.js'
 
 /**
  * Carries out an offered action. Some open dialogs built elsewhere (collections, sharing,
@@ -16,7 +17,9 @@ export function useRunAssetAction(): (id: AssetActionId, assets: AssetView[]) =>
     if (!first) return
     switch (id) {
       case 'open':
-        return void s.openFolder(first.id)
+        return first.kind === 'folder' ? void s.openFolder(first.id) : s.openViewer(first.id)
+      case 'copyLink':
+        return void copyAssetLink(first.id)
       case 'download':
         return void s.downloadFile(first.id)
       case 'downloadZip':
