@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import { randomBytes, timingSafeEqual } from 'node:crypto'
 
-/** Browser mode listens on loopback only; nothing else on the network can reach it. */
+/** Browser mode listens on loopback only; nothing else on the network can reach it. A team server may listen wider (serveOptions.ts). */
 export const LOOPBACK = '127.0.0.1'
 
 /** 256 random bits, URL-safe: the printed token and every session cookie. */
@@ -17,15 +17,24 @@ export function sameSecret(given: string, expected: string): boolean {
 
 /**
  * Cookies are not kept apart by port, so two servers on one machine (two libraries) would
- * overwrite each other's cookie under a shared name.
+ * overwrite each other's cookie under a shared name. Under TLS the `__Host-` prefix makes the
+ * browser refuse the cookie unless it is Secure, for this host only, and for every path.
  */
-export function cookieName(port: number): string {
-  return `trove_session_${port}`
+export function cookieName(port: number, secure = false): string {
+  return `${secure ? '__Host-' : ''}trove_session_${port}`
 }
 
-/** HttpOnly: page scripts never see it; SameSite=Strict: no other site's page can send it. */
-export function sessionCookie(name: string, value: string): string {
-  return `${name}=${value}; HttpOnly; SameSite=Strict; Path=/`
+/**
+ * HttpOnly: page scripts never see it; SameSite=Strict: no other site's page can send it;
+ * Secure under TLS: never sent over plain HTTP, where anyone on the path could read it.
+ */
+export function sessionCookie(name: string, value: string, secure = false): string {
+  return `${name}=${value}; HttpOnly; SameSite=Strict; Path=/${secure ? '; Secure' : ''}`
+}
+
+/** Tells the browser to forget the cookie. */
+export function expiredCookie(name: string, secure = false): string {
+  return `${sessionCookie(name, '', secure)}; Max-Age=0`
 }
 
 export function readCookie(header: string | undefined, name: string): string | null {
@@ -38,16 +47,36 @@ export function readCookie(header: string | undefined, name: string): string | n
   return null
 }
 
+/** The `Host` values and origins that name this server. */
+export interface HostPolicy {
+  hosts: string[]
+  origins: string[]
+}
+
 /**
- * DNS rebinding: a foreign site can point its own name at 127.0.0.1, but its requests then
- * carry that name in `Host`, and any cross-site request carries a foreign `Origin`. Only the
- * loopback names of this very port are accepted. Returns why a request is refused, or null.
+ * The loopback names of this very port, and the public address a team server is reached by
+ * (`--public-url`), the one name a browser elsewhere uses for it.
  */
-export function foreignRequest(req: IncomingMessage, port: number): string | null {
-  const allowed = [`${LOOPBACK}:${port}`, `localhost:${port}`]
+export function hostPolicy(port: number, options: { tls?: boolean; publicUrl?: URL } = {}): HostPolicy {
+  const scheme = options.tls ? 'https' : 'http'
+  const hosts = [`${LOOPBACK}:${port}`, `localhost:${port}`]
+  const origins = hosts.map((h) => `${scheme}://${h}`)
+  if (options.publicUrl) {
+    hosts.push(options.publicUrl.host.toLowerCase())
+    origins.push(options.publicUrl.origin.toLowerCase())
+  }
+  return { hosts, origins }
+}
+
+/**
+ * DNS rebinding: a foreign site can point its own name at this server, but its requests then
+ * carry that name in `Host`, and any cross-site request carries a foreign `Origin`. Only the
+ * names in the policy are accepted. Returns why a request is refused, or null.
+ */
+export function foreignRequest(req: IncomingMessage, policy: HostPolicy): string | null {
   const host = req.headers.host?.toLowerCase()
-  if (!host || !allowed.includes(host)) return `Host ${JSON.stringify(host ?? '')} is not this server.`
+  if (!host || !policy.hosts.includes(host)) return `Host ${JSON.stringify(host ?? '')} is not this server.`
   const origin = req.headers.origin
-  if (origin !== undefined && !allowed.some((a) => origin.toLowerCase() === `http://${a}`)) return `Origin ${JSON.stringify(origin)} is not this server.`
+  if (origin !== undefined && !policy.origins.includes(origin.toLowerCase())) return `Origin ${JSON.stringify(origin)} is not this server.`
   return null
 }

@@ -12,6 +12,10 @@ export interface RouteContext {
   /** Built renderer files (index.html and assets/). */
   readonly rendererDir: string
   readonly token: string
+  /** The session cookie's name, and whether it is sent only over TLS. */
+  readonly cookie: { name: string; secure: boolean }
+  /** A team server: browsers sign in (no token link), sessions end when idle or signed out. */
+  readonly team: boolean
 }
 
 export interface Request {
@@ -21,4 +25,4 @@ export interface Request {
 }
 
 /** A route that needs a browser session: the server has already checked the cookie. */
-export type SessionRoute = (ctx: RouteContext, request: Request, session: Session) => Promise<void> | void
+export type SessionRoute = (ctx: RouteContext, request: Request, session: Session, cookie?: string) => Promise<void> | void

@@ -11,7 +11,7 @@ const HEARTBEAT_MS = 20_000
  * `GET /api/events`: server-sent events for this session, filtered by the library exactly as
  * the desktop bridge is (a change names only assets this session's actor can view).
  */
-export const eventsRoute: SessionRoute = (ctx, { req, res }, session) => {
+export const eventsRoute: SessionRoute = (ctx, { req, res }, session, cookie) => {
   res.writeHead(200, {
     ...BASE_HEADERS,
     'content-type': 'text/event-stream; charset=utf-8',
@@ -26,8 +26,11 @@ export const eventsRoute: SessionRoute = (ctx, { req, res }, session) => {
   )
   const heartbeat = setInterval(() => res.write(': ping\n\n'), HEARTBEAT_MS)
   heartbeat.unref()
+  // A session that ends (sign-out, idle) is no longer told anything; the browser reconnects as whoever it is then.
+  const offEnd = cookie === undefined ? () => undefined : ctx.sessions.onEnd(cookie, () => res.end())
   const stop = () => {
     clearInterval(heartbeat)
+    offEnd()
     for (const off of unsubscribe) off()
   }
   req.on('close', stop)

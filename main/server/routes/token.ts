@@ -1,5 +1,5 @@
 import type { RouteContext, Request } from './context.js'
-import { cookieName, readCookie, sameSecret, sessionCookie } from '../security.js'
+import { readCookie, sameSecret, sessionCookie } from '../security.js'
 import { BASE_HEADERS } from './respond.js'
 
 /**
@@ -14,9 +14,9 @@ export function tokenRoute(ctx: RouteContext, { req, res, url }: Request): void 
     res.end('This link is not valid for this Trove server. Use the link it printed when it started.')
     return
   }
-  const name = cookieName(ctx.port)
+  const { name, secure } = ctx.cookie
   const headers: Record<string, string> = { ...BASE_HEADERS, location: '/', 'cache-control': 'no-store' }
-  if (!ctx.sessions.get(readCookie(req.headers.cookie, name))) headers['set-cookie'] = sessionCookie(name, ctx.sessions.create().cookie)
+  if (!ctx.sessions.get(readCookie(req.headers.cookie, name))) headers['set-cookie'] = sessionCookie(name, ctx.sessions.create().cookie, secure)
   res.writeHead(303, headers)
   res.end()
 }
