@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext } from 'playwright-core'
-import { ADMIN_PASSWORD, launchBrowser, screenshot, startApp, type App } from './fixtures.js'
+import { describe, expect } from 'vitest'
+import { E2E_TIMEOUT, e2e, ADMIN_PASSWORD, screenshot, type App } from './fixtures.js'
 import { gradientPng } from './images.js'
 import { AddToCollectionsPage, ShareDialogPage } from './pages/CollectionDialogs.js'
 import { CollectionsPanel } from './pages/CollectionsPanel.js'
@@ -36,24 +35,9 @@ async function brandLibrary(app: App) {
   await admin.call('sharing.set', { resourceId: brand.id, subjectId: marketing.id, level: 'contribute' })
 }
 
-describe('media collections and sharing in a browser, end to end', () => {
-  let browser: { context: BrowserContext; close(): Promise<void> }
-  let app: App | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  }, 120_000)
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-  })
-
+describe('media collections and sharing in a browser, end to end', { timeout: E2E_TIMEOUT }, () => {
   // A long walk through many screens and three users: a busy machine needs more than the default.
-  it('marketing manages a "Brand assets" collection that sales can only view and download', { timeout: 120_000 }, async () => {
-    app = await startApp(browser.context)
+  e2e('marketing manages a "Brand assets" collection that sales can only view and download', { timeout: 120_000 }, async ({ app }) => {
     await brandLibrary(app)
     const { page } = app
     const library = new LibraryPage(page)
@@ -203,8 +187,7 @@ describe('media collections and sharing in a browser, end to end', () => {
     expect(app.pageErrors).toEqual([])
   })
 
-  it('a restricted user sees a file only through a collection and cannot change it', async () => {
-    app = await startApp(browser.context)
+  e2e('a restricted user sees a file only through a collection and cannot change it', async ({ app }) => {
     const { admin, page } = app
     const [home] = await admin.call('assets.roots')
     const press = await admin.call('folders.create', { parentId: home.id, name: 'Press' })

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { chromium, type BrowserContext, type Page } from 'playwright-core'
+import { test } from 'vitest'
 import { startServer, type RunningServer } from '../../main/server/index.js'
 import { ensureRendererBuilt } from '../../main/server/buildRenderer.js'
 import type { Caller, Library } from '../../main/core/index.js'
@@ -10,8 +11,13 @@ import { ADMIN } from '../support/tempLibrary.js'
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 export const SCREENSHOT_DIR = path.resolve('test-output', 'e2e')
 
+export interface Browser {
+  context: BrowserContext
+  close(): Promise<void>
+}
+
 /** One browser per test file (launching is the slow part); each test gets its own page and library. */
-export async function launchBrowser(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchBrowser(): Promise<Browser> {
   await ensureRendererBuilt()
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-chromium-'))
   const context = await chromium.launchPersistentContext(userDataDir, {
@@ -96,3 +102,24 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   await page.screenshot({ path: file })
   return file
 }
+
+/**
+ * The end-to-end test: `browser` is launched once per file, on the first test that needs it;
+ * `app` is a fresh library served in-process with a new page on it, closed after the test.
+ * The first test of a file also pays for the launch (and for building the renderer when its
+ * sources changed), so the files give their tests E2E_TIMEOUT.
+ */
+export const e2e = test
+  // eslint-disable-next-line no-empty-pattern -- vitest reads what a fixture needs from this pattern; the browser needs nothing.
+  .extend('browser', { scope: 'file' }, async ({}, { onCleanup }) => {
+    const browser = await launchBrowser()
+    onCleanup(() => browser.close())
+    return browser
+  })
+  .extend('app', async ({ browser }, { onCleanup }) => {
+    const app = await startApp(browser.context)
+    onCleanup(() => app.close())
+    return app
+  })
+
+export const E2E_TIMEOUT = 120_000

@@ -1,27 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext } from 'playwright-core'
-import { launchBrowser, screenshot, startApp, type App } from './fixtures.js'
+import { describe, expect } from 'vitest'
+import { E2E_TIMEOUT, e2e, screenshot } from './fixtures.js'
 import { gradientPng } from './images.js'
 import { LibraryPage } from './pages/LibraryPage.js'
 import { UserSwitcher } from './pages/UserSwitcher.js'
 
-describe('browser mode, end to end', () => {
-  let browser: { context: BrowserContext; close(): Promise<void> }
-  let app: App | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  }, 120_000)
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-  })
-
-  it('an admin creates a folder and uploads an image; a new restricted user sees that nothing is shared yet', async () => {
-    app = await startApp(browser.context)
+describe('browser mode, end to end', { timeout: E2E_TIMEOUT }, () => {
+  e2e('an admin creates a folder and uploads an image; a new restricted user sees that nothing is shared yet', async ({ app }) => {
     const library = new LibraryPage(app.page)
     const switcher = new UserSwitcher(app.page)
 
@@ -52,8 +36,7 @@ describe('browser mode, end to end', () => {
     expect(app.pageErrors).toEqual([])
   })
 
-  it('an admin views as a restricted user under a banner, sees what was shared with them, and returns', async () => {
-    app = await startApp(browser.context)
+  e2e('an admin views as a restricted user under a banner, sees what was shared with them, and returns', async ({ app }) => {
     const [home] = await app.admin.call('assets.roots')
     const brand = await app.admin.call('folders.create', { parentId: home.id, name: 'Brand' })
     await app.admin.call('folders.create', { parentId: home.id, name: 'Finance' })

@@ -1,8 +1,7 @@
 import sharp from 'sharp'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext } from 'playwright-core'
+import { describe, expect } from 'vitest'
 import type { AssetView } from '../../shared/views.js'
-import { launchBrowser, screenshot, startApp, type App } from './fixtures.js'
+import { E2E_TIMEOUT, e2e, screenshot } from './fixtures.js'
 import { gradientPng } from './images.js'
 import { LibraryPage } from './pages/LibraryPage.js'
 import { MediaDialogs } from './pages/MediaDialogs.js'
@@ -18,23 +17,8 @@ function cutOut(size: number): Promise<Buffer> {
  * for an end-to-end run beside others (its own test is in test/unit/media): main's answer to
  * the one long call is held, then given as a file the core really stored.
  */
-describe('background removal in a browser, end to end', () => {
-  let browser: { context: BrowserContext; close(): Promise<void> }
-  let app: App | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  }, 120_000)
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-  })
-
-  it('sends the choice of a new file, waits while it runs, and shows the cut-out it made', async () => {
-    app = await startApp(browser.context)
+describe('background removal in a browser, end to end', { timeout: E2E_TIMEOUT }, () => {
+  e2e('sends the choice of a new file, waits while it runs, and shows the cut-out it made', async ({ app }) => {
     const [home] = await app.admin.call('assets.roots')
     const photos = await app.admin.call('folders.create', { parentId: home.id, name: 'Photos' })
     await app.admin.call('files.upload', { folderId: photos.id, name: 'cat.png', base64: gradientPng(240, 240, [245, 245, 245], [220, 220, 225]).toString('base64') })

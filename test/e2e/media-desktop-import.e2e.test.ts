@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext } from 'playwright-core'
-import { launchBrowser, screenshot, startApp, type App } from './fixtures.js'
+import { describe, expect } from 'vitest'
+import { E2E_TIMEOUT, e2e, screenshot } from './fixtures.js'
 import { LibraryPage } from './pages/LibraryPage.js'
 import { MediaDialogs } from './pages/MediaDialogs.js'
 import { bridgeCalls, emitEvent, installDesktopBridge, releaseChannel } from './pages/DesktopBridge.js'
@@ -12,23 +11,8 @@ const SOURCES = ['/home/ada/Pictures/Shoot 2024', '/home/ada/Pictures/notes.txt'
  * the native picker and main's answers to the path-based channels are stood in for; the rest
  * of the app (session, folders, listings) is the real browser-mode server.
  */
-describe('the desktop import dialogs, end to end in a browser', () => {
-  let browser: { context: BrowserContext; close(): Promise<void> }
-  let app: App | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  }, 120_000)
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-  })
-
-  it('asks how to resolve name clashes, shows the import’s progress, and lists what was skipped and why', async () => {
-    app = await startApp(browser.context)
+describe('the desktop import dialogs, end to end in a browser', { timeout: E2E_TIMEOUT }, () => {
+  e2e('asks how to resolve name clashes, shows the import’s progress, and lists what was skipped and why', async ({ app }) => {
     const [home] = await app.admin.call('assets.roots')
     const photos = await app.admin.call('folders.create', { parentId: home.id, name: 'Photos' })
     await app.admin.call('files.upload', { folderId: photos.id, name: 'notes.txt', base64: Buffer.from('old notes\n').toString('base64') })

@@ -1,30 +1,14 @@
 import fs from 'node:fs'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext } from 'playwright-core'
-import { launchBrowser, screenshot, startApp, type App } from './fixtures.js'
+import { describe, expect } from 'vitest'
+import { E2E_TIMEOUT, e2e, screenshot, type App } from './fixtures.js'
 import { gradientPng } from './images.js'
 import { LibraryPage } from './pages/LibraryPage.js'
 import { MediaDialogs } from './pages/MediaDialogs.js'
 
 const png = (name: string) => ({ name, mimeType: 'image/png', buffer: gradientPng(160, 120, [30, 90, 200], [200, 60, 90]) })
 
-describe('zip downloads and the jobs panel in a browser, end to end', () => {
-  let browser: { context: BrowserContext; close(): Promise<void> }
-  let app: App | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  }, 120_000)
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-  })
-
-  async function photos() {
-    app = await startApp(browser.context)
+describe('zip downloads and the jobs panel in a browser, end to end', { timeout: E2E_TIMEOUT }, () => {
+  async function photos(app: App) {
     const library = new LibraryPage(app.page)
     await library.open(app.server.url)
     await library.createFolder('Photos')
@@ -34,8 +18,8 @@ describe('zip downloads and the jobs panel in a browser, end to end', () => {
     return { library, media: new MediaDialogs(app.page), page: app.page }
   }
 
-  it('downloads a selection as a zip through the browser, then shows the job done and the download in the list', async () => {
-    const { library, media, page } = await photos()
+  e2e('downloads a selection as a zip through the browser, then shows the job done and the download in the list', async ({ app }) => {
+    const { library, media, page } = await photos(app)
     await library.tile('one.png').click()
     await library.tile('two.png').click({ modifiers: ['Control'] })
     const download = page.waitForEvent('download')
@@ -59,12 +43,12 @@ describe('zip downloads and the jobs panel in a browser, end to end', () => {
     await screenshot(page, 'media-07-downloads')
     await row.getByRole('button', { name: 'Remove 2 items.zip from the list' }).click()
     await panel.getByText(/No downloads yet/).waitFor()
-    expect(await app!.admin.call('downloads.list')).toEqual([])
-    expect(app!.pageErrors).toEqual([])
+    expect(await app.admin.call('downloads.list')).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 
-  it('asks before a download over the limits, and downloads nothing when told not to', async () => {
-    const { library, media, page } = await photos()
+  e2e('asks before a download over the limits, and downloads nothing when told not to', async ({ app }) => {
+    const { library, media, page } = await photos(app)
     // Ten thousand real files would take minutes to make: main's answer is stood in for.
     await page.route('**/api/downloads.plan', (route) =>
       route.fulfill({ contentType: 'application/json', body: JSON.stringify({ ok: true, value: { name: 'one.png.zip', fileCount: 12_345, bytes: 14.2 * 1024 ** 3, needsConfirmation: true } }) }),
@@ -78,6 +62,6 @@ describe('zip downloads and the jobs panel in a browser, end to end', () => {
     await screenshot(page, 'media-08-zip-confirmation')
     await media.closeWith(dialog, 'Cancel')
     expect(downloads).toBe(0)
-    expect(await app!.admin.call('downloads.list')).toEqual([])
+    expect(await app.admin.call('downloads.list')).toEqual([])
   })
 })

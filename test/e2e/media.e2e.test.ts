@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext } from 'playwright-core'
-import { launchBrowser, screenshot, startApp, type App } from './fixtures.js'
+import { describe, expect } from 'vitest'
+import { E2E_TIMEOUT, e2e, screenshot, type App } from './fixtures.js'
 import { gradientPng } from './images.js'
 import { LibraryPage } from './pages/LibraryPage.js'
 import { MediaDialogs } from './pages/MediaDialogs.js'
@@ -11,24 +10,9 @@ const png = (name: string, w: number, h: number, from: [number, number, number],
   buffer: gradientPng(w, h, from, to),
 })
 
-describe('the image tools in a browser, end to end', () => {
-  let browser: { context: BrowserContext; close(): Promise<void> }
-  let app: App | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  }, 120_000)
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-  })
-
+describe('the image tools in a browser, end to end', { timeout: E2E_TIMEOUT }, () => {
   /** Ada in a Photos folder holding the given upload. */
-  async function photosWith(file: ReturnType<typeof png>) {
-    app = await startApp(browser.context)
+  async function photosWith(app: App, file: ReturnType<typeof png>) {
     const library = new LibraryPage(app.page)
     await library.open(app.server.url)
     await library.createFolder('Photos')
@@ -38,8 +22,8 @@ describe('the image tools in a browser, end to end', () => {
     return { library, media: new MediaDialogs(app.page), page: app.page }
   }
 
-  it('rotates and crops an upload, saves it as a new version, and sets its focus area', async () => {
-    const { library, media, page } = await photosWith(png('sunrise.png', 320, 200, [255, 170, 90], [120, 60, 200]))
+  e2e('rotates and crops an upload, saves it as a new version, and sets its focus area', async ({ app }) => {
+    const { library, media, page } = await photosWith(app, png('sunrise.png', 320, 200, [255, 170, 90], [120, 60, 200]))
     await media.thumbnailSize(library.tile('sunrise.png'))
 
     const editor = await media.openFromMenu(library.tile('sunrise.png'), 'Edit image…', 'Edit image', 'Rotate right')
@@ -60,11 +44,11 @@ describe('the image tools in a browser, end to end', () => {
     await media.closeWith(editor, 'Save')
     await expect.poll(() => library.tile('sunrise.png').getAttribute('aria-describedby').then((id) => page.locator(`#${id}`).textContent())).toContain('200 × 200')
     // The tile asks for the new version's thumbnail, and gets one.
-    expect(await library.tile('sunrise.png').locator('img').getAttribute('src')).toBe(`/thumb/${(await app!.admin.call('search.assets', { query: 'sunrise' })).items[0].id}?v=2`)
+    expect(await library.tile('sunrise.png').locator('img').getAttribute('src')).toBe(`/thumb/${(await app.admin.call('search.assets', { query: 'sunrise' })).items[0].id}?v=2`)
     expect((await media.thumbnailSize(library.tile('sunrise.png'))).width).toBeGreaterThan(0)
     await library.tile('sunrise.png').click()
     await library.details.getByText('200 × 200', { exact: true }).waitFor()
-    const [saved] = (await app!.admin.call('search.assets', { query: 'sunrise' })).items
+    const [saved] = (await app.admin.call('search.assets', { query: 'sunrise' })).items
     expect(saved).toMatchObject({ width: 200, height: 200, currentVersion: 2, versionCount: 2 })
 
     const again = await media.openFromMenu(library.tile('sunrise.png'), 'Edit image…', 'Edit image', 'Rotate right')
@@ -75,13 +59,13 @@ describe('the image tools in a browser, end to end', () => {
     await media.drag(focus.getByRole('group', { name: 'Focus area' }), [0.5, 0.5], [0.2, 0.2])
     await screenshot(page, 'media-03-focus-area')
     await media.closeWith(focus, 'Save focus area')
-    const [focused] = (await app!.admin.call('search.assets', { query: 'sunrise' })).items
+    const [focused] = (await app.admin.call('search.assets', { query: 'sunrise' })).items
     expect(focused.focus).toEqual({ x: expect.closeTo(0.1, 1), y: expect.closeTo(0.1, 1), width: 0.5, height: 0.5 })
-    expect(app!.pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 
-  it('suggests tags from the image and adds the chosen ones', async () => {
-    const { library, media, page } = await photosWith(png('meadow.png', 300, 180, [40, 160, 60], [60, 200, 80]))
+  e2e('suggests tags from the image and adds the chosen ones', async ({ app }) => {
+    const { library, media, page } = await photosWith(app, png('meadow.png', 300, 180, [40, 160, 60], [60, 200, 80]))
     const dialog = await media.openFromMenu(library.tile('meadow.png'), 'Add auto tags…', 'Add auto tags', 'Add all')
     const chips = dialog.getByRole('checkbox')
     const suggested = await chips.evaluateAll((els) => els.map((el) => el.closest('label')!.textContent!))
@@ -92,19 +76,19 @@ describe('the image tools in a browser, end to end', () => {
     await media.closeWith(dialog, 'Add 2 selected')
     await library.tile('meadow.png').click()
     await library.details.getByRole('list', { name: 'Tags' }).getByText('green', { exact: true }).waitFor()
-    const [tagged] = (await app!.admin.call('search.assets', { query: 'meadow' })).items
+    const [tagged] = (await app.admin.call('search.assets', { query: 'meadow' })).items
     expect(tagged.tags).toEqual(['landscape', 'green'])
-    expect(app!.pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 
-  it('opens background removal, offers version or new file, and can be left without running it', async () => {
-    const { library, media, page } = await photosWith(png('cat.png', 240, 240, [250, 250, 250], [230, 230, 230]))
+  e2e('opens background removal, offers version or new file, and can be left without running it', async ({ app }) => {
+    const { library, media, page } = await photosWith(app, png('cat.png', 240, 240, [250, 250, 250], [230, 230, 230]))
     const dialog = await media.openFromMenu(library.tile('cat.png'), 'Remove background…', 'Remove background', 'Remove background')
     await dialog.getByRole('radio', { name: 'A new file beside it' }).check()
     await screenshot(page, 'media-05-remove-background')
     await media.closeWith(dialog, 'Cancel')
-    const [untouched] = (await app!.admin.call('search.assets', { query: 'cat' })).items
+    const [untouched] = (await app.admin.call('search.assets', { query: 'cat' })).items
     expect(untouched.versionCount).toBe(1)
-    expect(app!.pageErrors).toEqual([])
+    expect(app.pageErrors).toEqual([])
   })
 })

@@ -1,6 +1,5 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext } from 'playwright-core'
-import { launchBrowser, screenshot, startApp, type App } from './fixtures.js'
+import { describe, expect } from 'vitest'
+import { E2E_TIMEOUT, e2e, screenshot } from './fixtures.js'
 import { gradientPng } from './images.js'
 import { AdminPage } from './pages/AdminPage.js'
 import { ShareDialogPage } from './pages/CollectionDialogs.js'
@@ -13,24 +12,9 @@ const png = (name: string, from: [number, number, number], to: [number, number, 
   buffer: gradientPng(w, h, from, to),
 })
 
-describe('the workspace in a browser, end to end', () => {
-  let browser: { context: BrowserContext; close(): Promise<void> }
-  let app: App | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  }, 120_000)
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-  })
-
+describe('the workspace in a browser, end to end', { timeout: E2E_TIMEOUT }, () => {
   // A long walk through many screens and two users: a busy machine needs more than the default.
-  it('an admin builds a library and a team; a restricted member can upload and tag in the shared folder but not rename, move, delete or share, and sees nothing else', { timeout: 120_000 }, async () => {
-    app = await startApp(browser.context)
+  e2e('an admin builds a library and a team; a restricted member can upload and tag in the shared folder but not rename, move, delete or share, and sees nothing else', { timeout: 120_000 }, async ({ app }) => {
     const { page } = app
     const library = new LibraryPage(page)
     const admin = new AdminPage(page)
