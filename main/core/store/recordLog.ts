@@ -5,6 +5,21 @@ import type { Change } from './change.js'
 export interface LoadSink {
   record(table: TableName, record: { id: Id }): void
   change(change: Change): void
+  /**
+   * Optional, for engines that can read one stored record on demand (RecordLog.readRecord):
+   * the tables whose records the store keeps cold, with the fields it needs of each at once.
+   * Such an engine may hand each stored record of those tables to `cold` instead of `record`:
+   * `hot` holds at least `id` and those of the fields the record has, `ref` is the engine's
+   * handle for reading the whole record later.
+   */
+  readonly coldTables?: Partial<Readonly<Record<TableName, readonly string[]>>>
+  cold?(table: TableName, hot: { id: Id }, ref: number): void
+  /**
+   * Called (after load, while a compaction folds changes) when stored records moved: `id` is
+   * now read through `ref`. `folded` is the record as the compaction wrote it, or undefined
+   * for a record copied unchanged; the store keeps a newer record it holds in memory.
+   */
+  relocate?(table: TableName, id: Id, ref: number, folded: { id: Id } | undefined): void
 }
 
 export interface LoadedState {
@@ -44,4 +59,9 @@ export interface RecordLog {
   readonly failed: Error | null
   /** Waits for every appended change, folds what the engine folds, and lets go of the library. */
   close(): Promise<void>
+  /**
+   * Optional: the stored record behind a `ref` the engine handed to LoadSink.cold or
+   * relocate, read now. Engines without it hand every record to LoadSink.record.
+   */
+  readRecord?(table: TableName, ref: number): { id: Id }
 }
