@@ -7,6 +7,7 @@
 import fs from 'node:fs'
 import { openLibrary, type Library } from '../../main/core/library.js'
 import type { Id } from '../../shared/domain.js'
+import { FOLDER, LIVE } from '../../main/core/store/assetColumns.js'
 import { compactionAcks, sequentialLatency } from './changeFigures.js'
 import { ChangeMaker } from './changeMaker.js'
 import type { BenchLibrary } from './generate.js'
@@ -86,8 +87,10 @@ async function timed(run: () => Promise<unknown>): Promise<{ first: number; medi
 async function figures(dir: string, meta: LibraryMeta, seed: number): Promise<FiguresResult> {
   const { library, result: open } = await timedOpen(dir)
   const store = library.core.store
+  // From the columns: reading every record would bring a million cold records in from disk.
   const fileIds: Id[] = []
-  for (const asset of store.tables.assets.values()) if (asset.kind === 'file') fileIds.push(asset.id)
+  const { columns } = store.indexes
+  for (let slot = 0; slot < columns.length; slot++) if ((columns.flags[slot] & (LIVE | FOLDER)) === LIVE) fileIds.push(columns.ids[slot])
   const prng = new Prng(seed)
   const draw = () => ({
     users: Array.from({ length: PAIRS }, () => prng.pick(meta.restrictedIds)),

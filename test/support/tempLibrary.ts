@@ -47,7 +47,7 @@ export async function tempLibrary(options: OpenOptions = {}): Promise<TempLibrar
 /** Every record of every table, for "nothing changed" comparisons. */
 export function recordsOf(library: Library): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {}
-  for (const t of TABLE_NAMES) out[t] = [...(library.core.store.tables[t] as Map<string, unknown>).values()]
+  for (const t of TABLE_NAMES) out[t] = [...(library.core.store.tables[t] as { values(): Iterable<unknown> }).values()]
   return out
 }
 

@@ -6,6 +6,7 @@ import { requireFolder } from '../access.js'
 import { assetView } from '../assets/views.js'
 import { subtree } from '../assets/tree.js'
 import { dayTaken } from '../media/takenAt.js'
+import { LIVE } from '../store/assetColumns.js'
 import { searchTexts } from '../store/textIndex.js'
 import { typeMatches } from './fileTypes.js'
 
@@ -30,8 +31,9 @@ export const searchHandlers: HandlerMap<'search.assets' | 'search.cameras'> = {
     const matches = matcher(input)
     const items: AssetView[] = []
     let total = 0
-    for (const asset of candidates(ctx, input.folderId, input.query.trim().toLowerCase())) {
-      if (!matches(asset) || !core.engine.canView(actor.id, asset.id)) continue
+    const viewable = (id: string) => core.engine.canView(actor.id, id)
+    for (const asset of candidates(ctx, input.folderId, input.query.trim().toLowerCase(), viewable)) {
+      if (!matches(asset) || !viewable(asset.id)) continue
       if (total >= offset && items.length < max) items.push(assetView(core, actor.id, asset))
       total++
     }
@@ -53,11 +55,13 @@ export const searchHandlers: HandlerMap<'search.assets' | 'search.cameras'> = {
 }
 
 /** Records that may match, in put order: the text index over the library, or the folder's subtree. */
-function* candidates(ctx: Context, folderId: string | undefined, needle: string): Generator<AssetRecord> {
+function* candidates(ctx: Context, folderId: string | undefined, needle: string, viewable?: (id: string) => boolean): Generator<AssetRecord> {
   const { columns, textIndex } = ctx.core.store.indexes
   if (folderId === undefined) {
     for (const slot of textIndex.candidates(needle)) {
-      const asset = columns.records[slot]
+      // Visibility first when asked: it reads the columns only, where the record may have to come from disk.
+      if ((columns.flags[slot] & LIVE) === 0 || (viewable && !viewable(columns.ids[slot]))) continue
+      const asset = columns.body(columns.ids[slot])
       if (asset) yield asset
     }
     return

@@ -9,6 +9,7 @@ export const HAS_GRANTS = 4
 export const HAS_COLLECTIONS = 8
 
 const INITIAL = 1024
+const EMPTY = new Int32Array(0)
 /** In collectionOf: the asset sits in more than one collection (see AssetColumns.collectionsOf). */
 export const SEVERAL = -2
 
@@ -25,8 +26,13 @@ export class AssetColumns {
   private readonly slots = new Map<Id, number>()
   /** Slot -> id. */
   readonly ids: Id[] = []
-  /** Slot -> the current record; undefined for a slot whose asset is gone or not loaded yet. */
-  readonly records: (AssetRecord | undefined)[] = []
+  /** Slot -> the asset's name; undefined for a slot whose asset is gone or not loaded yet. */
+  readonly names: (string | undefined)[] = []
+  /**
+   * The whole record of a live asset, which the store may have to read from disk (records
+   * are kept cold: docs/store.md); set by the store.
+   */
+  body: (id: Id) => AssetRecord | undefined = () => undefined
   parent = new Int32Array(INITIAL)
   /** Slot -> creator's subject number (see subject); -1 where no live asset. */
   creator = new Int32Array(INITIAL)
@@ -48,6 +54,8 @@ export class AssetColumns {
   folders = 0
   private readonly subjects = new Map<Id, number>()
   private readonly collectionNumbers = new Map<Id, number>()
+  /** Collection number -> id. */
+  readonly collectionIds: Id[] = []
 
   get length(): number {
     return this.ids.length
@@ -73,7 +81,10 @@ export class AssetColumns {
   /** A number for a collection id, the same for the life of the process. */
   collection(id: Id): number {
     let n = this.collectionNumbers.get(id)
-    if (n === undefined) this.collectionNumbers.set(id, (n = this.collectionNumbers.size))
+    if (n === undefined) {
+      this.collectionNumbers.set(id, (n = this.collectionNumbers.size))
+      this.collectionIds.push(id)
+    }
     return n
   }
 
@@ -86,23 +97,47 @@ export class AssetColumns {
     return this.several.get(slot) ?? new Int32Array(0)
   }
 
-  /** The collections holding exactly the asset `id` are now `collectionIds`. */
-  holdIn(id: Id, collectionIds: Iterable<Id> & { size: number }): void {
-    if (collectionIds.size === 0 && this.slots.get(id) === undefined) return
+  /** The numbers of the collections holding exactly the asset in `slot`, in the order they took it. */
+  collectionsHolding(slot: number): ArrayLike<number> {
+    const only = this.collectionOf[slot]
+    return only === -1 ? EMPTY : only === SEVERAL ? this.several.get(slot)! : [only]
+  }
+
+  /** The collection `collectionId` holds exactly the asset `id` now (associations are the index: no map of its own). */
+  addToCollection(id: Id, collectionId: Id): void {
     const slot = this.slotFor(id)
-    this.several.delete(slot)
-    if (collectionIds.size === 0) {
+    const n = this.collection(collectionId)
+    const only = this.collectionOf[slot]
+    this.flags[slot] |= HAS_COLLECTIONS
+    if (only === -1) this.collectionOf[slot] = n
+    else if (only === SEVERAL) {
+      const held = this.several.get(slot)!
+      if (held.includes(n)) return
+      const next = new Int32Array(held.length + 1)
+      next.set(held)
+      next[held.length] = n
+      this.several.set(slot, next)
+    } else if (only !== n) {
+      this.collectionOf[slot] = SEVERAL
+      this.several.set(slot, Int32Array.of(only, n))
+    }
+  }
+
+  removeFromCollection(id: Id, collectionId: Id): void {
+    const slot = this.slots.get(id)
+    const n = this.collectionNumbers.get(collectionId)
+    if (slot === undefined || n === undefined) return
+    const only = this.collectionOf[slot]
+    if (only === n) {
       this.collectionOf[slot] = -1
       this.flags[slot] &= ~HAS_COLLECTIONS
-      return
+    } else if (only === SEVERAL) {
+      const rest = this.several.get(slot)!.filter((c) => c !== n)
+      if (rest.length === 1) {
+        this.several.delete(slot)
+        this.collectionOf[slot] = rest[0]
+      } else this.several.set(slot, rest)
     }
-    this.flags[slot] |= HAS_COLLECTIONS
-    if (collectionIds.size === 1) {
-      for (const c of collectionIds) this.collectionOf[slot] = this.collection(c)
-      return
-    }
-    this.collectionOf[slot] = SEVERAL
-    this.several.set(slot, Int32Array.from(collectionIds, (c) => this.collection(c)))
   }
 
   /** The slot of `id`, made on first sight. */
@@ -113,17 +148,18 @@ export class AssetColumns {
     if (slot === this.parent.length) this.grow()
     this.slots.set(id, slot)
     this.ids.push(id)
-    this.records.push(undefined)
+    this.names.push(undefined)
     this.parent[slot] = -1
     this.creator[slot] = -1
     return slot
   }
 
-  put(asset: AssetRecord): number {
+  /** Takes the fields of `asset` that open reads of a cold record: id, kind, name, parentId, createdBy. */
+  put(asset: Pick<AssetRecord, 'id' | 'kind' | 'name' | 'parentId' | 'createdBy'>): number {
     const slot = this.slotFor(asset.id)
     // slotFor may grow (replace) the arrays: every slot is made before any array is written.
     const parent = asset.parentId === null ? -1 : this.slotFor(asset.parentId)
-    this.records[slot] = asset
+    this.names[slot] = asset.name
     this.parent[slot] = parent
     this.creator[slot] = this.subject(asset.createdBy)
     const isFolder = asset.kind === 'folder'
@@ -136,7 +172,7 @@ export class AssetColumns {
   remove(id: Id): void {
     const slot = this.slots.get(id)
     if (slot === undefined) return
-    this.records[slot] = undefined
+    this.names[slot] = undefined
     this.flags[slot] &= ~LIVE
     this.parent[slot] = -1
     this.creator[slot] = -1

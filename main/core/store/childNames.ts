@@ -25,8 +25,8 @@ export class ChildNames {
     if (ids.size === 0) return undefined
     const names = new Map<string, Id>()
     for (const id of ids) {
-      const child = this.columns.records[this.columns.slotOf(id)!]
-      if (child !== undefined) names.set(nameKey(child.name), id)
+      const name = this.columns.names[this.columns.slotOf(id)!]
+      if (name !== undefined) names.set(nameKey(name), id)
     }
     this.made.set(folderId, names)
     return names

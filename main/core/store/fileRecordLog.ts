@@ -6,6 +6,7 @@ import type { Low } from 'lowdb'
 import { TABLE_NAMES, type Id, type TableName } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import { keepBackup } from './backups.js'
+import { ColdFiles } from './coldFiles.js'
 import type { Change } from './change.js'
 import { Journal, readJournals } from './journal.js'
 import { readLegacySnapshot } from './legacyReader.js'
@@ -48,6 +49,11 @@ export class FileRecordLog implements RecordLog {
   private compacting: Promise<void> | null = null
   private closing = false
   private readonly followers = new Set<(change: Change) => void>()
+  /** Where cold records are read back from; see docs/store.md, "Cold records". */
+  private readonly cold = new ColdFiles()
+  /** Segment file -> its number in `cold`, for segments of tables the store keeps cold. */
+  private readonly coldNumbers = new Map<string, number>()
+  private sink: LoadSink | null = null
   private readonly db: Low<Manifest>
   private readonly clock: () => number
   private readonly compactBytes: number
@@ -96,6 +102,7 @@ export class FileRecordLog implements RecordLog {
   }
 
   private async loadFiles(sink: LoadSink): Promise<LoadedState> {
+    this.sink = sink
     const file = this.file
     const size = fs.existsSync(file) ? fs.statSync(file).size : -1
     let fresh = false
@@ -117,7 +124,7 @@ export class FileRecordLog implements RecordLog {
       } else {
         this.manifest = parseManifest(file, text, raw)
         this.removeUnreferencedSegments()
-        for (const info of this.manifest.segments) this.segments.push(await readSegment(this.dir, info, (record) => sink.record(info.table, record)))
+        for (const info of this.manifest.segments) this.segments.push(await readSegment(this.dir, info, (record) => sink.record(info.table, record), this.coldRead(info)))
       }
     }
     this.db.data = this.manifest
@@ -181,6 +188,8 @@ export class FileRecordLog implements RecordLog {
       }
       const segments: Segment[] = []
       for (const table of TABLE_NAMES) if (writers.has(table)) segments.push(...(await writers.get(table)!.finish()))
+      // Records converted are held whole by the store until the next open: no cold reads from these.
+      for (const s of segments) delete s.written
       await syncDir(segmentsDir)
       await keepBackup(this.dir, { legacyFile: file, seq: header.seq as number, at: this.clock(), keep: this.keepBackups })
       this.manifest = {
@@ -198,6 +207,50 @@ export class FileRecordLog implements RecordLog {
     } catch (error) {
       for (const writer of writers.values()) await writer.abandon()
       throw error
+    }
+  }
+
+  /** How records of the segment are handed over: cold (fields and a ref) when the store asks for that table cold. */
+  private coldRead(info: { table: TableName; file: string }): { fields: readonly string[]; onCold: (hot: AnyRecord, position: number) => void } | undefined {
+    const sink = this.sink
+    const fields = sink?.coldTables?.[info.table]
+    if (!sink?.cold || !fields) return undefined
+    const no = this.cold.add(path.join(this.dir, info.file))
+    this.coldNumbers.set(info.file, no)
+    return { fields, onCold: (hot, position) => sink.cold!(info.table, hot, this.cold.ref(no, position)) }
+  }
+
+  readRecord(_table: TableName, ref: number): AnyRecord {
+    return this.cold.read(ref)
+  }
+
+  /**
+   * After a compaction's manifest is down: the records of cold tables in the segments it
+   * wrote are read from there from now on, and the segments it replaced are no longer read.
+   */
+  private async relocate(written: Segment[], replaced: Segment[], dirty: Dirty): Promise<void> {
+    const sink = this.sink
+    const breathe = breather()
+    if (sink?.relocate && sink.coldTables) {
+      for (const s of written) {
+        const fields = sink.coldTables[s.table]
+        if (!fields || !s.written) continue
+        const no = this.cold.add(path.join(this.dir, s.file))
+        this.coldNumbers.set(s.file, no)
+        const folded = dirty.get(s.table)
+        const { ids, offsets } = s.written
+        for (let i = 0; i < ids.length; i++) {
+          await breathe()
+          sink.relocate(s.table, ids[i], this.cold.ref(no, offsets[i]), folded?.get(ids[i]) ?? undefined)
+        }
+      }
+    }
+    for (const s of written) delete s.written
+    for (const s of replaced) {
+      const no = this.coldNumbers.get(s.file)
+      if (no === undefined) continue
+      this.cold.drop(no)
+      this.coldNumbers.delete(s.file)
     }
   }
 
@@ -277,6 +330,7 @@ export class FileRecordLog implements RecordLog {
     const dirty = this.dirty
     this.dirty = new Map()
     const written: SegmentWriter[] = []
+    let swapped = false
     try {
       // Everything up to `seq` is in the set-aside journal, and stays there until the new manifest is down.
       await this.journal.rotate(seq)
@@ -299,12 +353,17 @@ export class FileRecordLog implements RecordLog {
       const manifest: Manifest = { ...this.manifest, seq, generation, nextSlot: slot, segments: next.map(info) }
       this.db.data = manifest
       await this.db.write()
+      swapped = true
       this.manifest = manifest
       this.segments = next
       const kept = new Set(next.map((s) => s.file))
-      for (const s of replaced) if (!kept.has(s.file)) await fsp.rm(path.join(this.dir, s.file), { force: true })
+      const gone = replaced.filter((s) => !kept.has(s.file))
+      await this.relocate(written.flatMap((w) => w.written), gone, dirty)
+      for (const s of gone) await fsp.rm(path.join(this.dir, s.file), { force: true })
       for (const name of readJournals.rotatedNames(this.dir)) if (name.seq <= seq) await fsp.rm(path.join(this.dir, name.name), { force: true })
     } catch (error) {
+      // Past the manifest's rename the compaction has taken effect: what is left undone is tidying up.
+      if (swapped) throw error
       this.db.data = this.manifest
       for (const w of written) await w.abandon().catch(() => undefined)
       // What this compaction did not fold is still to be folded: newer changes win.
@@ -389,6 +448,7 @@ export class FileRecordLog implements RecordLog {
       if (!this.journal.failed && (this.journal.bytes > 0 || readJournals.rotatedNames(this.dir).length > 0)) await this.compact()
     } finally {
       await this.journal.close()
+      this.cold.close()
       this.followers.clear()
       this.lock.release()
     }

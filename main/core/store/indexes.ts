@@ -3,9 +3,9 @@ import type {
   GroupRecord, Id, MembershipRecord, MetadataFieldRecord, TableName, Tables, TrashRecord, UserRecord,
 } from '../../../shared/domain.js'
 import { levelRank } from '../../../shared/domain.js'
-import { AssetColumns, HAS_GRANTS, LIVE } from './assetColumns.js'
+import { AssetColumns, FOLDER, HAS_GRANTS, LIVE } from './assetColumns.js'
 import { ChildNames } from './childNames.js'
-import { MultiMap } from './multimap.js'
+import { MultiMap, type Members } from './multimap.js'
 import { nameKey } from '../../../shared/names.js'
 import { TextIndex } from './textIndex.js'
 
@@ -32,7 +32,8 @@ export class Indexes {
   readonly assetGrantRanks = new Map<Id, Map<number, number>>()
   readonly groupsByUser = new MultiMap<Id, Id>()
   readonly membersByGroup = new MultiMap<Id, Id>()
-  readonly collectionsByAsset = new MultiMap<Id, Id>()
+  /** Asset id -> ids of the collections holding exactly it: read from the columns, which keep them as numbers. */
+  readonly collectionsByAsset = new CollectionsByAsset(this.columns)
   readonly assetsByCollection = new MultiMap<Id, Id>()
   readonly collectionsByCreator = new MultiMap<Id, Id>()
   readonly userByEmail = new Map<string, Id>()
@@ -68,7 +69,12 @@ export class Indexes {
   get blobRefs(): ReadonlyMap<string, number> {
     if (this.blobIndex === null) {
       this.blobIndex = new Map()
-      for (const asset of this.columns.records) if (asset?.kind === 'file') for (const v of asset.versions) this.ref(v.hash)
+      const { columns } = this
+      for (let slot = 0; slot < columns.length; slot++) {
+        if ((columns.flags[slot] & (LIVE | FOLDER)) !== LIVE) continue
+        const asset = columns.body(columns.ids[slot])
+        if (asset?.kind === 'file') for (const v of asset.versions) this.ref(v.hash)
+      }
       for (const file of this.trashedFiles.values()) for (const v of file.versions) this.ref(v.hash)
     }
     return this.blobIndex
@@ -222,14 +228,12 @@ export class Indexes {
 
   private association(before: AssociationRecord | undefined, after: AssociationRecord | undefined): void {
     if (before) {
-      this.collectionsByAsset.delete(before.assetId, before.collectionId)
       this.assetsByCollection.delete(before.collectionId, before.assetId)
-      this.columns.holdIn(before.assetId, this.collectionsByAsset.get(before.assetId))
+      this.columns.removeFromCollection(before.assetId, before.collectionId)
     }
     if (after) {
-      this.collectionsByAsset.add(after.assetId, after.collectionId)
       this.assetsByCollection.add(after.collectionId, after.assetId)
-      this.columns.holdIn(after.assetId, this.collectionsByAsset.get(after.assetId))
+      this.columns.addToCollection(after.assetId, after.collectionId)
     }
     this.permissionGeneration++
   }
@@ -310,6 +314,26 @@ export class Indexes {
   private download(before: DownloadRecord | undefined, after: DownloadRecord | undefined): void {
     if (before) this.downloadsByOwner.delete(before.ownerId, before.id)
     if (after) this.downloadsByOwner.add(after.ownerId, after.id)
+  }
+}
+
+/** The collections holding exactly an asset, as ids, from the numbers the columns keep. */
+class CollectionsByAsset {
+  constructor(private readonly columns: AssetColumns) {}
+
+  get(assetId: Id): Members<Id> {
+    const slot = this.columns.slotOf(assetId)
+    const numbers = slot === undefined ? [] : this.columns.collectionsHolding(slot)
+    const ids = Array.from(numbers, (n) => this.columns.collectionIds[n])
+    return { size: ids.length, has: (id) => ids.includes(id), [Symbol.iterator]: () => ids[Symbol.iterator]() }
+  }
+
+  has(assetId: Id, collectionId: Id): boolean {
+    const slot = this.columns.slotOf(assetId)
+    if (slot === undefined) return false
+    const numbers = this.columns.collectionsHolding(slot)
+    for (let i = 0; i < numbers.length; i++) if (this.columns.collectionIds[numbers[i]] === collectionId) return true
+    return false
   }
 }
 

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { createHash } from 'node:crypto'
 import type { Id, TableName } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
+import { readHotFields } from './hotFields.js'
 import { recordProblem } from './shape.js'
 import { jsonErrorPosition, readLimits } from './snapshot.js'
 
@@ -20,6 +21,8 @@ export interface SegmentInfo {
 export interface Segment extends SegmentInfo {
   /** FNV-1a hashes of the ids it holds, sorted: which segments may hold an id, without a map of every id. */
   hashes: Uint32Array
+  /** For a segment just written: the id and byte offset of each line, for moving cold records to it. */
+  written?: { ids: Id[]; offsets: number[] }
 }
 
 export type AnyRecord = { id: Id }
@@ -104,18 +107,26 @@ export function recordLine(record: AnyRecord): string {
 }
 
 function corrupt(file: string, position: number, line: number, problem: string): AppError {
-  return new AppError('LIBRARY_CORRUPT', `The library segment ${file} is damaged at byte ${position} (line ${line}): ${problem}. It has not been changed; restore the library from a backup.`, {
+  const where = line > 0 ? `byte ${position} (line ${line})` : `byte ${position}`
+  return new AppError('LIBRARY_CORRUPT', `The library segment ${file} is damaged at ${where}: ${problem}. It has not been changed; restore the library from a backup.`, {
     file,
     position,
     line,
   })
 }
 
+/** Hands each record's fields that open needs, and the byte offset of its line, instead of the whole record. */
+export interface ColdRead {
+  fields: readonly string[]
+  onCold(hot: AnyRecord, position: number): void
+}
+
 /**
  * Reads a segment, checking its size, each line's shape and the checksum against the
- * manifest, and hands each record to `onRecord`. Returns the segment with its id hashes.
+ * manifest, and hands each record to `onRecord` (or, with `cold`, its hot fields and
+ * position to cold.onCold). Returns the segment with its id hashes.
  */
-export async function readSegment(dir: string, info: SegmentInfo, onRecord: (record: AnyRecord) => void): Promise<Segment> {
+export async function readSegment(dir: string, info: SegmentInfo, onRecord: (record: AnyRecord) => void, cold?: ColdRead): Promise<Segment> {
   const file = path.join(dir, info.file)
   let size: number
   try {
@@ -129,23 +140,14 @@ export async function readSegment(dir: string, info: SegmentInfo, onRecord: (rec
   for await (const { line, position, number } of lines(file)) {
     hash.update(line)
     hash.update('\n')
-    let record: unknown
     if (line.length > readLimits.maxStringChars) throw new AppError('LIBRARY_TOO_LARGE', `A record in ${file} at byte ${position} is longer than a string can be.`, { file, position })
-    const text = line.toString('utf8')
-    try {
-      record = JSON.parse(text)
-    } catch (error) {
-      const message = (error as Error).message
-      const at = /position (\d+)/.exec(message)
-      const chars = at ? Number(at[1]) : /Unexpected end/.test(message) ? text.length : jsonErrorPosition(text)
-      const within = Buffer.byteLength(text.slice(0, chars))
-      throw corrupt(file, position + within, number, (error as Error).message)
-    }
+    const record = (cold && readHotFields(line, cold.fields)) ?? parseLine(file, line, position, number)
     const problem = recordProblem(record)
     if (problem) throw corrupt(file, position, number, problem)
     if (count >= info.records) throw corrupt(file, position, number, `it holds more than the ${info.records} records the manifest says`)
     hashes[count++] = idHash((record as AnyRecord).id)
-    onRecord(record as AnyRecord)
+    if (cold) cold.onCold(record as AnyRecord, position)
+    else onRecord(record as AnyRecord)
   }
   // Damage inside a line is named above, where it is; what a checksum alone can tell comes last.
   if (size !== info.bytes) throw corrupt(file, Math.min(size, info.bytes), count, `it is ${size} bytes long, the manifest says ${info.bytes}`)
@@ -155,6 +157,32 @@ export async function readSegment(dir: string, info: SegmentInfo, onRecord: (rec
   return { ...info, hashes: hashes.sort() }
 }
 
+/** One line parsed; damage is LIBRARY_CORRUPT naming the file, the byte and the line where the parse failed. */
+export function parseLine(file: string, line: Buffer, position: number, number: number): unknown {
+  const text = line.toString('utf8')
+  try {
+    return JSON.parse(text)
+  } catch (error) {
+    const message = (error as Error).message
+    const at = /position (\d+)/.exec(message)
+    const chars = at ? Number(at[1]) : /Unexpected end/.test(message) ? text.length : jsonErrorPosition(text)
+    const within = Buffer.byteLength(text.slice(0, chars))
+    throw corrupt(file, position + within, number, message)
+  }
+}
+
+/**
+ * A record read back on demand at byte `position` of a segment already checked on open:
+ * the file may have been damaged since, so the line is checked again (LIBRARY_CORRUPT with
+ * the file and position).
+ */
+export function coldRecord(file: string, line: Buffer, position: number): AnyRecord {
+  const record = parseLine(file, line, position, 0)
+  const problem = recordProblem(record)
+  if (problem) throw corrupt(file, position, 0, problem)
+  return record as AnyRecord
+}
+
 /**
  * Writes records of one table into new segment files, starting a new one whenever one
  * reaches the size limit. Each file is fsynced before `finish` returns; none is referenced
@@ -162,7 +190,7 @@ export async function readSegment(dir: string, info: SegmentInfo, onRecord: (rec
  */
 export class SegmentWriter {
   private handle: fsp.FileHandle | null = null
-  private current: { file: string; records: number; bytes: number; hash: ReturnType<typeof createHash>; hashes: number[] } | null = null
+  private current: { file: string; records: number; bytes: number; hash: ReturnType<typeof createHash>; hashes: number[]; ids: Id[]; offsets: number[] } | null = null
   private pending: Buffer[] = []
   private pendingBytes = 0
   private sliceStart = performance.now()
@@ -187,6 +215,8 @@ export class SegmentWriter {
     const cur = this.current!
     cur.hash.update(line)
     cur.hash.update('\n')
+    cur.ids.push(id)
+    cur.offsets.push(cur.bytes)
     cur.records++
     cur.bytes += line.length + 1
     cur.hashes.push(idHash(id))
@@ -220,7 +250,7 @@ export class SegmentWriter {
     // manifest. It is unlinked, not truncated: a hard link in backups/ must never change.
     await fsp.rm(path.join(this.dir, file), { force: true })
     this.handle = await fsp.open(path.join(this.dir, file), 'wx')
-    this.current = { file, records: 0, bytes: 0, hash: createHash('sha256'), hashes: [] }
+    this.current = { file, records: 0, bytes: 0, hash: createHash('sha256'), hashes: [], ids: [], offsets: [] }
   }
 
   private async flush(): Promise<void> {
@@ -247,6 +277,7 @@ export class SegmentWriter {
       bytes: cur.bytes,
       sha256: cur.hash.digest('hex'),
       hashes: Uint32Array.from(cur.hashes).sort(),
+      written: { ids: cur.ids, offsets: cur.offsets },
     })
   }
 }

@@ -4,6 +4,7 @@ import type { Change, Dels, Puts } from './change.js'
 import { FileRecordLog } from './fileRecordLog.js'
 import { Indexes } from './indexes.js'
 import type { RecordLog } from './recordLog.js'
+import { RecordTable } from './recordTable.js'
 import { SeqMoved } from './seqMoved.js'
 
 /** How long a retry waits for the follower to bring the changes that moved the seq. */
@@ -23,7 +24,17 @@ export interface StoreOptions {
   keepBackups?: number
 }
 
-export type TableMaps = { [T in TableName]: Map<Id, Tables[T]> }
+export type TableMaps = { [T in TableName]: RecordTable<Tables[T]> }
+
+/**
+ * Tables whose stored records stay on disk until asked for (docs/store.md, "Cold records"),
+ * with the fields the indexes read of every record at open. A field named here must be all
+ * the indexes read of a record of that table when it is first loaded.
+ */
+export const COLD_TABLES: Partial<Record<TableName, readonly string[]>> = {
+  assets: ['id', 'kind', 'name', 'parentId', 'createdBy'],
+  associations: ['id', 'collectionId', 'assetId'],
+}
 
 export interface ChangeDraft {
   actor: Id | null
@@ -61,7 +72,9 @@ export class Store {
     options: StoreOptions,
   ) {
     this.clock = options.clock ?? Date.now
-    this.tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, new Map()])) as unknown as TableMaps
+    const read = log.readRecord?.bind(log)
+    this.tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, new RecordTable(read && COLD_TABLES[t] ? (ref) => read(t, ref) : null)])) as unknown as TableMaps
+    this.indexes.columns.body = (id) => this.tables.assets.get(id)
     this.seq = 0
   }
 
@@ -73,18 +86,27 @@ export class Store {
   /** Loads the records of `log` into memory. */
   static async openLog(log: RecordLog, options: StoreOptions = {}): Promise<Store> {
     const store = new Store(log, options)
+    const table = (name: TableName) => store.tables[name] as unknown as RecordTable<{ id: Id }>
     const loaded = await log.load({
-      record(table, record) {
-        ;(store.tables[table] as Map<Id, unknown>).set(record.id, record)
+      coldTables: log.readRecord ? COLD_TABLES : undefined,
+      record(name, record) {
+        table(name).set(record.id, record)
+        store.indexes.update(name, undefined, record as never)
+      },
+      cold(name, hot, ref) {
+        table(name).setCold(hot.id, ref)
+        // Only the fields named in COLD_TABLES are there, which is all the indexes read of a record first seen.
+        store.indexes.update(name, undefined, hot as never)
+      },
+      relocate(name, id, ref, folded) {
+        table(name).relocate(id, ref, folded)
       },
       change(change) {
-        store.applyToTables(change)
+        store.applyToTables(change, true)
       },
     })
     store.seq = store.durableSeq = loaded.seq
     store.tornTail = loaded.tornTail
-    // One pass over the loaded records is cheaper than maintaining indexes during replay.
-    for (const name of TABLE_NAMES) for (const rec of store.tables[name].values()) store.indexes.update(name, undefined, rec)
     if (log.shared) store.unfollow = log.follow(loaded.seq, (change) => store.receive(change))
     return store
   }
@@ -147,7 +169,7 @@ export class Store {
 
   private applyToTables(change: Change, index = false, replaced?: [TableName, Id, unknown][]): void {
     for (const [name, rows] of Object.entries(change.put) as [TableName, { id: Id }[]][]) {
-      const map = this.tables[name] as Map<Id, unknown>
+      const map = this.tables[name] as unknown as RecordTable<{ id: Id }>
       for (const rec of rows) {
         const before = map.get(rec.id)
         map.set(rec.id, rec)
@@ -156,7 +178,7 @@ export class Store {
       }
     }
     for (const [name, id] of change.del) {
-      const map = this.tables[name] as Map<Id, unknown>
+      const map = this.tables[name] as unknown as RecordTable<{ id: Id }>
       const before = map.get(id)
       if (before === undefined) continue
       map.delete(id)
@@ -176,10 +198,10 @@ export class Store {
     if (at < 0) return
     for (const undone of this.pending.splice(at).reverse()) {
       for (const [name, id, before] of undone.replaced.reverse()) {
-        const map = this.tables[name] as Map<Id, unknown>
+        const map = this.tables[name] as unknown as RecordTable<{ id: Id }>
         const current = map.get(id)
         if (before === undefined) map.delete(id)
-        else map.set(id, before)
+        else map.set(id, before as { id: Id })
         this.indexes.update(name, current as never, before as never)
       }
     }

@@ -107,14 +107,17 @@ export class TextIndex {
     // Lists sized exactly: a million names make some twenty million entries.
     const counts = new Int32Array(BUCKETS)
     const docs = new Array<string[]>(columns.length)
+    // Read once: a record may have to come from disk (docs/store.md, "Cold records").
+    const tags = new Array<readonly string[] | null>(columns.length)
     for (let order = 0; order < columns.puts; order++) {
       const slot = this.orderSlot[order]
       if (slot < 0) continue
-      const asset = columns.records[slot]!
+      const asset = columns.body(columns.ids[slot])!
       const lowerName = asset.name.toLowerCase()
       this.lowerNames[slot] = lowerName
       const doc = texts(asset, lowerName)
       docs[slot] = doc
+      tags[slot] = asset.kind === 'file' ? asset.tags : null
       const stamp = ++this.visit
       for (const text of doc) eachGram(text, (b) => {
         if (this.stamps[b] === stamp) return
@@ -125,7 +128,7 @@ export class TextIndex {
     for (let b = 0; b < BUCKETS; b++) if (counts[b] > 0) this.grams[b] = new Postings(counts[b])
     for (let order = 0; order < columns.puts; order++) {
       const slot = this.orderSlot[order]
-      if (slot >= 0) this.addEntries(order, columns.records[slot]!, docs[slot])
+      if (slot >= 0) this.addEntries(order, docs[slot], tags[slot])
     }
   }
 
@@ -140,7 +143,7 @@ export class TextIndex {
     this.orderSlot[order] = slot
     const lowerName = asset.name.toLowerCase()
     this.lowerNames[slot] = lowerName
-    this.addEntries(order, asset, texts(asset, lowerName))
+    this.addEntries(order, texts(asset, lowerName), asset.kind === 'file' ? asset.tags : null)
   }
 
   /** Before columns.put or remove: supersedes the asset's entries under its current put order. */
@@ -165,15 +168,15 @@ export class TextIndex {
     this.lowerNames[slot] = undefined
   }
 
-  private addEntries(order: number, asset: AssetRecord, doc: string[]): void {
+  private addEntries(order: number, doc: string[], tags: readonly string[] | null): void {
     const stamp = ++this.visit
     for (const text of doc) eachGram(text, (b) => {
       if (this.stamps[b] === stamp) return
       this.stamps[b] = stamp
       ;(this.grams[b] ??= new Postings(4)).push(order)
     })
-    if (asset.kind !== 'file') return
-    for (const tag of asset.tags) {
+    if (tags === null) return
+    for (const tag of tags) {
       let postings = this.tags.get(tag)
       if (!postings) this.tags.set(tag, (postings = Object.assign(new Postings(4), { lower: tag.toLowerCase() })))
       if (postings.length === 0 || postings.data[postings.length - 1] !== order) postings.push(order)

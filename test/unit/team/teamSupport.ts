@@ -34,7 +34,7 @@ export async function eventually<T>(check: () => Maybe<T> | Promise<Maybe<T>>, w
 export function memoryOf(library: Library): Record<string, unknown[]> {
   const out: Record<string, unknown[]> = {}
   for (const t of TABLE_NAMES) {
-    out[t] = [...(library.core.store.tables[t] as Map<string, { id: string }>).values()].sort((a, b) => (a.id < b.id ? -1 : 1))
+    out[t] = [...(library.core.store.tables[t] as { values(): Iterable<{ id: string }> }).values()].sort((a, b) => (a.id < b.id ? -1 : 1))
   }
   return out
 }
