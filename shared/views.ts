@@ -211,3 +211,23 @@ export interface TrashItemView {
   /** Bytes of every version of every file in it. */
   bytes: number
 }
+
+/** Files shown together by "Find duplicates": every one viewable by the caller. */
+export interface DuplicateGroup {
+  files: AssetView[]
+}
+
+export interface DuplicateReport {
+  /** Files whose content is byte for byte the same (stored once). */
+  sameContent: DuplicateGroup[]
+  /** Pictures that look the same though their bytes differ: resized, re-encoded or slightly cropped copies. */
+  lookAlike: DuplicateGroup[]
+}
+
+export interface SimilarMatch {
+  file: AssetView
+  /** Bits in which the perceptual hashes differ (0 is identical to the eye). */
+  distance: number
+  /** The same bytes as the file asked about. */
+  sameContent: boolean
+}

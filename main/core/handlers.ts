@@ -5,6 +5,7 @@ import { assetHandlers } from './assets/assetHandlers.js'
 import { collectionHandlers } from './collections/collectionHandlers.js'
 import { detailHandlers } from './details/detailHandlers.js'
 import { headlessDialogHandlers } from './dialogs/dialogHandlers.js'
+import { duplicateHandlers } from './duplicates/duplicateHandlers.js'
 import { downloadHandlers } from './downloads/downloadHandlers.js'
 import { fileHandlers } from './files/fileHandlers.js'
 import { mediaHandlers } from './media/mediaHandlers.js'
@@ -35,6 +36,7 @@ export const sessionChannelHandlers = mergeHandlers<{ [C in ChannelName]?: Sessi
 export const channelHandlers = mergeHandlers<{ [C in ChannelName]?: Handler<C> }>(
   userHandlers, groupHandlers, assetHandlers, fileHandlers, detailHandlers, searchHandlers,
   collectionHandlers, sharingHandlers, downloadHandlers, activityHandlers, mediaHandlers, jobHandlers, importHandlers, trashHandlers,
+  duplicateHandlers,
 )
 
 /** Every channel of the contract has exactly one handler. */

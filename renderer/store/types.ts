@@ -75,6 +75,9 @@ export type Dialog =
   | { kind: 'jobs' }
   | { kind: 'focusArea'; fileId: Id }
   | { kind: 'import' }
+  /** Built in components/duplicates. */
+  | { kind: 'duplicates'; folderId?: Id }
+  | { kind: 'similar'; fileId: Id }
 
 export interface UiSlice {
   errors: Array<ShownError & { id: number }>

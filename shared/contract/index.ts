@@ -7,6 +7,7 @@ import type { ChannelDef } from './define.js'
 import { assetChannels, fileChannels } from './assets.js'
 import { collectionChannels, sharingChannels } from './collections.js'
 import { detailChannels } from './details.js'
+import { duplicateChannels } from './duplicates.js'
 import { dialogChannels } from './dialogs.js'
 import { mediaChannels } from './media.js'
 import { jobChannels } from './jobs.js'
@@ -32,6 +33,7 @@ export const channels = {
   ...jobChannels,
   ...importChannels,
   ...trashChannels,
+  ...duplicateChannels,
 }
 
 export type Channels = typeof channels

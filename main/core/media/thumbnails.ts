@@ -6,7 +6,7 @@ import sharp from 'sharp'
 import type { FocusArea } from '../../../shared/domain.js'
 import { renditionSource, type RenditionSource } from '../../../shared/mediaKinds.js'
 import { EMBEDDED_BYTES, readEmbedded } from './embedded.js'
-import { dHash, PerceptualHashes } from './perceptualHash.js'
+import { perceptualHash, PerceptualHashes } from './perceptualHash.js'
 import { renderPdfPage } from './pdf.js'
 import { largestEmbeddedJpeg } from './rawPreview.js'
 import { POSTER_SIZE, posterFrame, probeVideo } from './video.js'
@@ -112,7 +112,7 @@ export class Renditions {
         // the square (around the focus area, or where the attention crop puts it) is then
         // cut from the small picture, whose whole frame also gives the perceptual hash.
         const { data, info } = await oriented.resize(size, size, { fit: 'outside' }).raw().toBuffer({ resolveWithObject: true })
-        if (this.perceptualHashing) this.hashes.set(hash, dHash(data, info.width, info.height, info.channels))
+        if (this.perceptualHashing) this.hashes.set(hash, perceptualHash(data, info.width, info.height, info.channels))
         const small = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
         const square = focus ? small.extract(squareAround(focus, info.width, info.height)).resize(size, size, { fit: 'cover' }) : small.resize(size, size, { fit: 'cover', position: sharp.strategy.attention })
         output = await square.webp(THUMB_WEBP).toBuffer()

@@ -7,9 +7,21 @@ import { COLUMNS } from './ListHeader.js'
 export function ViewToolbar() {
   const viewMode = useTrove((s) => s.viewMode)
   const sort = useTrove((s) => s.sort)
-  const { setViewMode, setSort } = useTrove.getState()
+  const { setViewMode, setSort, openDialog } = useTrove.getState()
+  const findDuplicates = () => {
+    const { folderId } = useTrove.getState()
+    openDialog(folderId ? { kind: 'duplicates', folderId } : { kind: 'duplicates' })
+  }
   return (
     <div className="view-toolbar">
+      <button
+        type="button"
+        className="button button-small"
+        title="Files with the same content, and pictures that look the same, in this folder and below"
+        onClick={findDuplicates}
+      >
+        Find duplicates
+      </button>
       {viewMode === 'grid' && (
         <div className="sort-control">
           <label className="sort-label">

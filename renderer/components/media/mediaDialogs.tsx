@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { Dialog } from '../../store/index.js'
+import { DuplicatesDialog, SimilarDialog } from '../duplicates/DuplicatesDialog.js'
 import { AutoTagsDialog } from './AutoTagsDialog.js'
 import { FocusAreaDialog } from './FocusAreaDialog.js'
 import { ImageEditorDialog } from './ImageEditorDialog.js'
@@ -16,6 +17,10 @@ export function mediaDialog(dialog: Dialog): ReactNode {
       return <AutoTagsDialog key={dialog.fileId} fileId={dialog.fileId} />
     case 'removeBackground':
       return <RemoveBackgroundDialog key={dialog.fileId} fileId={dialog.fileId} />
+    case 'duplicates':
+      return <DuplicatesDialog key={dialog.folderId ?? ''} folderId={dialog.folderId} />
+    case 'similar':
+      return <SimilarDialog key={dialog.fileId} fileId={dialog.fileId} />
     default:
       return null
   }

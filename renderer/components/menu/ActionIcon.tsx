@@ -27,6 +27,7 @@ const ICONS = {
   editImage: CropIcon,
   autoTags: SparkleIcon,
   removeBackground: EraserIcon,
+  similar: CopyIcon,
   share: ShareIcon,
   delete: TrashIcon,
 } satisfies Record<AssetActionId, unknown>

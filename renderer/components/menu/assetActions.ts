@@ -1,10 +1,11 @@
 import { ASSET_OPERATIONS, atLeast, levelRank, type AssetOperation, type Level } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
 import { isHome } from '../../../shared/home.js'
+import { hasRendition } from '../../../shared/mediaKinds.js'
 
 export type AssetActionId =
   | 'open' | 'copyLink' | 'download' | 'downloadZip' | 'rename' | 'move' | 'copy' | 'addToCollections' | 'removeFromCollections'
-  | 'share' | 'editImage' | 'autoTags' | 'removeBackground' | 'uploadVersion' | 'delete'
+  | 'share' | 'editImage' | 'autoTags' | 'removeBackground' | 'similar' | 'uploadVersion' | 'delete'
 
 export interface AssetAction {
   id: AssetActionId
@@ -24,6 +25,8 @@ interface Rule {
   single?: boolean
   files?: boolean
   images?: boolean
+  /** Files with a picture: images, videos, PDFs, RAW photos. */
+  pictures?: boolean
   folders?: boolean
   /** Home (the root) cannot be renamed, moved, copied, deleted or shared (docs/architecture.md). */
   notHome?: boolean
@@ -47,6 +50,7 @@ const RULES: Record<AssetActionId, Rule> = {
   editImage: { label: 'Edit image…', group: 4, op: 'editImage', single: true, images: true },
   autoTags: { label: 'Add auto tags…', group: 4, op: 'autoTags', single: true, images: true },
   removeBackground: { label: 'Remove background…', group: 4, op: 'removeBackground', single: true, images: true },
+  similar: { label: 'Similar images…', group: 4, op: 'viewAndSearch', single: true, pictures: true },
   share: { label: 'Share…', group: 5, op: 'share', single: true, notHome: true },
   delete: { label: 'Delete…', group: 6, op: 'delete', notHome: true, shortcut: 'Del', danger: true },
 }
@@ -63,6 +67,7 @@ function fits(rule: Rule, assets: AssetView[], level: Level): boolean {
   if (rule.files && assets.some((a) => a.kind !== 'file')) return false
   if (rule.folders && assets.some((a) => a.kind !== 'folder')) return false
   if (rule.images && assets.some((a) => a.kind !== 'file' || !a.mime?.startsWith('image/'))) return false
+  if (rule.pictures && assets.some((a) => a.kind !== 'file' || !hasRendition(a.mime))) return false
   if (rule.notHome && assets.some((a) => isHome(a))) return false
   return true
 }

@@ -42,6 +42,8 @@ export function useRunAssetAction(): (id: AssetActionId, assets: AssetView[]) =>
         return s.openDialog({ kind: 'autoTags', fileId: first.id })
       case 'removeBackground':
         return s.openDialog({ kind: 'removeBackground', fileId: first.id })
+      case 'similar':
+        return s.openDialog({ kind: 'similar', fileId: first.id })
       case 'share':
         return s.openDialog({ kind: 'share', resourceId: first.id, resourceType: 'asset' })
       case 'delete':

@@ -26,7 +26,7 @@ async function menuFor(name: string, assets = [shared('manage'), photo('manage')
 
 const items = (menu: HTMLElement) => within(menu).getAllByRole('menuitem').map((i) => i.querySelector('.menu-item-label')!.textContent)
 
-const VIEW = ['Open', 'Copy link', 'Download', 'Download as zip', 'Remove from media collections…']
+const VIEW = ['Open', 'Copy link', 'Download', 'Download as zip', 'Remove from media collections…', 'Similar images…']
 const CONTRIBUTE = ['Copy to…', 'Upload new version…', 'Add to media collections…', 'Edit image…', 'Add auto tags…', 'Remove background…']
 const MANAGE = ['Rename', 'Move to…', 'Share…', 'Delete…']
 
@@ -38,7 +38,7 @@ describe('the context menu', () => {
 
   it('adds the contribute operations at contribute, and none of manage', async () => {
     const { menu } = await menuFor('photo.png', [shared('contribute'), photo('contribute')])
-    expect(items(menu)).toEqual(['Open', 'Copy link', 'Download', 'Download as zip', 'Copy to…', 'Upload new version…', 'Add to media collections…', 'Remove from media collections…', 'Edit image…', 'Add auto tags…', 'Remove background…'])
+    expect(items(menu)).toEqual(['Open', 'Copy link', 'Download', 'Download as zip', 'Copy to…', 'Upload new version…', 'Add to media collections…', 'Remove from media collections…', 'Edit image…', 'Add auto tags…', 'Remove background…', 'Similar images…'])
     for (const m of MANAGE) expect(items(menu)).not.toContain(m)
   })
 

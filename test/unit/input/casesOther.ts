@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { dialogChannels } from '../../../shared/contract/dialogs.js'
+import type { duplicateChannels } from '../../../shared/contract/duplicates.js'
 import type { importChannels } from '../../../shared/contract/imports.js'
 import type { jobChannels } from '../../../shared/contract/jobs.js'
 import type { mediaChannels } from '../../../shared/contract/media.js'
@@ -9,7 +10,7 @@ import { UNKNOWN } from './cases.js'
 
 type OtherChannel =
   | keyof typeof downloadChannels | keyof typeof activityChannels | keyof typeof dialogChannels
-  | keyof typeof mediaChannels | keyof typeof jobChannels | keyof typeof importChannels
+  | keyof typeof mediaChannels | keyof typeof jobChannels | keyof typeof importChannels | keyof typeof duplicateChannels
 
 function sourceCases(targetFolderId: string, fileId: string): BadCase[] {
   return [
@@ -107,6 +108,20 @@ export const otherCases: CaseBuilder<OtherChannel> = (w) => {
       valid: { fileId: w.logoId },
       required: ['fileId'],
       cases: [{ why: 'a file that is not an image', input: { fileId: w.notesId }, code: 'INVALID_INPUT', mentions: w.notesId }],
+    },
+    'duplicates.find': {
+      valid: { folderId: w.brandId },
+      required: [],
+      cases: [{ why: 'a file as the folder', input: { folderId: w.notesId }, code: 'INVALID_INPUT', mentions: w.notesId }],
+    },
+    'duplicates.similar': {
+      valid: { fileId: w.logoId },
+      required: ['fileId'],
+      cases: [
+        { why: 'a file with no picture', input: { fileId: w.notesId }, code: 'INVALID_INPUT', mentions: w.notesId },
+        { why: 'a folder', input: { fileId: w.brandId }, code: 'INVALID_INPUT', mentions: w.brandId },
+        { why: 'a limit of 0', input: { fileId: w.logoId, limit: 0 }, code: 'INVALID_INPUT', mentions: 'limit' },
+      ],
     },
     'jobs.list': { valid: undefined, required: [], cases: [] },
     'jobs.cancel': { valid: { jobId: w.jobId }, required: ['jobId'], cases: [] },
