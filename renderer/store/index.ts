@@ -14,6 +14,7 @@ import { createJobsSlice } from './jobsSlice.js'
 import { createImportsSlice } from './importsSlice.js'
 import { createMediaSlice } from './mediaSlice.js'
 import { createCollectionsSlice } from './collectionsSlice.js'
+import { createSharingSlice } from './sharingSlice.js'
 import { createRouteSlice } from './routeSlice.js'
 import type { TroveState } from './types.js'
 
@@ -36,6 +37,7 @@ export const useTrove = create<TroveState>()((...a) => ({
   ...createImportsSlice(...a),
   ...createMediaSlice(...a),
   ...createCollectionsSlice(...a),
+  ...createSharingSlice(...a),
   ...createRouteSlice(...a),
 }))
 

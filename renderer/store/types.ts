@@ -12,6 +12,7 @@ import type { MediaSlice } from './mediaSlice.js'
 import type { RouteSlice } from './routeSlice.js'
 import type { SearchSlice } from './searchSlice.js'
 import type { SelectionSlice } from './selectionSlice.js'
+import type { SharingSlice } from './sharingSlice.js'
 import type { UploadSlice } from './uploadSlice.js'
 import type { ViewSlice } from './viewSlice.js'
 
@@ -107,4 +108,5 @@ export type TroveState = SessionSlice &
   ImportsSlice &
   MediaSlice &
   CollectionsSlice &
+  SharingSlice &
   RouteSlice

@@ -1,15 +1,11 @@
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect } from 'react'
 import type { Id, Level } from '../../../shared/domain.js'
 import type { GroupListItem, SharingView, UserListItem } from '../../../shared/views.js'
-import { api } from '../../api/index.js'
-import { describeError, type ShownError } from '../../api/errors.js'
+import { useTrove } from '../../store/index.js'
+import type { SharingError } from '../../store/sharingSlice.js'
 import { highest } from './levels.js'
 
-export type SharingError = ShownError & { details?: Record<string, unknown> }
-
-export function describeSharingError(e: unknown): SharingError {
-  return { ...describeError(e), details: (e as { details?: Record<string, unknown> } | null)?.details }
-}
+export type { SharingError } from '../../store/sharingSlice.js'
 
 export interface Sharing {
   view: SharingView | null
@@ -25,60 +21,36 @@ export interface Sharing {
   revoke(subjectId: Id): Promise<void>
 }
 
-/** The grants on one resource and the people and groups it can be shared with (restricted users only: seed). */
+/**
+ * The share dialog's view of the store's sharing slice for one resource (sharing applies to
+ * restricted users and groups only; docs/permissions.md): opened on mount, closed on unmount.
+ */
 export function useSharing(resourceId: Id): Sharing {
-  const [view, setView] = useState<SharingView | null>(null)
-  const [users, setUsers] = useState<UserListItem[]>([])
-  const [groups, setGroups] = useState<GroupListItem[]>([])
-  const [error, setError] = useState<SharingError | null>(null)
-  const [busy, setBusy] = useState(false)
+  const sharing = useTrove((s) => s.sharing)
+  const openSharing = useTrove((s) => s.openSharing)
+  const closeSharing = useTrove((s) => s.closeSharing)
+  const grant = useTrove((s) => s.grantSharing)
+  const revoke = useTrove((s) => s.revokeSharing)
+  const clearError = useTrove((s) => s.clearSharingError)
 
   useEffect(() => {
-    let live = true
-    Promise.all([api.call('sharing.list', { resourceId }), api.call('users.list'), api.call('groups.list')]).then(
-      ([v, u, g]) => {
-        if (!live) return
-        setView(v)
-        setUsers(u)
-        setGroups(g)
-      },
-      (e: unknown) => live && setError(describeSharingError(e)),
-    )
-    return () => {
-      live = false
-    }
-  }, [resourceId])
+    void openSharing(resourceId)
+    return closeSharing
+  }, [resourceId, openSharing, closeSharing])
 
+  const open = sharing.resourceId === resourceId
+  const view = open ? sharing.view : null
   const floorFor = useCallback((subjectId: Id) => highest((view?.inherited ?? []).filter((g) => g.subjectId === subjectId).map((g) => g.level)), [view])
 
-  const grant = async (subjectIds: Id[], level: Level): Promise<Id[]> => {
-    setBusy(true)
-    setError(null)
-    const done: Id[] = []
-    try {
-      for (const subjectId of subjectIds) {
-        setView(await api.call('sharing.set', { resourceId, subjectId, level }))
-        done.push(subjectId)
-      }
-    } catch (e) {
-      setError(describeSharingError(e))
-    } finally {
-      setBusy(false)
-    }
-    return done
+  return {
+    view,
+    users: open ? sharing.users : [],
+    groups: open ? sharing.groups : [],
+    error: open ? sharing.error : null,
+    busy: open && sharing.busy,
+    clearError,
+    floorFor,
+    grant,
+    revoke,
   }
-
-  const revoke = async (subjectId: Id): Promise<void> => {
-    setBusy(true)
-    setError(null)
-    try {
-      setView(await api.call('sharing.remove', { resourceId, subjectId }))
-    } catch (e) {
-      setError(describeSharingError(e))
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  return { view, users, groups, error, busy, clearError: () => setError(null), floorFor, grant, revoke }
 }
