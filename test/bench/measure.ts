@@ -3,6 +3,9 @@ import vm from 'node:vm'
 
 export const now = (): number => performance.now()
 
+/** Milliseconds on a clock every process of this machine shares (for times compared across processes). */
+export const wallMs = (): number => performance.timeOrigin + performance.now()
+
 /** Nearest-rank percentile: p99 of 1,000 samples is the 990th smallest, an observed value. */
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return NaN

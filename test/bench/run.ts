@@ -3,7 +3,8 @@
  * and removes its temp folder. `npm run bench -- core` (or `transfer`, `media`) runs one
  * section. The core section generates a 100,000-file library (and a 1,000-file one for
  * comparison); BENCH_SEED picks another (still repeatable) library. `npm run bench -- scale`
- * (run only when asked for) opens libraries of 100,000 and 1,000,000 files kept in `.bench-cache/`.
+ * (run only when asked for) opens libraries of 100,000 and 1,000,000 files kept in `.bench-cache/`;
+ * `npm run bench -- team` (also only when asked for) measures a team library on a private PostgreSQL.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -12,6 +13,7 @@ import { coreFigures } from './coreFigures.js'
 import { inOwnFolder } from './ownFolder.js'
 import { Report } from './report.js'
 import { scaleFigures } from './scaleFigures.js'
+import { teamFigures } from './teamFigures.js'
 import { thumbnailFigures } from './thumbnailFigures.js'
 import { transferFigures } from './transferFigures.js'
 
@@ -22,9 +24,10 @@ const SECTIONS: Record<string, (report: Report, root: string) => Promise<void>> 
   transfer: transferFigures,
   media: thumbnailFigures,
   scale: (report, root) => scaleFigures(report, root, SEED),
+  team: (report, root) => teamFigures(report, root, SEED),
 }
 /** Long enough to be asked for by name only. */
-const ON_REQUEST = new Set(['scale'])
+const ON_REQUEST = new Set(['scale', 'team'])
 
 async function main(): Promise<void> {
   const asked = process.argv.slice(2)
