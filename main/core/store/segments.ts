@@ -260,6 +260,9 @@ export class SegmentWriter {
     this.pendingBytes = 0
     let offset = 0
     while (offset < data.length) offset += (await this.handle!.write(data, offset, data.length - offset)).bytesWritten
+    // A compaction puts each megabyte on disk as it goes: a journal fsync made meanwhile
+    // (an ack) then never waits behind the whole rewrite being flushed at the end.
+    if (this.yieldToCalls) await this.handle!.datasync()
   }
 
   private async endFile(): Promise<void> {
