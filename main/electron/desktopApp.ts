@@ -1,6 +1,10 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { app, BrowserWindow, dialog, Menu, type BaseWindow } from 'electron'
+import { askTeamUrl } from './connectPrompt.js'
+import { RecentLibraries, type RecentLibrary } from './recentLibraries.js'
+import { openTeamWindow } from './teamWindow.js'
+import { parseTeamUrl } from './teamUrl.js'
 import { openLibrary } from '../core/library.js'
 import { removeBackgroundToPng } from '../core/extensions/removeBackground.js'
 import type { JobContext } from '../jobs/runner.js'
@@ -18,22 +22,81 @@ export class DesktopApp {
   readonly registry = new WindowRegistry()
   private readonly opening = new Map<string, Promise<LibraryWindow | null>>()
   private readonly closing = new Set<Promise<void>>()
+  /** Windows on team servers, by origin: one each, as for local libraries. */
+  private readonly teamWindows = new Map<string, BrowserWindow>()
+  private recents: RecentLibraries | null = null
 
-  constructor(private readonly paths: ShellPaths) {}
+  constructor(
+    private readonly paths: ShellPaths,
+    private readonly options: { recentFile?: string } = {},
+  ) {}
 
   /** After `ready`: IPC and the menu, which serve every window. */
   start(): void {
     registerIpc((sender) => this.registry.forWebContents(sender))
+    this.recents = new RecentLibraries(this.options.recentFile ?? path.join(app.getPath('userData'), 'recent-libraries.json'))
+    this.installMenu(this.recents.list())
+  }
+
+  /** The libraries opened lately, local and team, newest first (File > Open Recent). */
+  recentLibraries(): RecentLibrary[] {
+    return this.recents?.list() ?? []
+  }
+
+  private installMenu(recent: RecentLibrary[]): void {
     const template = menuTemplate(
       {
         openLibrary: () => void this.chooseLibrary(),
         newLibrary: () => void this.createLibrary(),
+        connectTeam: () => void this.connectToTeam(),
+        openRecent: (entry) => void (entry.kind === 'local' ? this.openLibraryAt(entry.dir) : this.openTeamAt(entry.url)),
         command: (window, command) => this.sendCommand(window, command),
         signOut: (window) => this.signOut(window),
       },
       process.platform,
+      recent,
     )
     Menu.setApplicationMenu(Menu.buildFromTemplate(template))
+  }
+
+  private remember(entry: RecentLibrary): void {
+    if (this.recents) this.installMenu(this.recents.add(entry))
+  }
+
+  /** Asks for a team server's address, then opens it. */
+  async connectToTeam(): Promise<BrowserWindow | null> {
+    const typed = await askTeamUrl(BrowserWindow.getFocusedWindow() ?? undefined)
+    return typed === null ? null : this.openTeamAt(typed)
+  }
+
+  /**
+   * A window on the team server at `address` (docs/team.md), focused if one is open. A bad
+   * address is explained and opens nothing; the server's page asks for the password.
+   */
+  async openTeamAt(address: string): Promise<BrowserWindow | null> {
+    let url: URL
+    try {
+      url = parseTeamUrl(address)
+    } catch (error) {
+      dialog.showErrorBox('Trove', (error as Error).message)
+      return null
+    }
+    const existing = this.teamWindows.get(url.origin)
+    if (existing) {
+      focus(existing)
+      return existing
+    }
+    let window: BrowserWindow
+    try {
+      window = await openTeamWindow(url)
+    } catch (error) {
+      dialog.showErrorBox('Trove', `${url.origin} could not be opened.\n\n${(error as Error).message}`)
+      return null
+    }
+    this.teamWindows.set(url.origin, window)
+    window.once('closed', () => this.teamWindows.delete(url.origin))
+    this.remember({ kind: 'team', url: url.origin })
+    return window
   }
 
   /** Windows are open or libraries are still closing: quitting must wait. */
@@ -64,6 +127,7 @@ export class DesktopApp {
   /** Closes every window and waits until each library has written its snapshot and unlocked. */
   async closeAll(): Promise<void> {
     for (const entry of this.registry.all()) entry.window.destroy()
+    for (const window of [...this.teamWindows.values()]) window.destroy()
     await Promise.all([...this.closing])
   }
 
@@ -75,7 +139,9 @@ export class DesktopApp {
     const library = await openWithRecovery(dir, (d) => openLibrary(d, { overrides, tools }), prompts)
     if (!library) return null
     try {
-      return await createLibraryWindow(library, this.paths, this.registry, (entry) => this.track(entry.library.close()))
+      const entry = await createLibraryWindow(library, this.paths, this.registry, (closed) => this.track(closed.library.close()))
+      this.remember({ kind: 'local', dir })
+      return entry
     } catch (error) {
       this.registry.forDir(dir)?.window.destroy()
       await library.close().catch(() => undefined)

@@ -18,7 +18,7 @@ let dirs: string[]
 let shell: InstanceType<typeof DesktopApp>
 beforeEach(() => {
   dirs = [0, 1].map(() => fs.mkdtempSync(path.join(os.tmpdir(), 'trove-app-')))
-  shell = new DesktopApp(PATHS)
+  shell = new DesktopApp(PATHS, { recentFile: path.join(dirs[1], 'recent.json') })
   shell.start()
 })
 afterEach(async () => {
@@ -114,14 +114,14 @@ describe('the desktop app', () => {
 })
 
 describe('the menu', () => {
-  const actions = { openLibrary: vi.fn(), newLibrary: vi.fn(), command: vi.fn(), signOut: vi.fn() }
+  const actions = { openLibrary: vi.fn(), newLibrary: vi.fn(), connectTeam: vi.fn(), openRecent: vi.fn(), command: vi.fn(), signOut: vi.fn() }
   const labels = (items: MenuItemConstructorOptions[]) => items.map((i) => i.label ?? i.role)
 
   it('has File and User menus and the standard Edit, View and Window menus', () => {
     const template = menuTemplate(actions, 'linux')
     expect(labels(template)).toEqual(['File', 'editMenu', 'viewMenu', 'User', 'windowMenu'])
     const file = template[0].submenu as MenuItemConstructorOptions[]
-    expect(labels(file).filter(Boolean)).toEqual(['Open Library…', 'New Library…', 'New Folder', 'Import Files…', 'Import Folder…', 'quit'])
+    expect(labels(file).filter(Boolean)).toEqual(['Open Library…', 'New Library…', 'Connect to a Team Library…', 'Open Recent', 'New Folder', 'Import Files…', 'Import Folder…', 'quit'])
     const user = template[3].submenu as MenuItemConstructorOptions[]
     expect(labels(user)).toEqual(['Switch User…', 'Sign Out'])
     expect(labels(menuTemplate(actions, 'darwin'))[0]).toBe('appMenu')
