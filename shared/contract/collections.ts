@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import type { AssetView, AssociationView, CollectionView, SharingView } from '../views.js'
+import type { AssetView, AssociationView, CollectionView } from '../views.js'
 import { command, query } from './define.js'
-import { MAX_BATCH, empty, idSchema, idsSchema, levelSchema, nameSchema } from './common.js'
+import { MAX_BATCH, empty, idSchema, idsSchema, nameSchema } from './common.js'
 
 export const collectionChannels = {
   /** The collections the caller can view. */
@@ -29,11 +29,4 @@ export const collectionChannels = {
   }>()(z.object({ assetId: idSchema, collectionIds: z.array(idSchema).min(1).max(MAX_BATCH) }).strict()),
   /** The collections an asset is in, directly or through a parent folder, among those the caller can view. */
   'collections.associations': query<AssociationView[]>()(z.object({ assetId: idSchema }).strict()),
-}
-
-export const sharingChannels = {
-  /** Direct grants and, for assets, grants inherited from ancestor folders with their source. */
-  'sharing.list': query<SharingView>()(z.object({ resourceId: idSchema }).strict()),
-  'sharing.set': command<SharingView>()(z.object({ resourceId: idSchema, subjectId: idSchema, level: levelSchema }).strict()),
-  'sharing.remove': command<SharingView>()(z.object({ resourceId: idSchema, subjectId: idSchema }).strict()),
 }

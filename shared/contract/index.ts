@@ -5,7 +5,7 @@
 import type { z } from 'zod'
 import type { ChannelDef } from './define.js'
 import { assetChannels, fileChannels } from './assets.js'
-import { collectionChannels, sharingChannels } from './collections.js'
+import { collectionChannels } from './collections.js'
 import { detailChannels } from './details.js'
 import { duplicateChannels } from './duplicates.js'
 import { dialogChannels } from './dialogs.js'
@@ -14,6 +14,7 @@ import { jobChannels } from './jobs.js'
 import { importChannels } from './imports.js'
 import { activityChannels, downloadChannels, searchChannels } from './misc.js'
 import { groupChannels, sessionChannels, userChannels } from './session.js'
+import { sharingChannels } from './sharing.js'
 import { trashChannels } from './trash.js'
 
 export const channels = {

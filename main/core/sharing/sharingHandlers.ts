@@ -1,12 +1,14 @@
 import { levelRank, type GrantRecord, type Id, type Level } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { GrantView, InheritedGrantView, SharingView } from '../../../shared/views.js'
+import type { sharingChannels } from '../../../shared/contract/sharing.js'
 import type { Core, Ctx, HandlerMap } from '../context.js'
 import { notFound, requireAsset, requireCollection } from '../access.js'
 import { visiblePathOf } from '../assets/views.js'
 import { factsOf, highestFromAbove } from '../permissions/rule.js'
 
-type SharingChannels = 'sharing.list' | 'sharing.set' | 'sharing.remove'
+/** Every channel of the sharing contract: one without a handler here is a type error. */
+type SharingChannels = keyof typeof sharingChannels
 
 interface Resource {
   type: 'asset' | 'collection'

@@ -1,4 +1,5 @@
-import type { collectionChannels, sharingChannels } from '../../../shared/contract/collections.js'
+import type { collectionChannels } from '../../../shared/contract/collections.js'
+import type { sharingChannels } from '../../../shared/contract/sharing.js'
 import type { detailChannels } from '../../../shared/contract/details.js'
 import type { searchChannels } from '../../../shared/contract/misc.js'
 import type { BadCase, CaseBuilder } from './cases.js'
