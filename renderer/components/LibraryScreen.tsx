@@ -6,6 +6,9 @@ import { DetailsPanel } from './details/DetailsPanel.js'
 import { DialogHost } from './dialogs/DialogHost.js'
 import { OwnPasswordPrompt } from './dialogs/OwnPasswordPrompt.js'
 import { ErrorToasts } from './ErrorToasts.js'
+import { Notices } from './Notices.js'
+import { TrashEntry, TrashPane } from './trash/TrashPane.js'
+import { useUndoShortcut } from './useUndoShortcut.js'
 import { FolderTree } from './FolderTree.js'
 import { TopBar } from './TopBar.js'
 import { UploadProvider } from './UploadProvider.js'
@@ -21,6 +24,7 @@ import { Announcer } from './Announcer.js'
  */
 export function LibraryScreen() {
   const screen = useTrove((s) => s.screen)
+  useUndoShortcut()
   return (
     <UploadProvider>
       <div className="app">
@@ -35,14 +39,22 @@ export function LibraryScreen() {
               <h2 className="sidebar-title">Folders</h2>
               <FolderTree />
               <CollectionSidebar />
+              <TrashEntry />
             </aside>
-            <CentrePane />
-            <DetailsPanel />
+            {screen === 'trash' ? (
+              <TrashPane />
+            ) : (
+              <>
+                <CentrePane />
+                <DetailsPanel />
+              </>
+            )}
           </div>
         )}
         <QuickLook />
         <Announcer />
         <ErrorToasts />
+        <Notices />
         <DialogHost />
         <OwnPasswordPrompt />
       </div>

@@ -29,6 +29,19 @@ export const createAssetOpsSlice: StateCreator<TroveState, [], [], AssetOpsSlice
     await get().refreshVisible()
   }
 
+  /** “logo.png” or “3 items”, for a notice. */
+  function what(ids: Id[]): string {
+    const only = ids.length === 1 ? get().byId[ids[0]] : undefined
+    return only ? `“${only.name}”` : ids.length === 1 ? '1 item' : `${ids.length} items`
+  }
+  const folderName = (id: Id) => (get().byId[id] ? `“${get().byId[id].name}”` : 'the folder')
+
+  /** The folders on show and in the tree, after an undo that may touch any of them. */
+  async function refreshAll(folderIds: Id[]): Promise<void> {
+    for (const id of new Set(folderIds)) if (get().childIds[id]) await get().loadChildren(id)
+    await get().refreshVisible()
+  }
+
   return {
     ...assetOpsInitial,
 
@@ -47,26 +60,58 @@ export const createAssetOpsSlice: StateCreator<TroveState, [], [], AssetOpsSlice
       get().remember([renamed])
       set({ renamingId: null })
       await get().refreshVisible()
+      if (current) {
+        const before = current.name
+        get().notify(`Renamed “${before}” to “${name}”.`, async () => {
+          get().remember([await api.call('assets.rename', { id, name: before })])
+          await refreshAll(renamed.parentId ? [renamed.parentId] : [])
+        })
+      }
     },
 
     async moveAssets(ids, targetFolderId) {
+      const label = what(ids)
+      // Where each came from, so that Undo can take it back; unknown (a restricted user's root) means no Undo.
+      const origins = ids.map((id) => get().byId[id]?.parentId ?? null)
       const moved = await api.call('assets.move', { ids, targetFolderId })
       get().remember(moved)
       // What moved is no longer here (unless it moved within the folder on show).
       set((s) => ({ selection: s.folderId === targetFolderId ? s.selection : s.selection.filter((id) => !ids.includes(id)) }))
       await afterChange(targetFolderId)
+      const undo = origins.every((o) => o !== null)
+        ? async () => {
+            const byOrigin = new Map<Id, Id[]>()
+            ids.forEach((id, i) => byOrigin.set(origins[i]!, [...(byOrigin.get(origins[i]!) ?? []), id]))
+            for (const [origin, back] of byOrigin) if (origin !== targetFolderId) get().remember(await api.call('assets.move', { ids: back, targetFolderId: origin }))
+            await refreshAll([targetFolderId, ...byOrigin.keys()])
+          }
+        : undefined
+      get().notify(`Moved ${label} to ${folderName(targetFolderId)}.`, undo)
     },
 
     async copyAssets(ids, targetFolderId) {
-      get().remember(await api.call('assets.copy', { ids, targetFolderId }))
+      const label = what(ids)
+      const copies = await api.call('assets.copy', { ids, targetFolderId })
+      get().remember(copies)
       await afterChange(targetFolderId)
+      // Undoing a copy sends the copies to the trash: nothing is destroyed by an undo either.
+      get().notify(`Copied ${label} to ${folderName(targetFolderId)}.`, async () => {
+        await api.call('assets.delete', { ids: copies.map((c) => c.id) })
+        await refreshAll([targetFolderId])
+      })
     },
 
     async deleteAssets(ids) {
-      await api.call('assets.delete', { ids })
+      const label = what(ids)
+      const parents = ids.map((id) => get().byId[id]?.parentId).filter((p): p is Id => !!p)
+      const { trashed } = await api.call('assets.delete', { ids })
       set((s) => ({ selection: s.selection.filter((id) => !ids.includes(id)) }))
       // The folder on show may be among them; refreshListing then goes back to where the user starts.
-      await get().refreshVisible()
+      await refreshAll(parents)
+      get().notify(`Moved ${label} to the trash.`, async () => {
+        get().remember((await api.call('trash.restore', { ids: trashed })).restored)
+        await refreshAll(parents)
+      })
     },
 
     async downloadFile(id) {

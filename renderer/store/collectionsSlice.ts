@@ -80,6 +80,15 @@ export const createCollectionsSlice: StateCreator<TroveState, [], [], Collection
     ])
   }
 
+  const items = (ids: Id[]) => (ids.length === 1 && get().byId[ids[0]] ? `“${get().byId[ids[0]].name}”` : ids.length === 1 ? '1 item' : `${ids.length} items`)
+  const collectionNames = (ids: Id[]) => {
+    const names = ids.map((id) => get().collections.find((c) => c.id === id)?.name).filter((n): n is string => !!n)
+    if (names.length !== ids.length || names.length > 3) return ids.length === 1 ? '1 collection' : `${ids.length} collections`
+    const quoted = names.map((n) => `“${n}”`)
+    return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} and ${quoted.at(-1)}`
+  }
+  const stillThere = (n: number) => ` Nothing was deleted from the library.${n === 0 ? '' : ` ${n === 1 ? 'One is' : `${n} are`} still in it through a folder that is.`}`
+
   return {
     ...collectionsInitial,
 
@@ -128,18 +137,37 @@ export const createCollectionsSlice: StateCreator<TroveState, [], [], Collection
     async addToCollections(collectionIds, assetIds) {
       const result = await api.call('collections.addAssets', { collectionIds, assetIds })
       await afterChange(collectionIds)
+      const already = result.alreadyThere > 0 ? ` ${result.alreadyThere === 1 ? 'One was' : `${result.alreadyThere} were`} already there.` : ''
+      // Undo takes out only what this added: what was there before stays.
+      const undo = result.addedPairs.length > 0
+        ? async () => {
+            const byCollection = new Map<Id, Id[]>()
+            for (const p of result.addedPairs) byCollection.set(p.collectionId, [...(byCollection.get(p.collectionId) ?? []), p.assetId])
+            for (const [collectionId, ids] of byCollection) await api.call('collections.removeAssets', { collectionId, assetIds: ids })
+            await afterChange([...byCollection.keys()])
+          }
+        : undefined
+      get().notify(`Added ${items(assetIds)} to ${collectionNames(collectionIds)}.${already}`, undo)
       return result
     },
 
     async removeFromCollection(collectionId, assetIds) {
       const result = await api.call('collections.removeAssets', { collectionId, assetIds })
       await afterChange([collectionId])
+      get().notify(`Removed ${items(assetIds)} from ${collectionNames([collectionId])}.${stillThere(result.stillReachable.length)}`, async () => {
+        await api.call('collections.addAssets', { collectionIds: [collectionId], assetIds })
+        await afterChange([collectionId])
+      })
       return result
     },
 
     async removeFromCollections(assetId, collectionIds) {
       const result = await api.call('collections.removeAssetFromCollections', { assetId, collectionIds })
       await afterChange(collectionIds)
+      get().notify(`Removed ${items([assetId])} from ${collectionNames(collectionIds)}.${stillThere(result.stillReachable.length)}`, async () => {
+        await api.call('collections.addAssets', { collectionIds, assetIds: [assetId] })
+        await afterChange(collectionIds)
+      })
       return result
     },
   }

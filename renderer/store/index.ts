@@ -16,6 +16,8 @@ import { createMediaSlice } from './mediaSlice.js'
 import { createCollectionsSlice } from './collectionsSlice.js'
 import { createSharingSlice } from './sharingSlice.js'
 import { createRouteSlice } from './routeSlice.js'
+import { createNoticesSlice } from './noticesSlice.js'
+import { createTrashSlice } from './trashSlice.js'
 import type { TroveState } from './types.js'
 
 export type { TroveState, Dialog } from './types.js'
@@ -39,6 +41,8 @@ export const useTrove = create<TroveState>()((...a) => ({
   ...createCollectionsSlice(...a),
   ...createSharingSlice(...a),
   ...createRouteSlice(...a),
+  ...createNoticesSlice(...a),
+  ...createTrashSlice(...a),
 }))
 
 /** Back to the first state, for tests and a fresh start. */

@@ -10,6 +10,8 @@ import type { ImportsSlice } from './importsSlice.js'
 import type { JobsSlice } from './jobsSlice.js'
 import type { MediaSlice } from './mediaSlice.js'
 import type { RouteSlice } from './routeSlice.js'
+import type { NoticesSlice } from './noticesSlice.js'
+import type { TrashSlice } from './trashSlice.js'
 import type { SearchSlice } from './searchSlice.js'
 import type { SelectionSlice } from './selectionSlice.js'
 import type { SharingSlice } from './sharingSlice.js'
@@ -109,4 +111,6 @@ export type TroveState = SessionSlice &
   MediaSlice &
   CollectionsSlice &
   SharingSlice &
-  RouteSlice
+  RouteSlice &
+  NoticesSlice &
+  TrashSlice

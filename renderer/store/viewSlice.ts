@@ -4,7 +4,7 @@ import type { TroveState } from './types.js'
 export type SortKey = 'name' | 'type' | 'size' | 'modified' | 'owner'
 export type SortDir = 'asc' | 'desc'
 export type ViewMode = 'grid' | 'list'
-export type Screen = 'library' | 'admin'
+export type Screen = 'library' | 'admin' | 'trash'
 
 /** How the centre shows what it holds, and which screen is up. */
 export interface ViewSlice {

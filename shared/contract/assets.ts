@@ -19,8 +19,12 @@ export const assetChannels = {
   'assets.rename': command<AssetView>()(z.object({ id: idSchema, name: nameSchema }).strict()),
   'assets.move': command<AssetView[]>()(z.object({ ids: idsSchema, targetFolderId: idSchema }).strict()),
   'assets.copy': command<AssetView[]>()(z.object({ ids: idsSchema, targetFolderId: idSchema }).strict()),
-  /** Deletes files and whole folders with everything in them. */
-  'assets.delete': command<{ deleted: string[] }>()(z.object({ ids: idsSchema }).strict()),
+  /**
+   * Sends files and whole folders with everything in them to the trash (docs/trash.md).
+   * `deleted` lists every asset that went; `trashed` the items the trash lists, which
+   * `trash.restore` takes back.
+   */
+  'assets.delete': command<{ deleted: string[]; trashed: string[] }>()(z.object({ ids: idsSchema }).strict()),
 }
 
 export const fileChannels = {

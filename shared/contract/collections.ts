@@ -15,7 +15,8 @@ export const collectionChannels = {
   'collections.delete': command<{ deleted: string }>()(z.object({ collectionId: idSchema }).strict()),
   'collections.assets': query<AssetView[]>()(z.object({ collectionId: idSchema }).strict()),
   /** At most 100 assets to at most 100 collections; all or nothing. */
-  'collections.addAssets': command<{ added: number; alreadyThere: number }>()(
+  /** `addedPairs`: what was not there before, so that the addition can be undone exactly. */
+  'collections.addAssets': command<{ added: number; alreadyThere: number; addedPairs: { collectionId: string; assetId: string }[] }>()(
     z.object({ collectionIds: z.array(idSchema).min(1).max(MAX_BATCH), assetIds: idsSchema }).strict(),
   ),
   /** At most 100 assets from one collection. `stillReachable` names assets still in it through a parent folder. */

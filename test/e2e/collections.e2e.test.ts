@@ -80,13 +80,12 @@ describe('media collections and sharing in a browser, end to end', { timeout: E2
     await add.choose('Brand assets')
     await screenshot(page, 'collections-05-add-to-collections')
     expect(await add.submit()).toBe('Added 2 items to “Brand assets”.')
-    await add.dialog.getByRole('button', { name: 'Done' }).click()
     await collections.region.getByRole('button', { name: 'Brand assets, 2 items' }).waitFor()
 
     // A file inside the added folder, dragged onto the collection: added in its own right.
     await library.openFolder('Logos')
     await library.tile('mark.png').dragTo(collections.row('Brand assets'))
-    await collections.region.getByRole('status').filter({ hasText: 'Added 1 item to “Brand assets”.' }).waitFor()
+    await page.getByRole('region', { name: 'Notifications' }).getByRole('status').filter({ hasText: 'Added “mark.png” to “Brand assets”.' }).waitFor()
     await screenshot(page, 'collections-06-sidebar-after-drop')
 
     // She renames it, as a manager may.

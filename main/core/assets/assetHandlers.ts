@@ -124,7 +124,7 @@ export const assetHandlers: HandlerMap<AssetChannels> = {
         summary: `moved ${tops.map((id) => `"${ctx.core.store.tables.assets.get(id)!.name}"`).join(', ')} to the trash (${trashed.assets.length} item(s) in all)`,
       },
     })
-    return { deleted: trashed.assets.map((a) => a.id) }
+    return { deleted: trashed.assets.map((a) => a.id), trashed: tops }
   },
 }
 

@@ -124,7 +124,7 @@ export const collectionHandlers: HandlerMap<CollectionChannels> = {
         },
       })
     }
-    return { added: added.length, alreadyThere }
+    return { added: added.length, alreadyThere, addedPairs: added.map((a) => ({ collectionId: a.collectionId, assetId: a.assetId })) }
   },
 
   'collections.removeAssets': async (ctx, { collectionId, assetIds }) => {

@@ -25,7 +25,6 @@ export function AddToCollectionsDialog({ assetIds }: { assetIds: Id[] }) {
   const [chosen, setChosen] = useState<Id[]>([])
   const [error, setError] = useState<ShownError | null>(null)
   const [busy, setBusy] = useState(false)
-  const [done, setDone] = useState<string | null>(null)
 
   useEffect(() => {
     // Levels may have changed since the sidebar loaded them.
@@ -35,7 +34,6 @@ export function AddToCollectionsDialog({ assetIds }: { assetIds: Id[] }) {
   const eligible = collections.filter(canAddTo)
   const check = checkAddition(assets, chosen.length)
   const refused = [...check.refused.map((r) => ({ name: r.asset.name, reason: r.reason })), ...missing.map((id) => ({ name: id, reason: 'It no longer exists, or you can no longer see it.' }))]
-  const chosenNames = eligible.filter((c) => chosen.includes(c.id)).map((c) => c.name)
   const ready = !busy && !loading && chosen.length > 0 && check.addable.length > 0 && !check.overLimit
 
   const submit = async () => {
@@ -43,30 +41,14 @@ export function AddToCollectionsDialog({ assetIds }: { assetIds: Id[] }) {
     setBusy(true)
     setError(null)
     try {
-      const result = await useTrove.getState().addToCollections(chosen, check.addable.map((a) => a.id))
-      const items = check.addable.length === 1 ? `“${check.addable[0].name}”` : `${check.addable.length} items`
-      setDone(
-        `Added ${items} to ${namesOf(chosenNames)}.` +
-          (result.alreadyThere > 0 ? ` ${result.alreadyThere === 1 ? 'One was' : `${result.alreadyThere} were`} already there and stay${result.alreadyThere === 1 ? 's' : ''} as ${result.alreadyThere === 1 ? 'it was' : 'they were'}.` : ''),
-      )
+      await useTrove.getState().addToCollections(chosen, check.addable.map((a) => a.id))
+      // The notice says what happened, with Undo: no second dialog to dismiss.
+      closeDialog()
     } catch (e) {
       setError(describeError(e))
     } finally {
       setBusy(false)
     }
-  }
-
-  if (done) {
-    return (
-      <Modal title="Add to media collections" onClose={closeDialog}>
-        <p role="status">{done}</p>
-        <div className="modal-actions">
-          <button type="button" className="button button-primary" onClick={closeDialog}>
-            Done
-          </button>
-        </div>
-      </Modal>
-    )
   }
 
   return (

@@ -38,7 +38,10 @@ export function RemoveFromCollectionDialog({ collectionId, assetIds }: { collect
     setBusy(true)
     setError(null)
     try {
-      setResult(await useTrove.getState().removeFromCollection(collectionId, assetIds))
+      const r = await useTrove.getState().removeFromCollection(collectionId, assetIds)
+      // The notice says what happened; the dialog stays only to name what is still reachable through a folder.
+      if (r.stillReachable.length === 0) closeDialog()
+      else setResult(r)
     } catch (e) {
       setError(describeError(e))
     } finally {

@@ -56,7 +56,9 @@ export function RemoveFromCollectionsDialog({ assetId }: { assetId: Id }) {
     setError(null)
     try {
       const r = await useTrove.getState().removeFromCollections(assetId, chosen)
-      setResult({ removed: chosen.map(nameOf), stillReachable: r.stillReachable })
+      // The notice says what happened; the dialog stays only to name what is still reachable through a folder.
+      if (r.stillReachable.length === 0) closeDialog()
+      else setResult({ removed: chosen.map(nameOf), stillReachable: r.stillReachable })
     } catch (e) {
       setError(describeError(e))
     } finally {

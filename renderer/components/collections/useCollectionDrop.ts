@@ -28,10 +28,9 @@ export async function dropAssets(collection: CollectionView, ids: string[]): Pro
     return null
   }
   try {
-    const { added, alreadyThere } = await s.addToCollections([collection.id], ids)
-    const count = (n: number) => (n === 1 ? '1 item' : `${n} items`)
-    const already = alreadyThere === 0 ? '' : alreadyThere === 1 ? ' 1 item was already in it.' : ` ${alreadyThere} items were already in it.`
-    return `Added ${count(added)} to “${collection.name}”.${already}`
+    // The store's notice says what happened, with Undo.
+    await s.addToCollections([collection.id], ids)
+    return null
   } catch (error) {
     s.reportError(error)
     return null

@@ -9,7 +9,7 @@ const SHOWN = 8
 
 /**
  * Says exactly what goes: the names, and for each folder how many items are inside it
- * (everything in a folder goes with it), before anything is deleted.
+ * (everything in a folder goes with it), before anything is sent to the trash.
  */
 export function DeleteAssetsDialog({ ids }: { ids: string[] }) {
   const assets = useTrove(useShallow((s) => ids.map((id) => s.byId[id]).filter((a): a is AssetView => !!a)))
@@ -28,8 +28,9 @@ export function DeleteAssetsDialog({ ids }: { ids: string[] }) {
         {assets.length > SHOWN && <li className="confirm-more">and {assets.length - SHOWN} more</li>}
       </ul>
       <p className="confirm-warning">
-        {folders.length > 0 ? 'Folders are deleted with everything in them, at every depth. ' : ''}
-        Shares and media collection associations of what is deleted go too. This cannot be undone.
+        {folders.length > 0 ? 'Folders go with everything in them, at every depth. ' : ''}
+        {assets.length === 1 ? 'It goes' : 'They go'} to the trash, with their versions, comments, shares and media collection associations, and can be
+        restored from there until the trash is emptied.
       </p>
     </ConfirmDialog>
   )

@@ -1,19 +1,22 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { openerForDialog, returnFocus } from './focusReturn.js'
 
 /**
  * A modal dialog: labelled by its title, focus moves in and stays in (Tab cycles), Escape
- * closes, and focus returns to whatever opened it.
+ * closes, and focus returns to whatever opened it, even from a menu (focusReturn.ts).
  */
 export function Modal({ title, onClose, children, className }: { title: string; onClose(): void; children: ReactNode; className?: string }) {
   const titleId = useId()
   const box = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
-    const opener = document.activeElement as HTMLElement | null
+    const opener = openerForDialog()
+    // Where the opener sat, for a fallback should it go while the dialog is open (focusReturn.ts).
+    const region = opener?.closest('main, aside, [role="region"], [role="tabpanel"], section') ?? null
     // A dialog may name where focus starts (the field a person types in first); else the first control.
     const first = box.current?.querySelector<HTMLElement>('[data-autofocus]') ?? box.current?.querySelector<HTMLElement>('input, select, textarea, button')
     first?.focus()
-    return () => opener?.focus?.()
+    return () => returnFocus(opener, region)
   }, [])
 
   return (

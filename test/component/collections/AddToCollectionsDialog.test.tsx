@@ -48,7 +48,7 @@ describe('Add to media collections', () => {
 
   it('searches, adds to several collections with the exact ids, and says what happened', async () => {
     const user = userEvent.setup()
-    const { api, dialog } = open(['logo', 'l'], { 'collections.addAssets': () => ({ added: 3, alreadyThere: 1 }) })
+    const { api, dialog } = open(['logo', 'l'], { 'collections.addAssets': () => ({ added: 3, alreadyThere: 1, addedPairs: [] }) })
     const submit = within(dialog).getByRole('button', { name: 'Add to collection' })
     expect(submit).toBeDisabled()
 
@@ -63,17 +63,17 @@ describe('Add to media collections', () => {
     expect(within(dialog).getByText('2 collections chosen')).toBeInTheDocument()
 
     await user.click(within(dialog).getByRole('button', { name: 'Add to 2 collections' }))
-    expect(await within(dialog).findByRole('status')).toHaveTextContent('Added 2 items to “Brand assets” and “Campaign 2025”. One was already there and stays as it was.')
+    // No second dialog: it closes, and a notice says what happened.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(useTrove.getState().notices.map((n) => [n.message, n.undoable])).toEqual([['Added 2 items to “Campaign 2025” and “Brand assets”. One was already there.', false]])
     expect(api.callsTo('collections.addAssets')).toEqual([{ collectionIds: ['c-camp', 'c-brand'], assetIds: ['logo', 'l'] }])
     // Counts in the sidebar come back from main.
     expect(api.callsTo('collections.list').length).toBeGreaterThanOrEqual(2)
-    await user.click(within(dialog).getByRole('button', { name: 'Done' }))
-    expect(screen.queryByRole('dialog')).toBeNull()
   })
 
   it('names each asset that cannot be added with the reason, and sends only the others', async () => {
     const user = userEvent.setup()
-    const { api, dialog } = open(['logo', 'guide', 'seen', 'h'], { 'collections.addAssets': () => ({ added: 1, alreadyThere: 0 }) })
+    const { api, dialog } = open(['logo', 'guide', 'seen', 'h'], { 'collections.addAssets': () => ({ added: 1, alreadyThere: 0, addedPairs: [] }) })
     const refused = within(dialog).getByRole('group', { name: 'Cannot be added' })
     expect(within(refused).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
       'guide.pdf: Adding needs contribute access; you have view access.',
@@ -82,7 +82,7 @@ describe('Add to media collections', () => {
     ])
     await user.click(within(dialog).getByRole('checkbox', { name: /Brand assets/ }))
     await user.keyboard('{Enter}')
-    await within(dialog).findByRole('status')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(api.callsTo('collections.addAssets')).toEqual([{ collectionIds: ['c-brand'], assetIds: ['logo'] }])
   })
 
@@ -139,7 +139,7 @@ describe('Add to media collections', () => {
   it('creates a new collection inside the dialog (Enter there creates, not submits) and chooses it', async () => {
     const user = userEvent.setup()
     const created = collection('c-new', 'Spring launch', 'manage')
-    const { api, dialog } = open(['logo'], { 'collections.create': () => created, 'collections.addAssets': () => ({ added: 1, alreadyThere: 0 }) })
+    const { api, dialog } = open(['logo'], { 'collections.create': () => created, 'collections.addAssets': () => ({ added: 1, alreadyThere: 0, addedPairs: [] }) })
     await user.type(within(dialog).getByRole('searchbox'), 'Spring launch')
     await user.click(within(dialog).getByRole('button', { name: 'Create new collection' }))
     const name = within(dialog).getByRole('textbox', { name: 'New collection' })
@@ -151,7 +151,7 @@ describe('Add to media collections', () => {
     expect(api.callsTo('collections.addAssets')).toEqual([])
     expect(within(dialog).getByRole('button', { name: 'Create new collection' })).toHaveFocus()
     await user.click(within(dialog).getByRole('button', { name: 'Add to collection' }))
-    await within(dialog).findByRole('status')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(api.callsTo('collections.addAssets')).toEqual([{ collectionIds: ['c-new'], assetIds: ['logo'] }])
   })
 
@@ -187,7 +187,7 @@ describe('Add to media collections', () => {
 
   it('asks main for assets it has not seen, for an admin too', async () => {
     const user = userEvent.setup()
-    const api = mockApi({ 'collections.list': () => [BRAND], 'assets.get': ({ id }) => file(id, 'fresh.png', 'h'), 'collections.addAssets': () => ({ added: 1, alreadyThere: 0 }) })
+    const api = mockApi({ 'collections.list': () => [BRAND], 'assets.get': ({ id }) => file(id, 'fresh.png', 'h'), 'collections.addAssets': () => ({ added: 1, alreadyThere: 0, addedPairs: [] }) })
     signedIn(ADA, { collections: [BRAND] })
     useTrove.getState().openDialog({ kind: 'addToCollections', assetIds: ['fresh'] })
     render(<DialogHost />)
@@ -196,7 +196,7 @@ describe('Add to media collections', () => {
     expect(api.callsTo('assets.get')).toEqual([{ id: 'fresh' }])
     await user.click(within(dialog).getByRole('checkbox', { name: /Brand assets/ }))
     await user.keyboard('{Enter}')
-    await within(dialog).findByRole('status')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
     expect(api.callsTo('collections.addAssets')).toEqual([{ collectionIds: ['c-brand'], assetIds: ['fresh'] }])
   })
 })

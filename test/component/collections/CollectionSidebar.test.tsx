@@ -161,14 +161,14 @@ describe('Collection sidebar', () => {
   })
 
   it('adds assets dropped on a collection the user can contribute to', async () => {
-    const { api, region } = show(undefined, { 'collections.addAssets': () => ({ added: 1, alreadyThere: 1 }) })
+    const { api, region } = show(undefined, { 'collections.addAssets': () => ({ added: 1, alreadyThere: 1, addedPairs: [] }) })
     const row = (await within(region).findByRole('button', { name: /^Launch/ })).closest('li')!
     const drag = assetDrag(['logo', 'b'])
     // Not cancelled: the browser would refuse the drop. Cancelled: the row takes it.
     expect(fireEvent.dragOver(row, { dataTransfer: drag })).toBe(false)
     expect(row).toHaveClass('is-drop-target')
     fireEvent.drop(row, { dataTransfer: drag })
-    expect(await within(region).findByText('Added 1 item to “Launch”. 1 item was already in it.')).toBeInTheDocument()
+    await waitFor(() => expect(useTrove.getState().notices.map((n) => n.message)).toEqual(['Added 2 items to “Launch”. One was already there.']))
     expect(api.callsTo('collections.addAssets')).toEqual([{ collectionIds: ['c-launch'], assetIds: ['logo', 'b'] }])
     expect(row).not.toHaveClass('is-drop-target')
   })

@@ -1,6 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest'
-import { cleanup, render, screen, within } from '@testing-library/react'
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Level } from '../../../shared/domain.js'
@@ -39,11 +39,12 @@ describe('Remove from media collection', () => {
     // Focus starts on the confirming button, so Enter submits.
     expect(within(dialog).getByRole('button', { name: 'Remove' })).toHaveFocus()
     await user.keyboard('{Enter}')
-    expect(await within(dialog).findByRole('status')).toHaveTextContent('Removed 2 items from “Brand assets”. Nothing was deleted from the library.')
+    // No second dialog: it closes, and a notice says what happened, with Undo.
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    expect(useTrove.getState().notices.map((n) => [n.message, n.undoable])).toEqual([['Removed 2 items from “Brand assets”. Nothing was deleted from the library.', true]])
     expect(api.callsTo('collections.removeAssets')).toEqual([{ collectionId: 'c-brand', assetIds: ['logo', 'guide'] }])
     // The open collection is listed again.
     expect(api.callsTo('collections.assets')).toEqual([{ collectionId: 'c-brand' }])
-    expect(within(dialog).queryByRole('note')).toBeNull()
   })
 
   it('says which assets are still in the collection through a parent folder', async () => {

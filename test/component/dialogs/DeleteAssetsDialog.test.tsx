@@ -31,7 +31,7 @@ describe('the delete confirmation', () => {
     expect(dialog).toHaveAccessibleName('Delete 3 items?')
     const list = within(dialog).getByRole('list', { name: 'To be deleted' })
     expect(within(list).getAllByRole('listitem').map((i) => i.textContent)).toEqual(['Brandfolder with 14 items inside', 'Emptyfolder, empty', 'logo.png'])
-    expect(dialog).toHaveTextContent('Folders are deleted with everything in them, at every depth.')
+    expect(dialog).toHaveTextContent('Folders go with everything in them, at every depth. They go to the trash')
   })
 
   it('deletes only when confirmed, and the centre no longer shows what went', async () => {
@@ -43,7 +43,7 @@ describe('the delete confirmation', () => {
       },
     })
     expect(dialog).toHaveAccessibleName('Delete “logo.png”?')
-    expect(dialog).not.toHaveTextContent('Folders are deleted')
+    expect(dialog).not.toHaveTextContent('Folders go')
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
     expect(api.callsTo('assets.delete')).toEqual([])
     fireEvent.keyDown(grid(), { key: 'Delete' })

@@ -42,8 +42,9 @@ export class AddToCollectionsPage {
 
   async submit(): Promise<string> {
     await this.dialog.getByRole('button', { name: /^Add to / }).click()
-    const status = this.dialog.getByRole('status')
-    await status.waitFor()
-    return (await status.textContent()) ?? ''
+    // No second dialog: it closes and a notice says what happened.
+    await this.dialog.waitFor({ state: 'detached' })
+    const notice = this.page.getByRole('region', { name: 'Notifications' }).getByRole('status').last().locator('p')
+    return (await notice.textContent()) ?? ''
   }
 }

@@ -183,7 +183,7 @@ export const ASSET_ROWS: Record<AssetOperationName, RowCheck<AssetCase>> = {
   'Add asset to media collections': {
     steps: [
       async ({ w, file }) => {
-        expect(await w.user.call('collections.addAssets', { collectionIds: [w.picksId], assetIds: [file.id] })).toEqual({ added: 1, alreadyThere: 0 })
+        expect(await w.user.call('collections.addAssets', { collectionIds: [w.picksId], assetIds: [file.id] })).toMatchObject({ added: 1, alreadyThere: 0 })
         expect(ids(await w.user.call('collections.assets', { collectionId: w.picksId }))).toContain(file.id)
       },
     ],

@@ -57,7 +57,7 @@ export const COLLECTION_ROWS: Record<CollectionOperationName, RowCheck<Collectio
   },
   'Add assets to media collection': {
     // Uma has contribute on the added file itself (it is in Drop), so only the collection level decides.
-    steps: [async ({ w, collection }) => expect(await w.user.call('collections.addAssets', { collectionIds: [collection.id], assetIds: [w.addableId] })).toEqual({ added: 1, alreadyThere: 0 })],
+    steps: [async ({ w, collection }) => expect(await w.user.call('collections.addAssets', { collectionIds: [collection.id], assetIds: [w.addableId] })).toMatchObject({ added: 1, alreadyThere: 0 })],
   },
   'Rename media collection': {
     steps: [async ({ w, n, collection }) => expect((await w.user.call('collections.rename', { collectionId: collection.id, name: `Renamed ${n}` })).name).toBe(`Renamed ${n}`)],
