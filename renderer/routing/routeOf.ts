@@ -9,6 +9,7 @@ export function routeOf(s: TroveState): Route | null {
   if (s.status !== 'ready' || s.routePending || s.listing === 'missing') return null
   const withFile = (route: Route): Route => (s.viewerId ? { ...route, fileId: s.viewerId } : route)
   if (s.screen === 'admin') return { place: { kind: 'admin' } }
+  if (s.screen === 'trash') return { place: { kind: 'trash' } }
   if (s.search) return withFile({ place: { kind: 'search', filters: s.search.filters } })
   const scope = s.collectionScope
   if (scope && scope.folderIds.length === 0) return withFile({ place: { kind: 'collection', id: scope.collectionId } })

@@ -17,6 +17,7 @@ export type Place =
   | { kind: 'search'; filters: SearchFilters }
   | { kind: 'asset'; id: Id }
   | { kind: 'admin' }
+  | { kind: 'trash' }
 
 /** A place, and the file open in the viewer over it, if any. */
 export interface Route {
@@ -42,6 +43,9 @@ export function formatRoute(route: Route): string {
       break
     case 'admin':
       path = '/admin'
+      break
+    case 'trash':
+      path = '/trash'
       break
     case 'folder':
     case 'collection':
@@ -69,6 +73,7 @@ export function parseRoute(path: string, search: string): Route | null {
   if (parts.length === 0) place = { kind: 'start' }
   else if (parts.length === 1 && parts[0] === 'shared') place = { kind: 'shared' }
   else if (parts.length === 1 && parts[0] === 'admin') place = { kind: 'admin' }
+  else if (parts.length === 1 && parts[0] === 'trash') place = { kind: 'trash' }
   else if (parts.length === 1 && parts[0] === 'search') place = readFilters(params)
   else if (parts.length === 2 && (parts[0] === 'folder' || parts[0] === 'collection' || parts[0] === 'asset') && ID.test(parts[1] ?? '')) {
     place = { kind: parts[0], id: parts[1]! }

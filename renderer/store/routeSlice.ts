@@ -97,6 +97,10 @@ export const createRouteSlice: StateCreator<TroveState, [], [], RouteSlice> = (s
               if (get().listing === 'idle') await get().startLibrary()
               get().showScreen('admin')
               break
+            case 'trash':
+              if (get().listing === 'idle') await get().startLibrary()
+              await get().openTrash()
+              break
             case 'asset':
               fileId = (await openAsset(place.id, mine)) ?? fileId
               break
