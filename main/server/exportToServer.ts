@@ -1,19 +1,21 @@
 import { createHash } from 'node:crypto'
 import fs from 'node:fs'
-import fsp from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
 import type { Id, TableName } from '../../shared/domain.js'
 import { AppError } from '../../shared/errors.js'
 import { FileRecordLog } from '../core/store/fileRecordLog.js'
 import { migrateSchema } from '../core/store/pgSchema.js'
+import type { BlobStore } from '../core/blobs/blobStore.js'
+import { openBlobStore, parseBlobLocation } from '../core/blobs/openBlobStore.js'
+import { BLOB_GRACE_MS } from './teamServer.js'
 
 export interface ExportOptions {
   /** The local library folder (it is locked while the export runs). */
   from: string
   /** The PostgreSQL URL of the team library to fill: empty, or holding an export of this library cut short. */
   database: string
-  /** The blob folder of the team library (it holds `sha256/ab/cdef…`); omitted, only records are copied. */
+  /** The team library's blob store: a folder (it holds `sha256/ab/cdef…`) or `s3://bucket[/prefix]`; omitted, only records are copied. */
   blobs?: string
   /** Progress lines. */
   log?: (line: string) => void
@@ -64,20 +66,35 @@ export async function exportToServer(options: ExportOptions): Promise<ExportResu
     await client.connect()
     try {
       const resumeAfter = await claimTarget(client, state.libraryId, state.seq)
-      const blobs = options.blobs ? await copyBlobs(path.resolve(options.from, 'blobs', 'sha256'), path.resolve(options.blobs, 'sha256'), tables, say) : { count: 0, bytes: 0 }
-      const records = await copyRecords(client, tables, resumeAfter, options.batch ?? 1000, say)
-      await verify(client, tables, options.blobs ? path.resolve(options.blobs, 'sha256') : null, say)
-      await client.query('BEGIN')
-      await client.query('UPDATE trove_library SET library_id = $1, created_at = $2, seq = $3', [state.libraryId, state.createdAt, state.seq])
-      await client.query('UPDATE trove_export SET finished = true')
-      await client.query('COMMIT')
-      say(`done: ${records} records, ${blobs.count} blobs (${blobs.bytes} bytes)`)
-      return { libraryId: state.libraryId, seq: state.seq, records, blobs: blobs.count, blobBytes: blobs.bytes, resumed: resumeAfter !== null }
+      const target = options.blobs ? openBlobStore(parseBlobLocation(options.blobs), { graceMs: BLOB_GRACE_MS }) : null
+      try {
+        const blobs = target ? await copyBlobs(path.resolve(options.from, 'blobs', 'sha256'), target, tables, say) : { count: 0, bytes: 0 }
+        const records = await copyRecords(client, tables, resumeAfter, options.batch ?? 1000, say)
+        await verify(client, tables, target, say)
+        await finish(client, state)
+        say(`done: ${records} records, ${blobs.count} blobs (${blobs.bytes} bytes)`)
+        return { libraryId: state.libraryId, seq: state.seq, records, blobs: blobs.count, blobBytes: blobs.bytes, resumed: resumeAfter !== null }
+      } finally {
+        await target?.close()
+      }
     } finally {
       await client.end().catch(() => undefined)
     }
   } finally {
     await source.close().catch(() => undefined)
+  }
+}
+
+/** The counter takes the source's seq, id and time, and the export is marked done: the library can now be opened. */
+async function finish(client: pg.Client, state: { libraryId: string; createdAt: number; seq: number }): Promise<void> {
+  await client.query('BEGIN')
+  try {
+    await client.query('UPDATE trove_library SET library_id = $1, created_at = $2, seq = $3', [state.libraryId, state.createdAt, state.seq])
+    await client.query('UPDATE trove_export SET finished = true')
+    await client.query('COMMIT')
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => undefined)
+    throw error
   }
 }
 
@@ -161,34 +178,23 @@ function referencedBlobs(tables: Map<TableName, Map<Id, AnyRecord>>): Set<string
 
 const blobPath = (root: string, hash: string) => path.join(root, hash.slice(0, 2), hash.slice(2))
 
-async function sha256Of(file: string): Promise<string> {
-  const hash = createHash('sha256')
-  for await (const chunk of fs.createReadStream(file, { highWaterMark: 1024 * 1024 })) hash.update(chunk as Buffer)
-  return hash.digest('hex')
-}
-
 /**
- * Copies each referenced blob not yet at the target (a temp name, fsync, then a rename, so a
- * blob at its name is whole); one already there is left, its hash being checked at the end.
+ * Copies each referenced blob the target does not hold whole yet, through the blob store's own
+ * put (which hashes what it stores and refuses content that does not match its hash).
  */
-async function copyBlobs(from: string, to: string, tables: Map<TableName, Map<Id, AnyRecord>>, say: (line: string) => void): Promise<{ count: number; bytes: number }> {
+async function copyBlobs(from: string, target: BlobStore, tables: Map<TableName, Map<Id, AnyRecord>>, say: (line: string) => void): Promise<{ count: number; bytes: number }> {
   const hashes = [...referencedBlobs(tables)]
   const missing = hashes.filter((h) => !fs.existsSync(blobPath(from, h)))
   if (missing.length > 0) throw new AppError('LIBRARY_CORRUPT', `The library refers to ${missing.length} file content(s) missing from ${from}; nothing was exported.`, { missing: missing.slice(0, 10) })
   let bytes = 0
   let copied = 0
   for (const hash of hashes) {
-    const target = blobPath(to, hash)
     const size = fs.statSync(blobPath(from, hash)).size
     bytes += size
-    if (fs.existsSync(target) && fs.statSync(target).size === size) continue
-    await fsp.mkdir(path.dirname(target), { recursive: true })
-    const tmp = `${target}.${process.pid}.tmp`
-    await fsp.copyFile(blobPath(from, hash), tmp)
-    const handle = await fsp.open(tmp, 'r+')
-    await handle.sync()
-    await handle.close()
-    await fsp.rename(tmp, target)
+    // One already there (a run cut short) is kept only if its bytes still match its hash.
+    if ((await target.size(hash)) === size && (await target.verify(hash))) continue
+    await target.put(fs.createReadStream(blobPath(from, hash)), { expectHash: hash })
+    target.release(hash)
     copied++
     if (copied % 500 === 0) say(`${copied} blobs copied`)
   }
@@ -208,7 +214,7 @@ function canonical(value: unknown): string {
 const digest = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** Every record in the database is the source's, and none is missing; every blob's content has its hash. */
-async function verify(client: pg.Client, tables: Map<TableName, Map<Id, AnyRecord>>, blobs: string | null, say: (line: string) => void): Promise<void> {
+async function verify(client: pg.Client, tables: Map<TableName, Map<Id, AnyRecord>>, blobs: BlobStore | null, say: (line: string) => void): Promise<void> {
   const expected = new Map<string, string>()
   for (const [t, map] of tables) for (const [id, r] of map) expected.set(`${t}\n${id}`, digest(canonical(r)))
   let seen = 0
@@ -239,11 +245,8 @@ async function verify(client: pg.Client, tables: Map<TableName, Map<Id, AnyRecor
   if (!blobs) return
   const bad: string[] = []
   for (const hash of referencedBlobs(tables)) {
-    const file = blobPath(blobs, hash)
-    if (fs.existsSync(file) && (await sha256Of(file)) === hash) continue
+    if (await blobs.verify(hash)) continue
     bad.push(hash)
-    // The next run copies it again rather than trusting its size.
-    fs.rmSync(file, { force: true })
   }
   if (bad.length > 0) throw new AppError('INTERNAL', `${bad.length} blob(s) at the target do not hold the content of their hash. Run the export again.`, { blobs: bad.slice(0, 10) })
   say(`verified the blobs`)

@@ -7,11 +7,12 @@ import { parseArgs } from 'node:util'
 import { isErrorShape } from '../../shared/errors.js'
 import { exportToServer } from './exportToServer.js'
 
-const USAGE = `Usage: npm run library -- export-to-server --from DIR --database URL --blobs DIR
+const USAGE = `Usage: npm run library -- export-to-server --from DIR --database URL --blobs DIR|s3://bucket
 
   --from DIR       the local library folder (locked while the export runs)
   --database URL   the PostgreSQL database of the team library (empty, or an export cut short)
-  --blobs DIR      the team library's blob folder (file contents go to DIR/sha256/ab/cdef...)`
+  --blobs DIR      the team library's blob store: a folder (contents go to DIR/sha256/ab/cdef...)
+                   or s3://bucket[/prefix] (endpoint and credentials from the AWS_* environment)`
 
 async function main(): Promise<number> {
   let parsed
