@@ -5,7 +5,8 @@ import { createHash, randomUUID } from 'node:crypto'
 import { pipeline } from 'node:stream/promises'
 import { Readable, Transform } from 'node:stream'
 import { AppError } from '../../../shared/errors.js'
-import type { BlobStore, GarbageReport, ReadOptions, StoredBlob } from './blobStore.js'
+import { syncDir } from '../store/snapshot.js'
+import type { BlobStore, DeferredBlob, GarbageReport, ReadOptions, StoredBlob } from './blobStore.js'
 
 /**
  * A file is copied in this much at a time, through buffers that are reused: a fresh buffer
@@ -67,8 +68,12 @@ export abstract class BlobEngine implements BlobStore {
     fs.mkdirSync(tmp, { recursive: true })
   }
 
-  /** Moves a fsynced temp file in under its hash, or drops it when that content is already stored. */
-  protected abstract placeTemp(tmpFile: string, hash: string, size: number): Promise<void>
+  /**
+   * Moves a fsynced temp file in under its hash, or drops it when that content is already
+   * stored. With `folders`, a folder engine leaves the fsync of the folder it renamed into to
+   * the caller (adding it to the set); otherwise it syncs it before returning.
+   */
+  protected abstract placeTemp(tmpFile: string, hash: string, size: number, folders?: Set<string>): Promise<void>
   protected abstract listHashes(): AsyncIterable<string>
   protected abstract writeLease(hash: string): Promise<void>
   /** When the newest lease on this hash was written or refreshed (ms), or null. */
@@ -155,6 +160,78 @@ export abstract class BlobEngine implements BlobStore {
     } finally {
       this.spareBuffers.push(buffer)
     }
+  }
+
+  async putFileDeferred(file: string | Buffer, options: { headBytes?: number; signal?: AbortSignal } = {}): Promise<DeferredBlob> {
+    const tmpFile = this.tempName()
+    const hasher = createHash('sha256')
+    const buffer = this.spareBuffers.pop() ?? Buffer.allocUnsafeSlow(CHUNK)
+    let size = 0
+    let head: Buffer | null = null
+    let out: fsp.FileHandle | null = null
+    try {
+      const input = await fsp.open(file, 'r')
+      try {
+        out = await fsp.open(tmpFile, 'wx')
+        for (;;) {
+          options.signal?.throwIfAborted()
+          const { bytesRead } = await input.read(buffer, 0, CHUNK, null)
+          if (bytesRead === 0) break
+          head ??= Buffer.from(buffer.subarray(0, Math.min(bytesRead, options.headBytes ?? 0)))
+          hasher.update(buffer.subarray(0, bytesRead))
+          for (let done = 0; done < bytesRead; ) done += (await out.write(buffer, done, bytesRead - done)).bytesWritten
+          size += bytesRead
+        }
+      } finally {
+        await input.close()
+      }
+    } catch (error) {
+      await out?.close().catch(() => undefined)
+      await fsp.rm(tmpFile, { force: true })
+      throw error
+    } finally {
+      this.spareBuffers.push(buffer)
+    }
+    const hash = hasher.digest('hex')
+    // The handle stays open until the flush: fsync on the handle that wrote, no second open.
+    let handle: fsp.FileHandle | null = out
+    let settled = false
+    return {
+      hash,
+      size,
+      head: head ?? Buffer.alloc(0),
+      tempFile: tmpFile,
+      durable: async (folders) => {
+        if (settled) return
+        settled = true
+        try {
+          await handle!.sync()
+          await handle!.close()
+          handle = null
+          await this.pin(hash)
+          try {
+            await this.placeTemp(tmpFile, hash, size, folders)
+          } catch (error) {
+            this.release(hash)
+            throw error
+          }
+        } catch (error) {
+          await handle?.close().catch(() => undefined)
+          await fsp.rm(tmpFile, { force: true })
+          throw error
+        }
+      },
+      discard: async () => {
+        if (settled) return
+        settled = true
+        await handle?.close().catch(() => undefined)
+        await fsp.rm(tmpFile, { force: true })
+      },
+    }
+  }
+
+  async syncFolders(folders: Set<string>): Promise<void> {
+    await Promise.all([...folders].map((dir) => syncDir(dir)))
   }
 
   protected tempName(): string {

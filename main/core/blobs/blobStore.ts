@@ -6,6 +6,16 @@ export interface StoredBlob {
   size: number
 }
 
+export interface DeferredBlob extends StoredBlob {
+  head: Buffer
+  /** The copy's temp file, for readers that need the whole file before it is stored. */
+  tempFile: string
+  /** Fsyncs, stores and pins the content; folders whose entries still need an fsync are added to `folders`. */
+  durable(folders: Set<string>): Promise<void>
+  /** Drops the copy, if it was not made durable. */
+  discard(): Promise<void>
+}
+
 export interface ReadOptions {
   /** Inclusive byte offsets, as in an HTTP range. */
   start?: number
@@ -33,6 +43,16 @@ export interface BlobStore {
   put(source: Readable | Buffer, options?: { expectHash?: string; signal?: AbortSignal }): Promise<StoredBlob>
   /** As `put`, from a file on this machine; also returns its first `headBytes`. */
   putFile(file: string | Buffer, options?: { headBytes?: number; signal?: AbortSignal }): Promise<StoredBlob & { head: Buffer }>
+  /**
+   * As `putFile`, but not yet durable nor stored: the copy waits in a temp file (hashed, not
+   * fsynced) until `durable` is called, which fsyncs it and moves it in under its hash, and
+   * pins it. An import calls `durable` on many at once, so their flushes overlap, then syncs
+   * the folders they went into with `syncFolders`, once each, before it commits their records.
+   * A temp file never made durable is removed by `discard` (or, after a crash, at the next open).
+   */
+  putFileDeferred(file: string | Buffer, options?: { headBytes?: number; signal?: AbortSignal }): Promise<DeferredBlob>
+  /** Makes durable the folder entries of blobs placed by `DeferredBlob.durable` (collected in `folders`). */
+  syncFolders(folders: Set<string>): Promise<void>
   has(hash: string): Promise<boolean>
   /** The stored size, or null when there is no such blob. */
   size(hash: string): Promise<number | null>

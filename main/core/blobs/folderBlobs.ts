@@ -77,7 +77,7 @@ export class FolderBlobStore extends BlobEngine {
     return file
   }
 
-  protected async placeTemp(tmpFile: string, hash: string): Promise<void> {
+  protected async placeTemp(tmpFile: string, hash: string, _size?: number, folders?: Set<string>): Promise<void> {
     const target = this.pathOf(hash)
     if (fs.existsSync(target)) {
       await fsp.rm(tmpFile, { force: true })
@@ -96,7 +96,8 @@ export class FolderBlobStore extends BlobEngine {
       await fsp.mkdir(dir, { recursive: true })
       await fsp.rename(tmpFile, target)
     }
-    await syncDir(dir)
+    if (folders) folders.add(dir)
+    else await syncDir(dir)
   }
 
   protected async *listHashes(): AsyncIterable<string> {

@@ -36,6 +36,26 @@ const HEAD_BYTES = EMBEDDED_BYTES
 /** HEIF turns its images with its own boxes and tells readers to ignore EXIF's orientation. */
 const ORIENTED_BY_CONTAINER = new Set(['image/heic', 'image/heif', 'image/avif'])
 
+/** Checks that a path may be read by this session and is a regular file; returns it as shown in messages. */
+async function checkSource(session: Session, file: string | Buffer): Promise<string> {
+  // Bytes that are not UTF-8 read as U+FFFD: the folders above them, which a grant names, read the same.
+  const shown = typeof file === 'string' ? file : file.toString('utf8')
+  if (!session.mayUsePath(shown, 'read')) throw new AppError('FORBIDDEN', 'This window may not read files by path; choose them with the file picker.', { sourcePath: shown })
+  let stat: fs.Stats
+  try {
+    stat = await fsp.stat(file)
+  } catch (error) {
+    throw new AppError('INVALID_INPUT', `Cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`, { sourcePath: shown })
+  }
+  if (!stat.isFile()) throw new AppError('INVALID_INPUT', `${shown} is not a regular file.`, { sourcePath: shown })
+  return shown
+}
+
+function unreadable(error: unknown, shown: string): never {
+  if (error instanceof AppError) throw error
+  throw new AppError('INVALID_INPUT', `Cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { sourcePath: shown })
+}
+
 /**
  * Streams content into the blob store and learns its type from its bytes. The blob stays
  * pinned until `release`, so a collection pass between this and the commit cannot take it.
@@ -44,21 +64,11 @@ export async function storeContent(core: Core, session: Session, content: Conten
   let stored: StoredBlob & { head: Buffer }
   if (content.sourcePath !== undefined) {
     const file = content.sourcePath
-    // Bytes that are not UTF-8 read as U+FFFD: the folders above them, which a grant names, read the same.
-    const shown = typeof file === 'string' ? file : file.toString('utf8')
-    if (!session.mayUsePath(shown, 'read')) throw new AppError('FORBIDDEN', 'This window may not read files by path; choose them with the file picker.', { sourcePath: shown })
-    let stat: fs.Stats
-    try {
-      stat = await fsp.stat(file)
-    } catch (error) {
-      throw new AppError('INVALID_INPUT', `Cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`, { sourcePath: shown })
-    }
-    if (!stat.isFile()) throw new AppError('INVALID_INPUT', `${shown} is not a regular file.`, { sourcePath: shown })
+    const shown = await checkSource(session, file)
     try {
       stored = await core.blobs.putFile(file, { headBytes: HEAD_BYTES, signal })
     } catch (error) {
-      if (error instanceof AppError) throw error
-      throw new AppError('INVALID_INPUT', `Cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { sourcePath: shown })
+      unreadable(error, shown)
     }
   } else {
     const bytes = Buffer.from(content.base64 ?? '', 'base64')
@@ -66,29 +76,11 @@ export async function storeContent(core: Core, session: Session, content: Conten
   }
   // The head came with the content: the blob is not opened again to learn its type.
   const { head, ...blob } = stored
-  const whole = { path: await core.blobs.localFile(blob.hash), size: blob.size }
-  const { orientation: sizeOrientation, ...kind } = await sniff(head, name, whole)
-  if (hasFacts(kind.mime)) {
-    // A video, PDF or RAW file: what the bundled readers find, or nothing for a corrupt one.
-    const { note: _unreadable, ...facts } = await readMediaFacts(kind.mime, { head, ...whole }, signal)
-    let released = false
-    return {
-      ...blob,
-      ...kind,
-      ...facts,
-      release: () => {
-        if (!released) core.blobs.release(blob.hash)
-        released = true
-      },
-    }
-  }
-  const { embedded, orientation = sizeOrientation } = kind.mime.startsWith('image/') && kind.mime !== 'image/svg+xml' ? await readEmbedded({ head, ...whole }) : {}
+  const described = await describe(head, name, { path: await core.blobs.localFile(blob.hash), size: blob.size }, signal)
   let released = false
   return {
     ...blob,
-    ...kind,
-    ...displayed(kind, ORIENTED_BY_CONTAINER.has(kind.mime) ? undefined : orientation),
-    ...(embedded ? { embedded } : {}),
+    ...described,
     release: () => {
       if (!released) core.blobs.release(blob.hash)
       released = true
@@ -96,7 +88,70 @@ export async function storeContent(core: Core, session: Session, content: Conten
   }
 }
 
-export function versionFrom(content: StoredContent, number: number, createdBy: Id, createdAt: number): FileVersion {
+/** Content copied in but not yet durable nor stored: an import makes many durable at once (docs/imports.md). */
+export interface StagedContent extends Omit<StoredContent, 'release'> {
+  /** Fsyncs and stores the content (pinned until `release`); folders still to sync are added to `folders`. */
+  durable(folders: Set<string>): Promise<void>
+  /** Unpins the content once made durable and committed, or drops the copy if it never was. */
+  release(): Promise<void>
+}
+
+/**
+ * As `storeContent` for a file on disk, without the fsync: the copy is described from its
+ * temp file and waits for `durable`, which an import calls for a whole batch before the one
+ * commit that records the batch.
+ */
+export async function stageFile(core: Core, session: Session, file: string | Buffer, name: string, signal?: AbortSignal): Promise<StagedContent> {
+  const shown = await checkSource(session, file)
+  let staged
+  try {
+    staged = await core.blobs.putFileDeferred(file, { headBytes: HEAD_BYTES, signal })
+  } catch (error) {
+    unreadable(error, shown)
+  }
+  let described
+  try {
+    described = await describe(staged.head, name, { path: staged.tempFile, size: staged.size }, signal)
+  } catch (error) {
+    await staged.discard()
+    throw error
+  }
+  let stored = false
+  let released = false
+  return {
+    hash: staged.hash,
+    size: staged.size,
+    ...described,
+    durable: async (folders) => {
+      await staged.durable(folders)
+      stored = true
+    },
+    release: async () => {
+      if (released) return
+      released = true
+      if (stored) core.blobs.release(staged.hash)
+      else await staged.discard()
+    },
+  }
+}
+
+/** Type, size and embedded metadata, from the head and, where it does not reach, the whole file. */
+async function describe(head: Buffer, name: string, whole: { path: string; size: number }, signal?: AbortSignal): Promise<Omit<StoredContent, 'hash' | 'size' | 'release'>> {
+  const { orientation: sizeOrientation, ...kind } = await sniff(head, name, whole)
+  if (hasFacts(kind.mime)) {
+    // A video, PDF or RAW file: what the bundled readers find, or nothing for a corrupt one.
+    const { note: _unreadable, ...facts } = await readMediaFacts(kind.mime, { head, ...whole }, signal)
+    return { ...kind, ...facts }
+  }
+  const { embedded, orientation = sizeOrientation } = kind.mime.startsWith('image/') && kind.mime !== 'image/svg+xml' ? await readEmbedded({ head, ...whole }) : {}
+  return {
+    ...kind,
+    ...displayed(kind, ORIENTED_BY_CONTAINER.has(kind.mime) ? undefined : orientation),
+    ...(embedded ? { embedded } : {}),
+  }
+}
+
+export function versionFrom(content: Omit<StoredContent, 'release'>, number: number, createdBy: Id, createdAt: number): FileVersion {
   const version: FileVersion = { number, hash: content.hash, size: content.size, mime: content.mime, createdBy, createdAt }
   if (content.width !== undefined) version.width = content.width
   if (content.height !== undefined) version.height = content.height

@@ -112,7 +112,7 @@ describe('import from disk', () => {
   })
 
   it('stops when cancelled, leaving complete files only and no temp files', async () => {
-    // Enough files that a cancel sent after the third always lands while many are still to come (16 copy at once).
+    // Enough files that a cancel sent after the first batch is committed (64 files; 16 copy at once) always lands while many are still to come.
     for (let i = 0; i < 200; i++) write(`Many/f${String(i).padStart(3, '0')}.bin`, Buffer.alloc(256 * 1024, i))
     let cancelled = false
     t.admin.subscribe('jobs.progress', (job) => {
