@@ -27,6 +27,7 @@ export function AssetGrid({ label }: { label: string }) {
   const selection = useTrove((s) => s.selection)
   const activeId = useTrove((s) => s.activeId)
   const renamingId = useTrove((s) => s.renamingId)
+  const searching = useTrove((s) => !!s.search)
   const selected = useMemo(() => new Set(selection), [selection])
   const scroller = useRef<HTMLDivElement>(null)
   const prefix = useId()
@@ -104,6 +105,7 @@ export function AssetGrid({ label }: { label: string }) {
                   onDoubleClick={() => nav.onItemDoubleClick(id)}
                   onContextMenu={() => nav.onItemContextMenu(id)}
                   onRenameDone={onRenameDone}
+                  showFolder={searching}
                 />
               )
             })}

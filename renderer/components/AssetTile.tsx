@@ -22,6 +22,8 @@ export interface ItemProps {
   onDoubleClick(): void
   onContextMenu(): void
   onRenameDone(): void
+  /** In search results: the folder the hit is in, as the user may see it. */
+  showFolder?: boolean
 }
 
 export function assetMeta(asset: AssetView): string {
@@ -30,7 +32,7 @@ export function assetMeta(asset: AssetView): string {
 }
 
 /** One asset in the grid: a thumbnail for images, videos, PDFs and RAW photos (served with the session's permission check), an icon by type otherwise. */
-export function AssetTile({ asset, optionId, selected, active, renaming, posinset, setsize, onClick, onDoubleClick, onContextMenu, onRenameDone }: ItemProps) {
+export function AssetTile({ asset, optionId, selected, active, renaming, posinset, setsize, onClick, onDoubleClick, onContextMenu, onRenameDone, showFolder }: ItemProps) {
   const { over, dropProps } = useFolderDrop(asset.kind === 'folder' ? asset : undefined)
   return (
     <div
@@ -58,11 +60,17 @@ export function AssetTile({ asset, optionId, selected, active, renaming, posinse
       <div className="tile-text">
         {renaming ? <RenameField asset={asset} onDone={onRenameDone} /> : <span className="tile-name">{asset.name}</span>}
         <span className="tile-meta" id={`${optionId}-meta`}>
-          {assetMeta(asset)}
+          {showFolder ? folderOf(asset) : assetMeta(asset)}
         </span>
       </div>
     </div>
   )
+}
+
+/** The folder part of a path ("/Marketing/Brand"), or "Shared with you" where the folder is hidden. */
+export function folderOf(asset: AssetView): string {
+  if (!asset.path || asset.parentId === null) return 'Shared with you'
+  return `In ${asset.path.slice(0, asset.path.lastIndexOf('/')) || '/'}`
 }
 
 /** A placeholder shows until the thumbnail has loaded (thumbnails are made in the background). */

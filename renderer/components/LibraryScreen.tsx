@@ -16,6 +16,7 @@ import { ViewAsBanner } from './ViewAsBanner.js'
 import { RouteSync } from '../routing/RouteSync.js'
 import { QuickLook } from './viewer/QuickLook.js'
 import { Announcer } from './Announcer.js'
+import { ShortcutList } from './ShortcutList.js'
 
 /**
  * The main screen: top bar, the tree (and collections) on the left, the open folder or a
@@ -53,6 +54,7 @@ export function LibraryScreen() {
         )}
         <QuickLook />
         <Announcer />
+        <ShortcutList />
         <ErrorToasts />
         <Notices />
         <DialogHost />
