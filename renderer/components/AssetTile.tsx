@@ -1,4 +1,4 @@
-import { useState, type MouseEvent } from 'react'
+import { memo, useState, type MouseEvent } from 'react'
 import { hasRendition } from '../../shared/mediaKinds.js'
 import type { AssetView } from '../../shared/views.js'
 import { api } from '../api/index.js'
@@ -32,7 +32,7 @@ export function assetMeta(asset: AssetView): string {
 }
 
 /** One asset in the grid: a thumbnail for images, videos, PDFs and RAW photos (served with the session's permission check), an icon by type otherwise. */
-export function AssetTile({ asset, optionId, selected, active, renaming, posinset, setsize, onClick, onDoubleClick, onContextMenu, onRenameDone, showFolder }: ItemProps) {
+function Tile({ asset, optionId, selected, active, renaming, posinset, setsize, onClick, onDoubleClick, onContextMenu, onRenameDone, showFolder }: ItemProps) {
   const { over, dropProps } = useFolderDrop(asset.kind === 'folder' ? asset : undefined)
   return (
     <div
@@ -67,6 +67,18 @@ export function AssetTile({ asset, optionId, selected, active, renaming, posinse
   )
 }
 
+/**
+ * A tile re-renders only when what it shows changes, not on every scroll frame of the grid.
+ * Its handlers are left out of the comparison: they act on the item's id through the store's
+ * current state, so the ones from an earlier render do the same thing.
+ */
+export const AssetTile = memo(Tile, sameItem)
+
+export function sameItem(a: ItemProps, b: ItemProps): boolean {
+  return a.asset === b.asset && a.optionId === b.optionId && a.selected === b.selected && a.active === b.active &&
+    a.renaming === b.renaming && a.posinset === b.posinset && a.setsize === b.setsize && a.showFolder === b.showFolder
+}
+
 /** The folder part of a path ("/Marketing/Brand"), or "Shared with you" where the folder is hidden. */
 export function folderOf(asset: AssetView): string {
   if (!asset.path || asset.parentId === null) return 'Shared with you'
@@ -94,6 +106,7 @@ function Thumbnail({ asset }: { asset: AssetView }) {
         src={api.fileUrl('thumb', asset.id, asset.currentVersion)}
         alt=""
         loading="lazy"
+        decoding="async"
         draggable={false}
         onLoad={() => setState('loaded')}
         onError={() => setState('broken')}

@@ -5,6 +5,7 @@
  * comparison); BENCH_SEED picks another (still repeatable) library. `npm run bench -- scale`
  * (run only when asked for) opens libraries of 100,000 and 1,000,000 files kept in `.bench-cache/`;
  * `npm run bench -- team` (also only when asked for) measures a team library on a private PostgreSQL.
+ * `npm run bench -- ui` scrolls the grid of a 100,000-file folder in Chromium (uiFigures.ts).
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -16,6 +17,7 @@ import { scaleFigures } from './scaleFigures.js'
 import { teamFigures } from './teamFigures.js'
 import { thumbnailFigures } from './thumbnailFigures.js'
 import { transferFigures } from './transferFigures.js'
+import { uiFigures } from './uiFigures.js'
 
 const SEED = Number(process.env.BENCH_SEED ?? 20_240_601)
 
@@ -25,6 +27,7 @@ const SECTIONS: Record<string, (report: Report, root: string) => Promise<void>> 
   media: thumbnailFigures,
   scale: (report, root) => scaleFigures(report, root, SEED),
   team: (report, root) => teamFigures(report, root, SEED),
+  ui: uiFigures,
 }
 /** Long enough to be asked for by name only. */
 const ON_REQUEST = new Set(['scale', 'team'])
