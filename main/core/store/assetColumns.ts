@@ -1,4 +1,5 @@
 import type { AssetRecord, Id } from '../../../shared/domain.js'
+import type { SearchDoc } from './textIndex.js'
 
 /** Bits of AssetColumns.flags. */
 export const LIVE = 1
@@ -33,6 +34,12 @@ export class AssetColumns {
    * are kept cold: docs/store.md); set by the store.
    */
   body: (id: Id) => AssetRecord | undefined = () => undefined
+  /**
+   * Slot -> what the search index takes of the asset, worked out ahead of the index after
+   * open (Indexes.prepareSearch), so the first search need not read every record; dropped
+   * whenever the asset is put or removed.
+   */
+  readonly searchDocs: (SearchDoc | undefined)[] = []
   parent = new Int32Array(INITIAL)
   /** Slot -> creator's subject number (see subject); -1 where no live asset. */
   creator = new Int32Array(INITIAL)
@@ -160,6 +167,7 @@ export class AssetColumns {
     // slotFor may grow (replace) the arrays: every slot is made before any array is written.
     const parent = asset.parentId === null ? -1 : this.slotFor(asset.parentId)
     this.names[slot] = asset.name
+    this.searchDocs[slot] = undefined
     this.parent[slot] = parent
     this.creator[slot] = this.subject(asset.createdBy)
     const isFolder = asset.kind === 'folder'
@@ -173,6 +181,7 @@ export class AssetColumns {
     const slot = this.slots.get(id)
     if (slot === undefined) return
     this.names[slot] = undefined
+    this.searchDocs[slot] = undefined
     this.flags[slot] &= ~LIVE
     this.parent[slot] = -1
     this.creator[slot] = -1

@@ -7,7 +7,7 @@ import { AssetColumns, FOLDER, HAS_GRANTS, LIVE } from './assetColumns.js'
 import { ChildNames } from './childNames.js'
 import { MultiMap, type Members } from './multimap.js'
 import { nameKey } from '../../../shared/names.js'
-import { TextIndex } from './textIndex.js'
+import { searchDoc, TextIndex } from './textIndex.js'
 
 const lower = (s: string) => s.toLowerCase()
 
@@ -98,6 +98,28 @@ export class Indexes {
       if (columns.creator[slot] === subject && (columns.flags[slot] & LIVE) !== 0) out.push(columns.ids[slot])
     }
     return out
+  }
+
+  /**
+   * Reads, a millisecond at a time, what the search index will need of every asset
+   * whose record is not in memory (see AssetColumns.searchDocs), until the index is built or
+   * `stop` says so. Started after open: it makes the first search a pass over memory instead
+   * of a read of every record (docs/store.md, "Cold records").
+   */
+  async prepareSearch(peek: (id: Id) => AssetRecord | undefined, stop: () => boolean): Promise<void> {
+    const { columns } = this
+    let since = performance.now()
+    for (let slot = 0; slot < columns.length; slot++) {
+      if (this.text !== null || stop()) return
+      if ((columns.flags[slot] & LIVE) === 0 || columns.searchDocs[slot] !== undefined) continue
+      const asset = peek(columns.ids[slot])
+      if (asset) columns.searchDocs[slot] = searchDoc(asset)
+      // A millisecond at a time: an ack or a call waits at most that long behind it.
+      if (performance.now() - since > 1) {
+        await new Promise((resolve) => setImmediate(resolve))
+        since = performance.now()
+      }
+    }
   }
 
   /** The search index, built on first use. */

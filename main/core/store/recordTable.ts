@@ -49,6 +49,17 @@ export class RecordTable<T extends { id: Id }> implements Iterable<[Id, T]> {
     return record
   }
 
+  /** The record, read without keeping it in the cache: for a pass over many. */
+  peek(id: Id): T | undefined {
+    const held = this.byId.get(id)
+    return typeof held === 'number' ? (this.cache.get(id) ?? this.read(held)) : held
+  }
+
+  /** Whether the record is only a handle now (reading it means a read from disk). */
+  isCold(id: Id): boolean {
+    return typeof this.byId.get(id) === 'number'
+  }
+
   set(id: Id, record: T): this {
     if (typeof this.byId.get(id) === 'number') this.coldCount--
     this.byId.set(id, record)

@@ -108,6 +108,8 @@ export class Store {
     store.seq = store.durableSeq = loaded.seq
     store.tornTail = loaded.tornTail
     if (log.shared) store.unfollow = log.follow(loaded.seq, (change) => store.receive(change))
+    // A read that fails here (damage) fails again, with its error, when search needs the record.
+    if (store.tables.assets.cold > 0) void store.indexes.prepareSearch((id) => store.tables.assets.peek(id), () => store.closed).catch(() => undefined)
     return store
   }
 

@@ -66,6 +66,16 @@ export function searchTexts(asset: AssetRecord, lowerName: string): string[] {
 
 const texts = searchTexts
 
+/** What the index takes of an asset: its search texts (the lower-cased name first) and a file's tags. */
+export interface SearchDoc {
+  doc: string[]
+  tags: readonly string[] | null
+}
+
+export function searchDoc(asset: AssetRecord): SearchDoc {
+  return { doc: texts(asset, asset.name.toLowerCase()), tags: asset.kind === 'file' ? asset.tags : null }
+}
+
 /** Calls `visit` with the bucket of every trigram (three UTF-16 code units, as String.includes compares) of `text`. */
 function eachGram(text: string, visit: (bucket: number) => void): void {
   for (let i = 0; i + 2 < text.length; i++) visit(gramBucket(text, i))
@@ -112,12 +122,11 @@ export class TextIndex {
     for (let order = 0; order < columns.puts; order++) {
       const slot = this.orderSlot[order]
       if (slot < 0) continue
-      const asset = columns.body(columns.ids[slot])!
-      const lowerName = asset.name.toLowerCase()
-      this.lowerNames[slot] = lowerName
-      const doc = texts(asset, lowerName)
+      const known = columns.searchDocs[slot] ?? searchDoc(columns.body(columns.ids[slot])!)
+      this.lowerNames[slot] = known.doc[0]
+      const doc = known.doc
       docs[slot] = doc
-      tags[slot] = asset.kind === 'file' ? asset.tags : null
+      tags[slot] = known.tags
       const stamp = ++this.visit
       for (const text of doc) eachGram(text, (b) => {
         if (this.stamps[b] === stamp) return

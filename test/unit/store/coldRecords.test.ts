@@ -1,7 +1,8 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import type { ColdFiles } from '../../../main/core/store/coldFiles.js'
 import type { AssociationRecord, FolderRecord } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import { readHotFields } from '../../../main/core/store/hotFields.js'
@@ -100,9 +101,27 @@ describe('cold records', () => {
     expectRecords(reopened, model)
   })
 
-  it('damaged after open are refused as damaged, with the segment file and the position', async () => {
-    await library()
+  it('are read ahead for search after open, so the first search reads none of them from disk', async () => {
+    const model = await library()
     const store = await opened()
+    const { columns } = store.indexes
+    await vi.waitFor(() => expect(columns.searchDocs.filter(Boolean).length).toBe(model.size), { timeout: 30_000, interval: 20 })
+    // A put after the read-ahead replaces what was read of that asset.
+    const renamed = { ...model.get('f-7')!, name: 'Zebra crossing' }
+    await store.commit({ actor: null, op: 'test', put: { assets: [renamed] } })
+    const reads = vi.spyOn((store.log as unknown as { cold: ColdFiles }).cold, 'read')
+    const found = (needle: string) => [...store.indexes.textIndex.candidates(needle)].map((slot) => columns.ids[slot])
+    expect(found('zebra')).toEqual(['f-7'])
+    expect(found('folder 7')).not.toContain('f-7')
+    expect(found('say "hi" \\ 22 ü')).toContain('f-22')
+    expect(reads).not.toHaveBeenCalled()
+  })
+
+  it('damaged after open are refused as damaged, with the segment file and the position', async () => {
+    const model = await library()
+    const store = await opened()
+    // Once the read-ahead for search is done, nothing reads the segment before the get below.
+    await vi.waitFor(() => expect(store.indexes.columns.searchDocs.filter(Boolean).length).toBe(model.size), { timeout: 30_000, interval: 20 })
     const segments = path.join(dir, 'segments')
     const file = fs.readdirSync(segments).map((f) => path.join(segments, f)).find((f) => fs.readFileSync(f, 'utf8').includes('"id":"f-100"'))!
     const text = fs.readFileSync(file)
