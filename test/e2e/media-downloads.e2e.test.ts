@@ -26,22 +26,22 @@ describe('zip downloads and the jobs panel in a browser, end to end', { timeout:
     await library.tile('two.png').click({ button: 'right' })
     await page.getByRole('menu').getByRole('menuitem', { name: 'Download as zip' }).click()
     const zip = await download
-    expect(zip.suggestedFilename()).toBe('2 items.zip')
+    expect(zip.suggestedFilename()).toBe('one.png and 1 more.zip')
     const bytes = fs.readFileSync((await zip.path())!)
     expect(bytes.subarray(0, 2).toString()).toBe('PK')
     expect(bytes.includes(Buffer.from('one.png')) && bytes.includes(Buffer.from('two.png'))).toBe(true)
 
     const panel = media.jobsPanel
-    const job = panel.getByRole('listitem', { name: 'Download 2 items.zip' })
+    const job = panel.getByRole('listitem', { name: 'Download one.png and 1 more.zip' })
     await job.getByText('Done').waitFor()
     expect(await job.textContent()).toMatch(/2 files · \d/)
     await screenshot(page, 'media-06-jobs-panel')
 
     await panel.getByRole('tab', { name: 'Downloads' }).click()
-    const row = panel.getByRole('listitem', { name: '2 items.zip' })
+    const row = panel.getByRole('listitem', { name: 'one.png and 1 more.zip' })
     await row.getByText('2 files').waitFor()
     await screenshot(page, 'media-07-downloads')
-    await row.getByRole('button', { name: 'Remove 2 items.zip from the list' }).click()
+    await row.getByRole('button', { name: 'Remove one.png and 1 more.zip from the list' }).click()
     await panel.getByText(/No downloads yet/).waitFor()
     expect(await app.admin.call('downloads.list')).toEqual([])
     expect(app.pageErrors).toEqual([])

@@ -27,8 +27,11 @@ function zipSelection(ctx: Ctx, input: { assetIds?: Id[]; collectionId?: Id }): 
   }
   const ids = distinct(input.assetIds!, 'assetIds')
   const assets = ids.map((id) => requireAsset(ctx, id, 'downloadZip'))
-  const label = assets.length > 1 ? `${assets.length} items` : assets[0].parentId === null ? 'Home' : assets[0].name
-  return { topIds: ids, name: fitName(label, '.zip') }
+  // Named for what it holds: "sunset.jpg and 5 more.zip" says more than "6 items.zip". The
+  // count stays whole however long the first name is (fitName cuts the name, not the marker).
+  const first = assets[0].parentId === null ? 'Home' : assets[0].name
+  if (assets.length === 1) return { topIds: ids, name: fitName(first, '.zip') }
+  return { topIds: ids, name: fitName(first, ` and ${assets.length - 1} more.zip`) }
 }
 
 const sizeOf = (file: string): Promise<number | null> => fsp.stat(file).then((st) => (st.isFile() ? st.size : null), () => null)

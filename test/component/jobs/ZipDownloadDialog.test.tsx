@@ -24,10 +24,10 @@ const small = (name: string) => () => ({ name, fileCount: 3, bytes: 4096, needsC
 
 describe('download as zip', () => {
   it('in a browser starts the HTTP download of the selection straight away when it is under the limits', async () => {
-    const { api } = openDialog({ kind: 'downloadZip', assetIds: ['a', 'b'] }, { 'downloads.plan': small('2 items.zip') })
+    const { api } = openDialog({ kind: 'downloadZip', assetIds: ['a', 'b'] }, { 'downloads.plan': small('a.png and 1 more.zip') })
     await screen.findByRole('dialog', { name: 'Jobs and downloads' })
     expect(api.callsTo('downloads.plan')).toEqual([{ assetIds: ['a', 'b'] }])
-    expect(clicked).toEqual([{ href: '/download/zip?assetIds=a,b', download: '2 items.zip' }])
+    expect(clicked).toEqual([{ href: '/download/zip?assetIds=a,b', download: 'a.png and 1 more.zip' }])
     expect(api.callsTo('downloads.zip')).toEqual([])
   })
 

@@ -170,6 +170,15 @@ describe('download plans and the downloads list', () => {
     expect(await t.admin.call('downloads.plan', { assetIds: [brand.id] })).toEqual({ name: 'Brand.zip', fileCount: 2, bytes: 12 + 41, needsConfirmation: false })
   })
 
+  it('name a zip of several items after the first and how many more', async () => {
+    const { brand, secret, logo } = await buildTree()
+    expect((await t.admin.call('downloads.plan', { assetIds: [brand.id, secret.id, logo.id] })).name).toBe('Brand and 2 more.zip')
+    const long = await t.admin.call('folders.create', { parentId: t.homeId, name: 'x'.repeat(255) })
+    const { name } = await t.admin.call('downloads.plan', { assetIds: [long.id, brand.id] })
+    expect(name.endsWith('x and 1 more.zip')).toBe(true)
+    expect(name.length).toBeLessThanOrEqual(255)
+  })
+
   it('lets the owner remove a finished download, with its file when asked', async () => {
     const { brand } = await buildTree()
     const dest = path.join(t.dir, 'keep.zip')
