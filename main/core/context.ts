@@ -6,9 +6,9 @@ import type { BlobStore } from './blobs/blobStore.js'
 import type { Change, Dels, Puts } from './store/change.js'
 import type { PermissionEngine } from './permissions/engine.js'
 import type { Store } from './store/store.js'
-import type { JobRunner } from '../jobs/runner.js'
+import type { JobRunner } from './jobs/runner.js'
 import type { Renditions } from './media/thumbnails.js'
-import type { JobContext } from '../jobs/runner.js'
+import type { JobContext } from './jobs/runner.js'
 import type { SignInLimiter } from './users/signInLimiter.js'
 
 /** Heavy image work that tests may replace with a quick stand-in (the real one has its own tests). */

@@ -3,7 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { AppError } from '../../../shared/errors.js'
-import type { JobContext } from '../../jobs/runner.js'
+import type { JobContext } from '../jobs/runner.js'
 import { forkChild, type LaunchChild } from './childProcess.js'
 
 const CHILD = fileURLToPath(new URL('./removeBackground.child.mjs', import.meta.url))

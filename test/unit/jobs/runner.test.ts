@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { JobRunner, type JobContext } from '../../../main/jobs/runner.js'
+import { JobRunner, type JobContext } from '../../../main/core/jobs/runner.js'
 import type { JobView } from '../../../shared/views.js'
 
 function deferred() {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
-import type { Id } from '../../shared/domain.js'
-import { AppError, type ErrorShape } from '../../shared/errors.js'
-import type { JobView, JobState } from '../../shared/views.js'
+import type { Id } from '../../../shared/domain.js'
+import { AppError, type ErrorShape } from '../../../shared/errors.js'
+import type { JobView, JobState } from '../../../shared/views.js'
 
 export interface JobProgress {
   done?: number
