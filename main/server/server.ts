@@ -147,7 +147,7 @@ async function handle(ctx: ServerContext, request: Request): Promise<void> {
     if (ctx.signIns && PASSWORD_CHANNELS.has(url.pathname)) ctx.signIns.attempt(req.socket.remoteAddress ?? 'unknown')
     return route(ctx, request, session, cookie ?? undefined)
   }
-  if (ctx.team && url.pathname === '/session/sign-out') return signOutRoute(ctx, request)
+  if (url.pathname === '/session/sign-out') return signOutRoute(ctx, request)
   if (!ctx.team && url.pathname === '/' && url.searchParams.has('token')) return tokenRoute(ctx, request)
   // A team server's page load gives a browser without a live session a new, signed-out one.
   if (ctx.team && (url.pathname === '/' || url.pathname === '/index.html') && !ctx.sessions.get(readCookie(req.headers.cookie, ctx.cookie.name))) {

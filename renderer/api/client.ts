@@ -17,6 +17,16 @@ export class ApiClient {
     return this.transport.electron
   }
 
+  /** A browser (or a desktop window on a team server) signs out through the server. */
+  get canSignOut(): boolean {
+    return this.transport.signOut !== undefined
+  }
+
+  /** Ends the session on the server; false when it could not. */
+  async signOut(): Promise<boolean> {
+    return (await this.transport.signOut?.()) ?? false
+  }
+
   /** Swaps the transport (tests install a handler map). */
   use(transport: Transport): void {
     this.transport = transport

@@ -45,6 +45,14 @@ export function httpTransport(base = ''): Transport {
       if (isEnvelope(body)) return body
       return { ok: false, error: { code: 'INTERNAL', message: `Trove answered ${response.status} ${response.statusText} without a result.` } }
     },
+    async signOut() {
+      try {
+        const response = await fetch(`${base}/session/sign-out`, { method: 'POST', headers: { 'content-type': 'application/json' }, credentials: 'same-origin' })
+        return response.ok
+      } catch {
+        return false
+      }
+    },
     subscribe(event, listener) {
       let set = listeners.get(event)
       if (!set) {

@@ -7,4 +7,9 @@ export interface Transport {
   invoke(channel: string, input: unknown): Promise<Envelope>
   /** Returns an unsubscribe function. */
   subscribe(event: string, listener: (payload: unknown) => void): () => void
+  /**
+   * Ends this browser's session on the server (its cookie is worth nothing afterwards); true
+   * when it did. Only HTTP has it: the desktop menu signs a window out.
+   */
+  signOut?(): Promise<boolean>
 }

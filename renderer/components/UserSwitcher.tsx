@@ -1,5 +1,6 @@
 import { useEffect, useRef } from 'react'
 import type { UserListItem } from '../../shared/views.js'
+import { api } from '../api/index.js'
 import { useTrove } from '../store/index.js'
 import { Avatar } from './Avatar.js'
 import { ChevronDownIcon, EyeIcon } from './icons.js'
@@ -145,6 +146,17 @@ function SwitcherList({ onDone }: { onDone(): void }) {
           ))}
         </ul>
       )}
+      {api.canSignOut && (
+        <button type="button" className="button button-quiet" onClick={() => void signOut()}>
+          Sign out
+        </button>
+      )}
     </>
   )
+}
+
+/** The page starts again from the server, which gives it a new, signed-out session (or asks for the link). */
+async function signOut(): Promise<void> {
+  if (await api.signOut()) window.location.reload()
+  else useTrove.getState().reportError(new Error('Could not sign out: the server did not answer. Try again.'))
 }

@@ -2,7 +2,7 @@
 import '@testing-library/jest-dom/vitest'
 import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../shared/errors.js'
 import type { SessionView } from '../../shared/views.js'
 import { App } from '../../renderer/components/App.js'
@@ -150,5 +150,31 @@ describe('the user switcher and the view-as banner', () => {
     handlers['session.switchUser']({ userId: RITA.id })
     api.emit('session.changed', { userId: RITA.id })
     await screen.findByRole('button', { name: /^Acting as Rita/ })
+  })
+})
+
+describe('signing out of a browser session', () => {
+  it('ends the session on the server and starts the page again', async () => {
+    const reload = vi.fn()
+    const location = window.location
+    Object.defineProperty(window, 'location', { configurable: true, value: { ...location, reload } })
+    try {
+      const signOut = vi.fn(async () => true)
+      mockApi({ ...sessionHandlers(sessionOf(ADA)), ...treeHandlers([HOME], ['h']) }, { signOut })
+      render(<App />)
+      const { u, panel } = await openSwitcher()
+      await u.click(within(panel).getByRole('button', { name: 'Sign out' }))
+      await waitFor(() => expect(reload).toHaveBeenCalledTimes(1))
+      expect(signOut).toHaveBeenCalledTimes(1)
+    } finally {
+      Object.defineProperty(window, 'location', { configurable: true, value: location })
+    }
+  })
+
+  it('is not offered where the window cannot sign out through a server (the desktop menu does it)', async () => {
+    mockApi({ ...sessionHandlers(sessionOf(ADA)), ...treeHandlers([HOME], ['h']) }, { desktop: true })
+    render(<App />)
+    const { panel } = await openSwitcher()
+    expect(within(panel).queryByRole('button', { name: 'Sign out' })).toBeNull()
   })
 })

@@ -30,13 +30,14 @@ const AMBIENT: Partial<Handlers> = {
  * Puts a partial handler map behind the api client (STYLE 9): a channel the test did not
  * expect answers INTERNAL, which the UI then shows, so a missing handler fails visibly.
  */
-export function mockApi(given: Partial<Handlers>, options: { desktop?: boolean } = {}): MockApi {
+export function mockApi(given: Partial<Handlers>, options: { desktop?: boolean; signOut?: () => Promise<boolean> } = {}): MockApi {
   const handlers: Partial<Handlers> = { ...AMBIENT, ...given }
   const calls: MockApi['calls'] = []
   const listeners = new Map<string, Set<(payload: unknown) => void>>()
   api.use({
     // The desktop shell answers native pickers and writes by path; a browser does neither.
     electron: options.desktop ?? false,
+    ...(options.signOut ? { signOut: options.signOut } : {}),
     async invoke(channel, input): Promise<Envelope> {
       calls.push({ channel, input })
       const handler = handlers[channel as ChannelName] as ((input: unknown) => unknown) | undefined
