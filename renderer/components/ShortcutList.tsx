@@ -10,6 +10,8 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Shift + arrows, Shift + click', 'Select a range'],
   ['Ctrl/Cmd + click, Ctrl/Cmd + Space', 'Add to or take from the selection'],
   ['Ctrl/Cmd + A', 'Select all'],
+  ['Ctrl/Cmd + C, then V', 'Copy the selection into the folder on show'],
+  ['Ctrl/Cmd + X, then V', 'Move the selection into the folder on show'],
   ['F2', 'Rename'],
   ['Delete', 'Delete the selection'],
   ['Menu key, Shift + F10', 'The context menu of the item'],

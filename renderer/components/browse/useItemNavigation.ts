@@ -3,6 +3,7 @@ import type { Id } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
 import { useTrove } from '../../store/index.js'
 import { offers } from '../menu/assetActions.js'
+import { holdAssets, pasteAssets } from '../../store/assetClipboard.js'
 
 interface Options {
   ids: Id[]
@@ -23,7 +24,8 @@ const selectedAssets = (): AssetView[] => {
 /**
  * Keyboard and mouse for the grid and the list alike (WAI-ARIA listbox with multiple
  * selection): arrows move and select, shift extends from the anchor, ctrl/cmd moves without
- * selecting and Ctrl+Space toggles, Ctrl+A selects all, Enter opens a folder and Enter or Space
+ * selecting and Ctrl+Space toggles, Ctrl+A selects all, Ctrl+C or X and then V copy or move
+ * the selection into the folder on show, Enter opens a folder and Enter or Space
  * opens a file in the full-window viewer, Delete asks to
  * delete when every selected item allows it, F2 renames, and the Menu key (or Shift+F10)
  * opens the context menu on the active item, as a right-click would.
@@ -93,6 +95,22 @@ export function useItemNavigation({ ids, columns, pageSize, scrollToIndex, itemE
       case 'A':
         if (!mod) return
         s.selectAll()
+        break
+      case 'c':
+      case 'C':
+      case 'x':
+      case 'X': {
+        if (!mod) return
+        const assets = selectedAssets()
+        const mode = e.key.toLowerCase() === 'c' ? 'copy' : 'move'
+        if (!offers(assets, mode)) return
+        holdAssets(mode, assets.map((a) => a.id))
+        break
+      }
+      case 'v':
+      case 'V':
+        if (!mod) return
+        void pasteAssets()
         break
       case 'Escape':
         if (s.selection.length === 0) return
