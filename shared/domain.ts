@@ -76,6 +76,8 @@ export interface FileVersion {
   height?: number
   embedded?: EmbeddedMetadata
   media?: MediaProperties
+  /** Set on a version made by restoring an earlier one: that version's number. */
+  restoredFrom?: number
   createdBy: Id
   createdAt: number
 }

@@ -61,6 +61,8 @@ export interface VersionView {
   createdBy: Id
   createdAt: number
   current: boolean
+  /** "Restored from version 1": the version this one was restored from. */
+  restoredFrom?: number
 }
 
 /** How a caller reaches an asset: through grants or ownership, or only through a collection (view only). */

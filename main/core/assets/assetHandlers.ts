@@ -1,4 +1,4 @@
-import type { AssetRecord, FileRecord, Id } from '../../../shared/domain.js'
+import type { AssetRecord, FileRecord, FileVersion, Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { AssetView } from '../../../shared/views.js'
 import type { Ctx, HandlerMap } from '../context.js'
@@ -155,7 +155,8 @@ function copyTrees(ctx: Ctx, assets: AssetRecord[], targetId: Id): { records: As
         records.push({
           ...base,
           kind: 'file',
-          versions: [{ ...current, number: 1, createdBy: ctx.actor.id, createdAt: now }],
+          // A copy starts its own history: where the version was once restored from means nothing there.
+          versions: [{ ...withoutRestoredFrom(current), number: 1, createdBy: ctx.actor.id, createdAt: now }],
           currentVersion: 1,
           tags: [...file.tags],
           metadata: { ...file.metadata },
@@ -167,3 +168,8 @@ function copyTrees(ctx: Ctx, assets: AssetRecord[], targetId: Id): { records: As
   return { records, topIds }
 }
 
+
+function withoutRestoredFrom(version: FileVersion): FileVersion {
+  const { restoredFrom: _restoredFrom, ...rest } = version
+  return rest
+}

@@ -88,6 +88,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
         const view: VersionView = { number: v.number, size: v.size, mime: v.mime, createdBy: v.createdBy, createdAt: v.createdAt, current: v.number === file.currentVersion }
         if (v.width !== undefined) view.width = v.width
         if (v.height !== undefined) view.height = v.height
+        if (v.restoredFrom !== undefined) view.restoredFrom = v.restoredFrom
         return view
       })
       .reverse()
@@ -100,7 +101,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     // Restoring adds the old content as the newest version, so no history is lost.
     const now = ctx.core.clock()
     const number = Math.max(...file.versions.map((v) => v.number)) + 1
-    const next: FileRecord = { ...file, versions: [...file.versions, { ...old, number, createdBy: ctx.actor.id, createdAt: now }], currentVersion: number, updatedAt: now }
+    const next: FileRecord = { ...file, versions: [...file.versions, { ...old, number, restoredFrom: version, createdBy: ctx.actor.id, createdAt: now }], currentVersion: number, updatedAt: now }
     await ctx.commit('files.restoreVersion', {
       put: { assets: [next] },
       activity: { action: 'files.restoreVersion', ids: [file.id], summary: say`restored version ${version} of ${mention(file)} as version ${number}` },

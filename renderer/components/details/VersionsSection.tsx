@@ -50,6 +50,7 @@ export function VersionsSection({ asset, versions }: { asset: AssetView; version
               <div className="version-meta">
                 {who(v.createdBy)}, {formatDateTime(v.createdAt)}
               </div>
+              {v.restoredFrom !== undefined && <div className="version-meta">Restored from version {v.restoredFrom}</div>}
               {!v.current && (mayRestore || mayDelete) && (
                 <div className="version-actions">
                   {mayRestore && (

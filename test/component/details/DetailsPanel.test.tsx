@@ -105,6 +105,18 @@ describe('the details panel', () => {
     expect(value('Your access')).toBe('Can contribute')
   })
 
+  it('says which version a restored version came from', async () => {
+    const { panel } = await select('view', undefined, {
+      'files.versions': () => [
+        { number: 3, size: 10, mime: 'image/jpeg', createdBy: 'u-bea', createdAt: 3, current: true, restoredFrom: 1 },
+        { number: 1, size: 10, mime: 'image/jpeg', createdBy: 'u-bea', createdAt: 1, current: false },
+      ],
+    })
+    const versions = section(panel, 'Versions')
+    expect(await within(versions).findByRole('listitem', { name: 'Version 3' })).toHaveTextContent('Restored from version 1')
+    expect(within(versions).getByRole('listitem', { name: 'Version 1' })).not.toHaveTextContent('Restored from')
+  })
+
   it('offers no version actions at view', async () => {
     const { panel } = await select('view')
     const versions = section(panel, 'Versions')
