@@ -31,9 +31,7 @@ describe('engine.childAccesses', () => {
     for (const seed of [1, 2, 3, 4, 5, 6]) {
       r = new RandomLibrary(store, seed)
       const p = await r.people(5)
-      const tree = r.tree(p, t.homeId, 60)
-      await r.commit({ assets: tree })
-      await r.commit(r.sharing(p, tree, 15))
+      await r.populate(p, t.homeId, 60, 15)
       // The library's own engine lives through every change; the fresh ones start with empty memos.
       const kept = t.library.core.engine
       for (let round = 0; round < 12; round++) {

@@ -72,6 +72,14 @@ export class RandomLibrary {
     return tree
   }
 
+  /** A tree of `size` assets under Home with `grants` grants and collections over it; returns the tree. */
+  async populate(p: People, homeId: Id, size: number, grants: number): Promise<AssetRecord[]> {
+    const tree = this.tree(p, homeId, size)
+    await this.commit({ assets: tree })
+    await this.commit(this.sharing(p, tree, grants))
+    return tree
+  }
+
   /** Grants, ownership and collections sprinkled over the assets, as a team's library collects them. */
   sharing(p: People, targets: AssetRecord[], count: number): Puts {
     const subject = (): Subject => (this.prng.chance(0.6) ? ['user', this.pick(p.restricted)] : ['group', this.pick(p.groups)])

@@ -25,9 +25,7 @@ describe('the permission engine', () => {
     for (const seed of [11, 12, 13, 14]) {
       const r = new RandomLibrary(store, seed)
       const p = await r.people(5)
-      const tree = r.tree(p, t.homeId, 50)
-      await r.commit({ assets: tree })
-      await r.commit(r.sharing(p, tree, 12))
+      await r.populate(p, t.homeId, 50, 12)
       const kept = t.library.core.engine
       for (let round = 0; round < 10; round++) {
         const fresh = new PermissionEngine(store)
