@@ -1,6 +1,6 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { BrowserContext, Page } from 'playwright-core'
-import { ADMIN_PASSWORD, launchBrowser, screenshot, startApp, type App } from './fixtures.js'
+import { describe, expect } from 'vitest'
+import type { Page } from 'playwright-core'
+import { ADMIN_PASSWORD, E2E_TIMEOUT, e2e, screenshot, type App } from './fixtures.js'
 import { gradientPng } from './images.js'
 import { LibraryPage } from './pages/LibraryPage.js'
 import { UserSwitcher } from './pages/UserSwitcher.js'
@@ -27,23 +27,8 @@ async function library(app: App) {
 
 const viewer = (page: Page) => page.getByRole('dialog', { name: /^Viewer/ })
 
-describe('browsing and finding in a browser, end to end', () => {
-  let browser: { context: BrowserContext; close(): Promise<void> }
-  let app: App | undefined
-
-  beforeAll(async () => {
-    browser = await launchBrowser()
-  }, 120_000)
-  afterAll(async () => {
-    await browser?.close()
-  })
-  afterEach(async () => {
-    await app?.close()
-    app = undefined
-  })
-
-  it('opens a file, pages with the arrows, copies its link, and the link opens for who may view it only', { timeout: 120_000 }, async () => {
-    app = await startApp(browser.context)
+describe('browsing and finding in a browser, end to end', { timeout: E2E_TIMEOUT }, () => {
+  e2e('opens a file, pages with the arrows, copies its link, and the link opens for who may view it only', { timeout: 120_000 }, async ({ app, browser }) => {
     const { mark, budget } = await library(app)
     const { page } = app
     const origin = new URL(app.server.url).origin
@@ -102,8 +87,7 @@ describe('browsing and finding in a browser, end to end', () => {
     expect(app.pageErrors).toEqual([])
   })
 
-  it('searches with filters, keeps them in the address, and reload shows the same results', { timeout: 120_000 }, async () => {
-    app = await startApp(browser.context)
+  e2e('searches with filters, keeps them in the address, and reload shows the same results', { timeout: 120_000 }, async ({ app }) => {
     await library(app)
     const { page } = app
     const lib = new LibraryPage(page)
