@@ -17,6 +17,7 @@ import { RouteSync } from '../routing/RouteSync.js'
 import { QuickLook } from './viewer/QuickLook.js'
 import { Announcer } from './Announcer.js'
 import { ShortcutList } from './ShortcutList.js'
+import { SidebarResizer } from './SidebarResizer.js'
 
 /**
  * The main screen: top bar, the tree (and collections) on the left, the open folder or a
@@ -36,6 +37,7 @@ export function LibraryScreen() {
           <AdminScreen />
         ) : (
           <div className="workspace">
+            <SidebarResizer />
             <aside className="sidebar" aria-label="Library">
               <h2 className="sidebar-title">Folders</h2>
               <FolderTree />
