@@ -3,7 +3,7 @@ import sharp from 'sharp'
 import type { AssetRecord, FileRecord } from '../../shared/domain.js'
 import { startServer } from '../../main/server/index.js'
 import { ADMIN } from '../support/tempLibrary.js'
-import { ADMIN_PASSWORD, launchBrowser } from '../e2e/fixtures.js'
+import { ADMIN_PASSWORD, launchBrowser } from '../e2e/app.js'
 import { LibraryPage } from '../e2e/pages/LibraryPage.js'
 import type { Report } from './report.js'
 

@@ -1,5 +1,5 @@
 import { ADMIN } from '../../support/tempLibrary.js'
-import { ADMIN_PASSWORD } from '../fixtures.js'
+import { ADMIN_PASSWORD } from '../app.js'
 import type { Locator, Page } from 'playwright-core'
 
 /** The main screen as a person uses it: by role and visible text, never by CSS structure. */
