@@ -18,13 +18,20 @@ import { teamFigures } from './teamFigures.js'
 import { thumbnailFigures } from './thumbnailFigures.js'
 import { transferFigures } from './transferFigures.js'
 import { uiFigures } from './uiFigures.js'
+import { mediaKindsFigures } from './mediaKindsFigures.js'
+
+const round = (n: number) => Math.round(n * 1000) / 1000
 
 const SEED = Number(process.env.BENCH_SEED ?? 20_240_601)
 
 const SECTIONS: Record<string, (report: Report, root: string) => Promise<void>> = {
   core: (report, root) => coreFigures(report, root, SEED),
   transfer: transferFigures,
-  media: thumbnailFigures,
+  media: async (report, root) => {
+    const thumbs = await inOwnFolder(root, 'thumbnails', (dir) => thumbnailFigures(report, dir))
+    const kinds = await inOwnFolder(root, 'kinds', (dir) => mediaKindsFigures(report, dir))
+    report.last(`MEDIA ${JSON.stringify({ thumbRatio: round(thumbs.thumbRatio), videoRatio: round(kinds.videoRatio), pdfRatio: round(kinds.pdfRatio), phashOverhead: round(thumbs.phashOverhead) })}`)
+  },
   scale: (report, root) => scaleFigures(report, root, SEED),
   team: (report, root) => teamFigures(report, root, SEED),
   ui: uiFigures,

@@ -28,7 +28,7 @@ interface Timing {
   cpuMs: number[]
 }
 
-export async function thumbnailFigures(report: Report, root: string): Promise<void> {
+export async function thumbnailFigures(report: Report, root: string): Promise<{ thumbRatio: number; phashOverhead: number }> {
   report.heading(`Thumbnails: ${PHOTOS} new ${PHOTO_WIDTH}×${PHOTO_HEIGHT} JPEGs`)
   const generated = await generatePhotos(path.join(root, 'photos'), PHOTOS, SEED)
   const library = await openLibrary(path.join(root, 'library'), { admin: ADMIN })
@@ -37,6 +37,8 @@ export async function thumbnailFigures(report: Report, root: string): Promise<vo
     const photos = await importPhotos(library, path.join(root, 'photos'))
     const plain = plainPass('plain', photos, path.join(root, 'plain'), sharp.strategy.attention)
     const app = appPass(library, admin.session, photos)
+    // The same without the perceptual hash: what hashing adds to each thumbnail.
+    const noHash = appPass(library, admin.session, photos, { name: 'app without hash', perceptualHashing: false })
     // The simplest thumbnail there is, so the attention crop's share of the time shows.
     const centre = plainPass('centre', photos, path.join(root, 'centre'), 'centre')
     // Warm-up, untimed: the import's background thumbnails warmed the app's path; this does sharp's alone.
@@ -44,11 +46,12 @@ export async function thumbnailFigures(report: Report, root: string): Promise<vo
     warm.clear()
     await warm.run()
 
-    const timings = new Map<Pass, Timing>([plain, app, centre].map((p) => [p, { ms: [], cpuMs: [] }]))
+    const timings = new Map<Pass, Timing>([plain, app, centre, noHash].map((p) => [p, { ms: [], cpuMs: [] }]))
     const ratios: number[] = []
+    const hashShares: number[] = []
     const loadBefore = os.loadavg()[0]
     for (let round = 0; round < ROUNDS; round++) {
-      for (const pass of round % 2 === 0 ? [plain, app, centre] : [centre, app, plain]) {
+      for (const pass of round % 2 === 0 ? [plain, app, noHash, centre] : [centre, noHash, app, plain]) {
         pass.clear()
         gc()
         const cpu = process.cpuUsage()
@@ -62,6 +65,7 @@ export async function thumbnailFigures(report: Report, root: string): Promise<vo
         timings.get(pass)!.cpuMs.push((used.user + used.system) / 1000 / PHOTOS)
       }
       ratios.push(timings.get(app)!.ms[round] / timings.get(plain)!.ms[round])
+      hashShares.push(timings.get(app)!.cpuMs[round] / timings.get(noHash)!.cpuMs[round] - 1)
     }
     const loadAfter = os.loadavg()[0]
 
@@ -74,8 +78,12 @@ export async function thumbnailFigures(report: Report, root: string): Promise<vo
     report.figure('thumbnail rate', `${rate(app).toFixed(1)} a second`, '>= 50 a second on 2 cores', rate(app) >= 50)
     report.note(`plain sharp ${rate(plain).toFixed(1)}/s; CPU per thumbnail: app ${cpuMs(app).toFixed(1)} ms, plain ${cpuMs(plain).toFixed(1)} ms (${(cpuMs(app) / cpuMs(plain)).toFixed(2)}x), i.e. at most ${((AT_ONCE * 1000) / cpuMs(app)).toFixed(0)}/s on ${AT_ONCE} idle cores`)
     const attentionShare = 1 - cpuMs(centre) / cpuMs(plain)
+    const phashOverhead = median(hashShares)
+    report.figure('perceptual hash overhead on thumbnail time', `${(phashOverhead * 100).toFixed(1)}% CPU per thumbnail`, '<= 10%', phashOverhead <= 0.1)
+    report.note(`app with the hash ${cpuMs(app).toFixed(1)} ms CPU, without ${cpuMs(noHash).toFixed(1)} ms CPU per thumbnail (median of per-round ratios ${hashShares.map((r) => (r * 100).toFixed(1)).join(', ')}%); CPU rather than wall time, as the hash runs on the main thread and the rest on sharp's threads`)
     report.note(`plain centre crop (no attention): ${rate(centre).toFixed(1)}/s, ${cpuMs(centre).toFixed(1)} ms CPU; the attention crop is ${(attentionShare * 100).toFixed(0)}% of plain sharp's CPU time`)
     report.note(`${PHOTOS} photos, ${(generated.bytes / PHOTOS / 1024 / 1024).toFixed(1)} MB each on average, a quarter with EXIF orientation 6; sharp ${sharp.versions.sharp}, vips threads ${sharp.concurrency()}, operation cache ${sharp.cache().items.max} items, ${os.availableParallelism()} cores, load average ${loadBefore.toFixed(1)} before, ${loadAfter.toFixed(1)} after`)
+    return { thumbRatio: ratio, phashOverhead }
   } finally {
     await library.close()
   }

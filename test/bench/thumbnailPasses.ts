@@ -58,14 +58,20 @@ export function plainPass(name: string, photos: Photo[], outDir: string, positio
  * Renditions itself bounds how many are made at a time. The streams opened for the
  * response are closed unread: the figure is thumbnails made, not bytes sent.
  */
-export function appPass(library: Library, session: Session, photos: Photo[]): Pass {
+export function appPass(library: Library, session: Session, photos: Photo[], options: { name?: string; perceptualHashing?: boolean } = {}): Pass {
   const cache = path.join(library.dir, 'cache', 'renditions')
   return {
-    name: 'app',
+    name: options.name ?? 'app',
     clear: () => fs.rmSync(cache, { recursive: true, force: true }),
     async run() {
-      const opened = await Promise.all(photos.map((p) => openRendition(library.core, session, p.fileId, 'thumb')))
-      for (const o of opened) o.stream.destroy()
+      // Off only for the pass that measures what the perceptual hash adds to a thumbnail.
+      library.core.renditions.perceptualHashing = options.perceptualHashing ?? true
+      try {
+        const opened = await Promise.all(photos.map((p) => openRendition(library.core, session, p.fileId, 'thumb')))
+        for (const o of opened) o.stream.destroy()
+      } finally {
+        library.core.renditions.perceptualHashing = true
+      }
     },
     made: () => (fs.existsSync(cache) ? fs.readdirSync(cache, { recursive: true }).filter((f) => String(f).endsWith('.webp')).length : 0),
   }

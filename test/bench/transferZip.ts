@@ -1,6 +1,6 @@
 /**
  * A stored (level 0) zip of 200 files of 1 MB against `zip -0 -r` of the same bytes in the
- * same run (target: at most 1.5 times as long). The files are named .jpg, which the app
+ * same run (target: at most 1.2 times as long). The files are named .jpg, which the app
  * stores rather than deflates, as it does for real photos; their random bytes are as
  * incompressible as a photo's. writeZip is also timed alone, without the channel's records.
  */
@@ -16,7 +16,7 @@ import { MIB, freshLibrary, interleaved, list, rate, ratio, seconds, timedComman
 const FILES = 200
 const SIZE = MIB
 const ROUNDS = 5
-const TARGET = 1.5
+const TARGET = 1.2
 
 /** Refuses to time a zip that is not valid or not stored: the figure is for stored zips only. */
 function checkZip(file: string): void {
@@ -27,7 +27,7 @@ function checkZip(file: string): void {
   if (entries.length !== FILES || stored.length !== FILES) throw new Error(`${file} holds ${entries.length} photos, ${stored.length} of them stored; expected ${FILES} stored`)
 }
 
-export async function zipFigure(report: Report, root: string): Promise<void> {
+export async function zipFigure(report: Report, root: string): Promise<number> {
   report.heading('Zip download')
   const srcRoot = path.join(root, 'zip-src')
   writeRandomTree(path.join(srcRoot, 'Photos'), FILES, SIZE, 1)
@@ -64,6 +64,7 @@ export async function zipFigure(report: Report, root: string): Promise<void> {
     report.note(`app (downloads.zip) ${seconds(t.app.median)} (${rate(bytes, t.app.median)}); zip -0 -r ${seconds(t.zip.median)} (${rate(bytes, t.zip.median)}); medians of ${ROUNDS} interleaved rounds; the app's zip passed unzip -t with every entry stored`)
     report.note(`writeZip alone at level 0 (no download records): ${seconds(t.writeZip.median)}, ${ratio(t.writeZip.median / t.zip.median)} zip -0 -r`)
     report.note(`rounds: app ${list(t.app.samples)}; zip ${list(t.zip.samples)}; writeZip ${list(t.writeZip.samples)}`)
+    return vsZip
   } finally {
     await library.close()
   }

@@ -1,0 +1,108 @@
+/**
+ * `npm run bench -- media`, videos and PDFs: poster frames a second and first pages a second
+ * made by the app (`openRendition`, which takes the picture and makes the WebP thumbnail from
+ * it), against the plain tool called the same way on the same files in the same run: ffmpeg
+ * with the app's own arguments (`posterArgs`), and MuPDF's page render in the same worker.
+ * Target: at most 1.2 times as long. Rounds alternate the two sides; medians are reported.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { openLibrary, openRendition, type Library } from '../../main/core/index.js'
+import { currentVersionOf } from '../../main/core/assets/tree.js'
+import { runTool } from '../../main/core/media/externalTool.js'
+import { closePdfWorker, renderPdfPage } from '../../main/core/media/pdf.js'
+import { POSTER_SIZE, posterArgs } from '../../main/core/media/video.js'
+import { makePdf, makeVideo } from '../support/mediaSamples.js'
+import { median, now } from './measure.js'
+import type { Report } from './report.js'
+import { eachAtOnce } from './thumbnailImages.js'
+import { AT_ONCE } from './thumbnailPasses.js'
+
+const VIDEOS = 12
+const PDFS = 40
+const ROUNDS = 3
+const TARGET = 1.2
+const ADMIN = { name: 'Ada', email: 'ada@example.com' }
+
+interface Item {
+  fileId: string
+  blob: string
+  durationSec?: number
+}
+
+async function upload(library: Library, folderId: string, name: string, bytes: Buffer): Promise<void> {
+  await library.as(ADMIN.email).call('files.upload', { folderId, name, base64: bytes.toString('base64') })
+}
+
+async function itemsOf(library: Library, mimePrefix: string): Promise<Item[]> {
+  const items: Item[] = []
+  for (const asset of library.core.store.tables.assets.values()) {
+    if (asset.kind !== 'file') continue
+    const v = currentVersionOf(asset)
+    if (v.mime.startsWith(mimePrefix)) items.push({ fileId: asset.id, blob: await library.core.blobs.localFile(v.hash), durationSec: v.media?.durationSec })
+  }
+  return items
+}
+
+/** Both sides, alternating, ROUNDS times; the app's cache is emptied before each of its passes (untimed). */
+async function compare(library: Library, items: Item[], plain: (item: Item) => Promise<unknown>) {
+  const cache = path.join(library.dir, 'cache', 'renditions')
+  const admin = library.as(ADMIN.email)
+  const app = async () => {
+    fs.rmSync(cache, { recursive: true, force: true })
+    const start = now()
+    const opened = await Promise.all(items.map((i) => openRendition(library.core, admin.session, i.fileId, 'thumb')))
+    const ms = now() - start
+    for (const o of opened) o.stream.destroy()
+    return ms
+  }
+  const tool = async () => {
+    const start = now()
+    await eachAtOnce(items, AT_ONCE, (item) => plain(item))
+    return now() - start
+  }
+  const appMs: number[] = []
+  const toolMs: number[] = []
+  const ratios: number[] = []
+  for (let round = 0; round < ROUNDS; round++) {
+    if (round % 2 === 0) {
+      toolMs.push(await tool())
+      appMs.push(await app())
+    } else {
+      appMs.push(await app())
+      toolMs.push(await tool())
+    }
+    ratios.push(appMs[round] / toolMs[round])
+  }
+  return { app: median(appMs), tool: median(toolMs), ratio: median(ratios), ratios }
+}
+
+export async function mediaKindsFigures(report: Report, root: string): Promise<{ videoRatio: number; pdfRatio: number }> {
+  report.heading(`Videos and PDFs: ${VIDEOS} poster frames, ${PDFS} first pages`)
+  const library = await openLibrary(path.join(root, 'library'), { admin: ADMIN })
+  try {
+    const admin = library.as(ADMIN.email)
+    const [home] = await admin.call('assets.roots')
+    const codecs: [string, string][] = [['libx264', 'mp4'], ['libvpx-vp9', 'webm'], ['mpeg4', 'avi']]
+    for (let i = 0; i < VIDEOS; i++) {
+      const [codec, container] = codecs[i % codecs.length]
+      await upload(library, home.id, `clip-${i}.${container}`, makeVideo(codec, container, { width: 1280, height: 720, seconds: 6, fps: 25 }))
+    }
+    for (let i = 0; i < PDFS; i++) await upload(library, home.id, `report-${i}.pdf`, makePdf(1 + (i % 5)))
+    const videos = await itemsOf(library, 'video/')
+    const pdfs = await itemsOf(library, 'application/pdf')
+    if (videos.length !== VIDEOS || pdfs.length !== PDFS) throw new Error(`Uploaded ${videos.length} videos and ${pdfs.length} PDFs.`)
+
+    const video = await compare(library, videos, (item) => runTool('ffmpeg', posterArgs(item.blob, (item.durationSec ?? 0) / 10), { timeoutMs: 60_000 }))
+    report.figure('video poster frames vs plain ffmpeg', `${video.ratio.toFixed(2)}× ffmpeg's time`, `at most ${TARGET}×`, video.ratio <= TARGET)
+    report.note(`app ${(VIDEOS / (video.app / 1000)).toFixed(1)} frames/s, plain ffmpeg with the same arguments ${(VIDEOS / (video.tool / 1000)).toFixed(1)} frames/s; 1280×720, 6 s, H.264, VP9 and MPEG-4; ${AT_ONCE} at once; per-round ratios ${video.ratios.map((r) => r.toFixed(2)).join(', ')}`)
+
+    const pdf = await compare(library, pdfs, (item) => renderPdfPage(item.blob, 0, POSTER_SIZE))
+    report.figure('PDF first pages vs plain MuPDF', `${pdf.ratio.toFixed(2)}× MuPDF's time`, `at most ${TARGET}×`, pdf.ratio <= TARGET)
+    report.note(`app ${(PDFS / (pdf.app / 1000)).toFixed(1)} pages/s, plain MuPDF render at ${POSTER_SIZE} px in the same worker ${(PDFS / (pdf.tool / 1000)).toFixed(1)} pages/s; per-round ratios ${pdf.ratios.map((r) => r.toFixed(2)).join(', ')}`)
+    return { videoRatio: video.ratio, pdfRatio: pdf.ratio }
+  } finally {
+    await library.close()
+    await closePdfWorker()
+  }
+}
