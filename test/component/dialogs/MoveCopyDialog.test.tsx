@@ -27,7 +27,7 @@ async function open(action: 'Move to…' | 'Copy to…', item: string) {
   })
   await opened.user.dblClick(within(grid()).getByRole('option', { name: 'Work' }))
   fireEvent.contextMenu(await within(grid()).findByRole('option', { name: item }))
-  await opened.user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: new RegExp(`^${action.slice(0, 4)}`) }))
+  await opened.user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: new RegExp(`^${action.slice(0, -1)}`) }))
   const dialog = await screen.findByRole('dialog')
   const tree = within(dialog).getByRole('tree', { name: 'Destination folder' })
   return { ...opened, dialog, tree }

@@ -170,7 +170,7 @@ describe('SPEC section 4 consequences', () => {
     await t.admin.call('collections.create', { name: 'Launch' })
     const uma = await restrictedUser(t, 'Uma')
     expect(await uma.as.call('assets.roots')).toEqual([])
-    expect(await uma.as.call('search.assets', { query: '' })).toEqual({ items: [], hasMore: false })
+    expect(await uma.as.call('search.assets', { query: '' })).toEqual({ items: [], hasMore: false, total: 0 })
     expect(await uma.as.call('collections.list')).toEqual([])
     await expectRefused(uma.as.call('assets.list', { folderId: t.homeId }), 'NOT_FOUND')
   })
