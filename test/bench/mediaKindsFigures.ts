@@ -53,7 +53,7 @@ async function compare(library: Library, items: Item[], plain: (item: Item) => P
     const start = now()
     const opened = await Promise.all(items.map((i) => openRendition(library.core, admin.session, i.fileId, 'thumb')))
     const ms = now() - start
-    for (const o of opened) o.stream.destroy()
+    for (const o of opened) o.stream.on('error', () => undefined).destroy()
     return ms
   }
   const tool = async () => {

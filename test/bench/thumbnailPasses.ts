@@ -68,7 +68,8 @@ export function appPass(library: Library, session: Session, photos: Photo[], opt
       library.core.renditions.perceptualHashing = options.perceptualHashing ?? true
       try {
         const opened = await Promise.all(photos.map((p) => openRendition(library.core, session, p.fileId, 'thumb')))
-        for (const o of opened) o.stream.destroy()
+        // A stream opens its file lazily: the next pass's clear may remove it first, which is no failure here.
+        for (const o of opened) o.stream.on('error', () => undefined).destroy()
       } finally {
         library.core.renditions.perceptualHashing = true
       }
