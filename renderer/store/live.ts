@@ -62,9 +62,13 @@ export function connectLive(): () => void {
     if (timer) clearTimeout(timer)
     timer = setTimeout(flush, SETTLE_MS)
   })
-  // Another tab of this browser session switched user: follow it. Our own switches already did.
+  // Another tab of this browser session switched user: follow it, at the new user's start (the
+  // address names the previous user's place). Our own switch may announce itself before its call
+  // answers; it enters the new user itself, so the event is not followed while one is out.
   const offSession = api.subscribe('session.changed', (event) => {
-    if (event.userId !== (useTrove.getState().session?.user.id ?? null)) void useTrove.getState().loadSession()
+    const state = useTrove.getState()
+    if (state.sessionChanges > 0) return
+    if (event.userId !== actorId()) void state.loadSession(false)
   })
   const offJobs = api.subscribe('jobs.progress', (job) => {
     useTrove.getState().noteJob(job)

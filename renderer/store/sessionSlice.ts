@@ -34,9 +34,9 @@ export const createSessionSlice: StateCreator<TroveState, [], [], SessionSlice> 
     sessionChanges: 0,
     ownPasswordAsked: false,
 
-    async loadSession() {
+    async loadSession(atAddress = true) {
       try {
-        await enter(await api.call('session.current'), true)
+        await enter(await api.call('session.current'), atAddress)
       } catch (error) {
         get().resetLibrary()
         if (isDisconnected(error)) set({ status: 'disconnected', session: null })

@@ -27,7 +27,8 @@ export interface SessionSlice {
   users: UserListItem[]
   /** Sign-ins, switches and view-as calls still out: who main acts as may already have changed. */
   sessionChanges: number
-  loadSession(): Promise<void>
+  /** Who acts now; `atAddress` opens the page's address (a load), otherwise the new actor's start (a switch). */
+  loadSession(atAddress?: boolean): Promise<void>
   loadUsers(): Promise<void>
   /** These throw, so the form that asked can show why next to its fields. */
   signIn(email: string, password?: string): Promise<void>
