@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
-import { createHash, randomUUID } from 'node:crypto'
+import { createHash, randomUUID, type Hash } from 'node:crypto'
 import { pipeline } from 'node:stream/promises'
 import { Readable, Transform } from 'node:stream'
 import { AppError } from '../../../shared/errors.js'
@@ -135,15 +135,7 @@ export abstract class BlobEngine implements BlobStore {
       try {
         const out = await fsp.open(tmpFile, 'wx')
         try {
-          for (;;) {
-            options.signal?.throwIfAborted()
-            const { bytesRead } = await input.read(buffer, 0, CHUNK, null)
-            if (bytesRead === 0) break
-            head ??= Buffer.from(buffer.subarray(0, Math.min(bytesRead, options.headBytes ?? 0)))
-            hasher.update(buffer.subarray(0, bytesRead))
-            for (let done = 0; done < bytesRead; ) done += (await out.write(buffer, done, bytesRead - done)).bytesWritten
-            size += bytesRead
-          }
+          ;({ size, head } = await copyThrough(input, out, buffer, hasher, options))
           await out.sync()
         } finally {
           await out.close()
@@ -173,15 +165,7 @@ export abstract class BlobEngine implements BlobStore {
       const input = await fsp.open(file, 'r')
       try {
         out = await fsp.open(tmpFile, 'wx')
-        for (;;) {
-          options.signal?.throwIfAborted()
-          const { bytesRead } = await input.read(buffer, 0, CHUNK, null)
-          if (bytesRead === 0) break
-          head ??= Buffer.from(buffer.subarray(0, Math.min(bytesRead, options.headBytes ?? 0)))
-          hasher.update(buffer.subarray(0, bytesRead))
-          for (let done = 0; done < bytesRead; ) done += (await out.write(buffer, done, bytesRead - done)).bytesWritten
-          size += bytesRead
-        }
+        ;({ size, head } = await copyThrough(input, out, buffer, hasher, options))
       } finally {
         await input.close()
       }
@@ -363,4 +347,29 @@ export function checkedAgainst(hash: string, source?: Readable): Transform {
   // pipe() does not forward errors: a missing or unreadable file must fail the stream the reader holds.
   source?.on('error', (error) => check.destroy(error))
   return check
+}
+
+/**
+ * Reads `input` into `out` through one reused buffer, hashing as it goes: the copy loop of
+ * putFile and putFileDeferred, which differ only in when they fsync.
+ */
+async function copyThrough(
+  input: fsp.FileHandle,
+  out: fsp.FileHandle,
+  buffer: Buffer,
+  hasher: Hash,
+  options: { headBytes?: number; signal?: AbortSignal },
+): Promise<{ size: number; head: Buffer | null }> {
+  let size = 0
+  let head: Buffer | null = null
+  for (;;) {
+    options.signal?.throwIfAborted()
+    const { bytesRead } = await input.read(buffer, 0, CHUNK, null)
+    if (bytesRead === 0) break
+    head ??= Buffer.from(buffer.subarray(0, Math.min(bytesRead, options.headBytes ?? 0)))
+    hasher.update(buffer.subarray(0, bytesRead))
+    for (let done = 0; done < bytesRead; ) done += (await out.write(buffer, done, bytesRead - done)).bytesWritten
+    size += bytesRead
+  }
+  return { size, head }
 }
