@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util'
 import { isErrorShape } from '../../shared/errors.js'
+import { runCli, untilStopped } from './runCli.js'
 import { chooseLibraryDir } from './defaultLibraryDir.js'
 import { ensureRendererBuilt } from './buildRenderer.js'
 import { startServer } from './server.js'
@@ -46,20 +47,10 @@ async function main(): Promise<number> {
   }
   console.log(`Trove library: ${libraryDir}`)
   console.log(`Open this link in your browser (it signs the browser in; keep it private):\n\n  ${server.url}\n`)
-  console.log('Press Ctrl+C to stop.')
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve)
-    process.once('SIGTERM', resolve)
-  })
+  await untilStopped()
   // Closing writes a fresh snapshot and releases the lock (docs/store.md).
   await server.close()
   return 0
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+runCli(main)

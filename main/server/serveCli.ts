@@ -4,6 +4,7 @@
  * the library opened (an empty database gets its schema and first admin) and served.
  */
 import { isErrorShape } from '../../shared/errors.js'
+import { runCli, untilStopped } from './runCli.js'
 import { ensureRendererBuilt } from './buildRenderer.js'
 import { SERVE_USAGE, UsageError, parseServeArgs, type ServeConfig } from './serveOptions.js'
 import { startTeamServer } from './teamServer.js'
@@ -32,19 +33,9 @@ async function main(): Promise<number> {
     return 1
   }
   console.log(`Trove team library on ${config.host}:${server.port}; browsers use ${server.url}`)
-  console.log('Press Ctrl+C to stop.')
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve)
-    process.once('SIGTERM', resolve)
-  })
+  await untilStopped()
   await server.close()
   return 0
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+runCli(main)
