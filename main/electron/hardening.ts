@@ -6,11 +6,12 @@ import { CONTENT_CSP, CONTENT_SECURITY_POLICY } from './csp.js'
  * The renderer gets no Node, runs in Chromium's sandbox and sees main only through the
  * preload's bridge (docs/architecture.md; Electron's security checklist). The partition gives each
  * library's window an Electron session of its own, which is what ties its trove: requests
- * to its acting user (see protocol.ts).
+ * to its acting user (see protocol.ts). A team library's window has no preload: its page talks
+ * to its server over HTTP, not to this main process (teamWindow.ts).
  */
-export function secureWebPreferences(preload: string, partition: string): WebPreferences {
+export function secureWebPreferences(preload: string | null, partition: string): WebPreferences {
   return {
-    preload,
+    ...(preload === null ? {} : { preload }),
     partition,
     contextIsolation: true,
     sandbox: true,

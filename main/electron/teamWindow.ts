@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import { BrowserWindow, session as electronSessions, type WebContents } from 'electron'
+import { secureWebPreferences } from './hardening.js'
 
 /** Each server's cookies and storage apart from every other's and from the local libraries'. */
 export function teamPartition(origin: string): string {
@@ -34,18 +35,7 @@ export async function openTeamWindow(url: URL): Promise<BrowserWindow> {
     minHeight: 480,
     show: false,
     title: `Trove — ${url.host}`,
-    webPreferences: {
-      partition,
-      contextIsolation: true,
-      sandbox: true,
-      nodeIntegration: false,
-      nodeIntegrationInWorker: false,
-      nodeIntegrationInSubFrames: false,
-      webSecurity: true,
-      allowRunningInsecureContent: false,
-      webviewTag: false,
-      navigateOnDragDrop: false,
-    },
+    webPreferences: secureWebPreferences(null, partition),
   })
   guardTeamContents(window.webContents, origin)
   window.once('ready-to-show', () => window.show())
