@@ -36,6 +36,30 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noMain, { group: ['node:*'], message: 'The renderer never touches the disk.' }] }] },
   },
   {
+    // Components render state and call store actions; only the store talks to main (docs/architecture.md).
+    files: ['renderer/components/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [
+          noMain,
+          { group: ['node:*'], message: 'The renderer never touches the disk.' },
+          { group: ['**/api/client.js', '**/api/*Transport.js', '**/api/transport.js'], message: 'Components call store actions (renderer/store/); only the store uses the api client.' },
+        ],
+      }],
+    },
+  },
+  {
+    // The store holds state and calls main; it never reaches back into the components that render it.
+    files: ['renderer/store/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', {
+        paths: [noElectron],
+        patterns: [noMain, { group: ['node:*'], message: 'The renderer never touches the disk.' }, { group: ['**/components/**'], message: 'The store imports nothing from components.' }],
+      }],
+    },
+  },
+  {
     files: ['main/**/*.ts'],
     ignores: ['main/electron/**'],
     rules: { 'no-restricted-imports': ['error', { paths: [noElectron], patterns: [noRenderer] }] },

@@ -22,6 +22,12 @@ export function fileUrl(kind: 'file' | 'thumb' | 'preview', fileId: string, opti
   return options.electron ? `${FILE_SCHEME}://${kind}/${encodeURIComponent(fileId)}${query}` : `/${kind}/${encodeURIComponent(fileId)}${query}`
 }
 
+/** Page `page` (from 1) of a PDF: `trove://page/<id>?p=<page>&v=<n>`, `/page/<id>?p=<page>&v=<n>` in a browser. */
+export function pageUrl(fileId: string, page: number, options: { version?: number; electron: boolean }): string {
+  const query = `?p=${page}${options.version === undefined ? '' : `&v=${options.version}`}`
+  return options.electron ? `${FILE_SCHEME}://page/${encodeURIComponent(fileId)}${query}` : `/page/${encodeURIComponent(fileId)}${query}`
+}
+
 /** Electron IPC channel names: one for calls, one for events. */
 export const IPC_INVOKE = 'trove:invoke'
 export const IPC_EVENT = 'trove:event'

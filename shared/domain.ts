@@ -232,6 +232,39 @@ export interface TrashRecord {
   count?: number
 }
 
+/**
+ * A saved search (docs/browse.md): the words and filters, exactly as search.assets takes them.
+ * Kept here rather than taken from the contract, which imports this file.
+ */
+export interface SavedSearch {
+  query: string
+  folderId?: Id
+  tags?: string[]
+  type?: 'file' | 'folder' | 'image' | 'video' | 'audio' | 'document'
+  camera?: string
+  takenFrom?: string
+  takenTo?: string
+  modifiedFrom?: string
+  modifiedTo?: string
+  timeZoneOffset?: number
+  metadata?: { fieldId: Id; value: string }[]
+}
+
+/**
+ * A search saved by its owner and shown in the sidebar; run afresh as each reader whenever it
+ * is opened, so it holds only what that reader can view (docs/browse.md).
+ */
+export interface SmartCollectionRecord {
+  id: Id
+  name: string
+  ownerId: Id
+  search: SavedSearch
+  /** Users and groups who may open it too, each seeing their own hits. */
+  sharedWith: Id[]
+  createdAt: number
+  updatedAt: number
+}
+
 /** Library-wide settings; one record, id `library`. */
 export interface SettingsRecord {
   id: Id
@@ -254,14 +287,16 @@ export interface Tables {
   downloads: DownloadRecord
   trash: TrashRecord
   settings: SettingsRecord
+  smartCollections: SmartCollectionRecord
 }
 export type TableName = keyof Tables
 export const TABLE_NAMES: TableName[] = [
   'assets', 'comments', 'fields', 'collections', 'associations', 'users', 'groups',
   'memberships', 'grants', 'activity', 'downloads', 'trash', 'settings',
+  'smartCollections',
 ]
 
-/** Operations on files and folders with the level each needs (seed: file and folder permission levels). */
+/** Operations on files and folders with the level each needs (the table in docs/permissions.md). */
 export const ASSET_OPERATIONS = {
   viewAndSearch: 'view',
   fileDetails: 'view',
@@ -290,7 +325,7 @@ export const ASSET_OPERATIONS = {
 } as const satisfies Record<string, Level>
 export type AssetOperation = keyof typeof ASSET_OPERATIONS
 
-/** Operations on collections (seed: media collection permission levels); create needs no level. */
+/** Operations on collections (the table in docs/permissions.md); create needs no level. */
 export const COLLECTION_OPERATIONS = {
   viewAndSearch: 'view',
   viewAssets: 'view',
@@ -304,7 +339,7 @@ export const COLLECTION_OPERATIONS = {
 } as const satisfies Record<string, Level>
 export type CollectionOperation = keyof typeof COLLECTION_OPERATIONS
 
-/** Seed limits on one collections request. */
+/** Limits on one collections request (docs/permissions.md). */
 export const LIMITS = {
   assetsPerAdd: 100,
   collectionsPerAdd: 100,

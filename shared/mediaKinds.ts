@@ -25,3 +25,15 @@ export function hasRendition(mime: string | undefined): boolean {
 export function isRawMime(mime: string | undefined): boolean {
   return mime !== undefined && RAW.has(mime)
 }
+
+/**
+ * Images whose pixels the app can rewrite (edits, background removal, auto tags read them):
+ * what libvips reads and writes back. A RAW photo is not one: its picture is the camera's
+ * embedded JPEG, and an edit would replace the sensor data with that JPEG, so the menu does
+ * not offer edits for it (docs/media.md); its focus area is set on the preview.
+ */
+const EDITABLE = new Set(['image/jpeg', 'image/png', 'image/webp', 'image/avif', 'image/tiff', 'image/gif', 'image/svg+xml', 'image/heif'])
+
+export function isEditableImage(mime: string | undefined): boolean {
+  return mime !== undefined && EDITABLE.has(mime)
+}

@@ -1,6 +1,6 @@
 /** What channels return: records as a caller may see them, never more. */
 import type {
-  ActivityRecord, DownloadRecord, EmbeddedMetadata, MediaProperties, FieldType, FocusArea, Id, Level, LevelOrNone, MetadataValue, Role,
+  ActivityRecord, DownloadRecord, SavedSearch, EmbeddedMetadata, MediaProperties, FieldType, FocusArea, Id, Level, LevelOrNone, MetadataValue, Role,
 } from './domain.js'
 
 /** What anyone signed in may know of any user: enough to name them and share with them. */
@@ -40,6 +40,16 @@ export type UserListItem = PersonView & Partial<Omit<UserView, keyof PersonView>
  * restricted reader id and name, and the members of the groups they are in themselves.
  */
 export type GroupListItem = GroupSummary & Partial<Omit<GroupView, keyof GroupSummary>>
+
+/** Something shared with a group, as the group's page lists it for an administrator. */
+export interface GroupShareView {
+  resourceType: 'asset' | 'collection'
+  resourceId: Id
+  /** A file or folder by its full path (`/Brand/Logos`), a collection by its name. */
+  name: string
+  kind: 'file' | 'folder' | 'collection'
+  level: Level
+}
 
 export interface SessionView {
   /** Who acts: the viewed user while an admin views as someone. */
@@ -98,6 +108,10 @@ export interface AssetView {
   media?: MediaProperties
   /** Folders only: number of direct children (all visible to whoever sees the folder). */
   childCount?: number
+  /** Folders only: whether it holds at least one folder. */
+  hasSubfolders?: boolean
+  /** Whether it is shared itself (has grants of its own); told only to who may manage its sharing. */
+  shared?: boolean
 }
 
 /** One field read from a file's embedded metadata, as text, for the "All metadata" view. */
@@ -185,6 +199,11 @@ export interface JobView {
   total: number
   bytesDone?: number
   bytesTotal?: number
+  /**
+   * What the job is doing now, in words, where its counts alone would say nothing to a person
+   * (removing a background: "Loading the model", then "Working").
+   */
+  stage?: string
   error?: { code: string; message: string; details?: Record<string, unknown> }
   createdAt: number
   startedAt?: number
@@ -212,6 +231,10 @@ export interface TrashItemView {
   count: number
   /** Bytes of every version of every file in it. */
   bytes: number
+  /** A file's type, so the trash shows its thumbnail where it has one (the thumbnail route serves a trashed file to who may see it here). */
+  mime?: string
+  /** A file's current version, for the thumbnail's address. */
+  currentVersion?: number
 }
 
 /** Files shown together by "Find duplicates": every one viewable by the caller. */
@@ -232,4 +255,30 @@ export interface SimilarMatch {
   distance: number
   /** The same bytes as the file asked about. */
   sameContent: boolean
+}
+
+/**
+ * A smart collection as one reader may see it. `search` leaves out an "in this folder" the
+ * reader cannot view (its hits are then none: `folderHidden`), so no hidden id is given.
+ * `sharedWith` is told to the owner only.
+ */
+export interface SmartCollectionView {
+  id: Id
+  name: string
+  ownerId: Id
+  ownerName: string
+  /** The reader owns it: may rename, change, share and delete it. */
+  mine: boolean
+  /** Its search as the reader may see it: see termsHidden and folderHidden. */
+  search: SavedSearch
+  /** It is kept to a folder the reader cannot view: the folder is left out, and it finds nothing for them. */
+  folderHidden: boolean
+  /**
+   * It also looks for words, tags, a camera or metadata values not shown to this reader: they
+   * are shown to a reader who is not its owner only while it finds something for them.
+   */
+  termsHidden: boolean
+  sharedWith: { id: Id; name: string; type: 'user' | 'group' }[] | null
+  createdAt: number
+  updatedAt: number
 }

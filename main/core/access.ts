@@ -5,7 +5,7 @@ import {
 import { AppError } from '../../shared/errors.js'
 import type { Ctx } from './context.js'
 
-/** How the seed tables name each operation, for messages a person reads. */
+/** How each operation of the permission tables (docs/permissions.md) is named in messages a person reads. */
 const ASSET_OPERATION_LABELS: Record<AssetOperation, string> = {
   viewAndSearch: 'view', fileDetails: 'see the details of', downloadFile: 'download', downloadZip: 'download as zip',
   viewDownloads: 'view downloads of', viewComments: 'view comments on', editComments: 'comment on', createFolder: 'create folders in',
@@ -31,7 +31,7 @@ export function assetLevelFor(ctx: Ctx, assetId: Id, need: Level): LevelOrNone {
 }
 
 /**
- * Checks the seed table's level for an operation. An asset the caller cannot view is
+ * Checks the level the permission table (docs/permissions.md) sets for an operation. An asset the caller cannot view is
  * reported as missing, so a refusal never reveals that it exists.
  */
 export function requireAsset(ctx: Ctx, id: Id, op: AssetOperation): AssetRecord {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { ActivityPart, ActivityRecord, Id, UserRecord } from '../../shared/domain.js'
 import { plainSummary } from './activity/summary.js'
-import type { ChannelName, ParsedInputOf, ResultOf } from '../../shared/contract/index.js'
+import { channels, type ChannelName, type ParsedInputOf, type ResultOf } from '../../shared/contract/index.js'
 import type { BlobStore } from './blobs/blobStore.js'
 import type { Change, Dels, Puts } from './store/change.js'
 import type { PermissionEngine } from './permissions/engine.js'
@@ -77,13 +77,16 @@ export class Session {
 }
 
 export interface ActivityDraft {
-  action: string
+  /** The call's channel unless said otherwise (a job's end logged under the channel that started it, say). */
+  action?: string
   ids: Id[]
   /** Text, or parts naming files and folders by id (see activity/summary.ts). */
   summary: string | ActivityPart[]
 }
 
 export interface CommitDraft {
+  /** What the change is called in the journal and in `library.changed`: the call's channel unless said otherwise. */
+  op?: string
   put?: Puts
   del?: Dels
   /** Omitted only for a job's bookkeeping of its own record (its start or end is logged once, elsewhere). */
@@ -99,8 +102,12 @@ export interface Ctx {
   /** The admin behind a view-as. */
   readonly viaAdmin: UserRecord | null
   readonly channel: ChannelName
-  /** Applies a change with its activity entry; resolves once it is durable. */
-  commit(op: string, draft: CommitDraft): Promise<Change>
+  /**
+   * Applies a change with its activity entry; resolves once it is durable. Its op and the
+   * entry's action are the channel's name unless the draft names others. Only a command
+   * (`mutates` in shared/contract/define.ts) may commit: a query that tried is a bug, refused.
+   */
+  commit(draft: CommitDraft): Promise<Change>
   /** How many of this call's changes are durable: a call that made none may run again (docs/team.md). */
   readonly committed: number
 }
@@ -116,14 +123,16 @@ export function makeCtx(core: Core, session: Session, actor: UserRecord, viaAdmi
     get committed() {
       return committed
     },
-    commit(op, draft) {
+    commit(draft) {
+      if (!channels[channel].mutates) return Promise.reject(new Error(`${channel} is a query and may not change the library.`))
+      const op = draft.op ?? channel
       const put: Puts = { ...(draft.put ?? {}) }
       if (draft.activity) {
         const entry: ActivityRecord = {
           id: core.newId(),
           at: core.clock(),
           actorId: actor.id,
-          action: draft.activity.action,
+          action: draft.activity.action ?? channel,
           ids: draft.activity.ids,
           summary: typeof draft.activity.summary === 'string' ? draft.activity.summary : plainSummary(draft.activity.summary),
         }
@@ -151,3 +160,9 @@ export type SessionHandler<C extends ChannelName> = (
 
 export type HandlerMap<K extends ChannelName> = { [C in K]: Handler<C> }
 export type SessionHandlerMap<K extends ChannelName> = { [C in K]: SessionHandler<C> }
+/**
+ * A domain's handler map, typed from its contract section (`HandlersOf<typeof tagChannels>`):
+ * a channel of the section without a handler, or a handler for a channel it does not define, is a type error.
+ */
+export type HandlersOf<Section> = HandlerMap<keyof Section & ChannelName>
+export type SessionHandlersOf<Section> = SessionHandlerMap<keyof Section & ChannelName>

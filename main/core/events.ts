@@ -3,6 +3,7 @@ import type { Events } from '../../shared/contract/index.js'
 import type { Core } from './context.js'
 import type { Change } from './store/change.js'
 import { changedTables } from './store/change.js'
+import { canOpenSmart } from './smartCollections/smartCollectionAccess.js'
 
 /** What of one change reaches one restricted reader: the tables and the assets it touched that they can see. */
 export interface Reach {
@@ -65,6 +66,11 @@ export function reachOf(core: Core, readerId: Id, change: Pick<Change, 'put' | '
       return !!r && r.id === r.rootId && (r.managers ?? []).includes(readerId)
     },
     settings: () => true,
+    // A smart collection reaches its owner and whom it is shared with; its hits are worked out when read.
+    smartCollections: (id) => {
+      const r = tables.smartCollections.get(id) ?? change.put.smartCollections?.find((s) => s.id === id)
+      return !!r && canOpenSmart(core, readerId, r)
+    },
   }
   const note = (table: TableName, id: Id) => {
     // Every id is checked, not only the first that touches: each visible asset is named.

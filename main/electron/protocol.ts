@@ -3,12 +3,11 @@ import { FILE_SCHEME } from '../../shared/bridge.js'
 import { AppError } from '../../shared/errors.js'
 import type { Library } from '../core/library.js'
 import type { Session } from '../core/context.js'
-import { openContent, type OpenedContent } from '../core/files/contentAccess.js'
-import { openRendition } from '../core/files/renditionAccess.js'
+import type { OpenedContent } from '../core/files/contentAccess.js'
+import { openByKind, type ContentKind } from '../core/files/openByKind.js'
 import { errorShape } from '../dispatch.js'
 import { APP_HOST } from './appUrl.js'
 import { CONTENT_CSP } from './csp.js'
-import { parseRange } from '../core/files/range.js'
 import { rendererFileResponse } from './rendererFiles.js'
 import { errorResponse, streamBody } from './webResponse.js'
 
@@ -42,9 +41,9 @@ export function serveTroveScheme(partition: ElectronSession, target: ProtocolTar
   return () => partition.protocol.unhandle(FILE_SCHEME)
 }
 
-const CONTENT_KINDS = new Set(['file', 'thumb', 'preview'])
+const CONTENT_KINDS = new Set(['file', 'thumb', 'preview', 'page'])
 
-/** trove://app/... is the renderer; trove://file|thumb|preview/<id>[?v=N] are file bytes and renditions. */
+/** trove://app/... is the renderer; trove://file|thumb|preview/<id>[?v=N] are file bytes and renditions, trove://page/<id>?p=N a PDF's page. */
 export function troveRequestHandler(target: ProtocolTarget): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed.', { status: 405, headers: { allow: 'GET, HEAD' } })
@@ -52,21 +51,16 @@ export function troveRequestHandler(target: ProtocolTarget): (request: Request) 
     if (url.host === APP_HOST) return rendererFileResponse(target.rendererDir, url.pathname, request.method)
     const id = /^\/([^/]+)$/.exec(url.pathname)?.[1]
     if (!CONTENT_KINDS.has(url.host) || !id) return new Response('Not found.', { status: 404 })
-    return contentResponse(target, url.host as 'file' | 'thumb' | 'preview', id, url, request)
+    return contentResponse(target, url.host as ContentKind, id, url, request)
   }
 }
 
-async function contentResponse(target: ProtocolTarget, kind: 'file' | 'thumb' | 'preview', rawId: string, url: URL, request: Request): Promise<Response> {
+async function contentResponse(target: ProtocolTarget, kind: ContentKind, rawId: string, url: URL, request: Request): Promise<Response> {
   let content: OpenedContent
   try {
     const fileId = decodeId(rawId)
-    const version = parseVersion(url.searchParams.get('v'))
-    const core = target.library.core
     // Checked on every request, as the actor of this window is now (docs/permissions.md).
-    content =
-      kind === 'file'
-        ? openContent(core, target.session, fileId, { version, range: parseRange(request.headers.get('range')) })
-        : await openRendition(core, target.session, fileId, kind, version)
+    content = await openByKind(target.library.core, target.session, kind, fileId, url.searchParams, request.headers.get('range'))
   } catch (error) {
     return errorResponse(errorShape(error))
   }
@@ -97,10 +91,4 @@ function decodeId(raw: string): string {
   } catch {
     throw new AppError('NOT_FOUND', 'No such file.')
   }
-}
-
-function parseVersion(raw: string | null): number | undefined {
-  if (raw === null) return undefined
-  if (!/^[1-9]\d{0,8}$/.test(raw)) throw new AppError('INVALID_INPUT', 'v must be a version number.', { v: raw })
-  return Number(raw)
 }

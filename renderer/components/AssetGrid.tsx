@@ -9,8 +9,8 @@ import { useItemNavigation } from './browse/useItemNavigation.js'
 import { useFocusAfterRename } from './browse/useFocusAfterRename.js'
 import { useScrollTopOnNewSource } from './browse/useScrollTopOnNewSource.js'
 import { useLoadMoreNearEnd } from './browse/useLoadMoreNearEnd.js'
+import { useRubberBand } from './browse/useRubberBand.js'
 
-const MIN_TILE = 168
 const GAP = 16
 const PAD = 24
 /** Name and meta lines under the picture. */
@@ -28,14 +28,16 @@ export function AssetGrid({ label }: { label: string }) {
   const activeId = useTrove((s) => s.activeId)
   const renamingId = useTrove((s) => s.renamingId)
   const searching = useTrove((s) => !!s.search)
+  const minTile = useTrove((s) => s.tileSize)
+  const fit = useTrove((s) => s.tileFit)
   const selected = useMemo(() => new Set(selection), [selection])
   const scroller = useRef<HTMLDivElement>(null)
   const prefix = useId()
   const optionId = (id: Id) => `${prefix}-${id}`
   const { width, height } = useElementSize(scroller)
 
-  const columns = Math.max(1, Math.floor((width - 2 * PAD + GAP) / (MIN_TILE + GAP)))
-  const tileWidth = width > 0 ? (width - 2 * PAD - (columns - 1) * GAP) / columns : MIN_TILE
+  const columns = Math.max(1, Math.floor((width - 2 * PAD + GAP) / (minTile + GAP)))
+  const tileWidth = width > 0 ? (width - 2 * PAD - (columns - 1) * GAP) / columns : minTile
   const rowHeight = Math.round((tileWidth * 3) / 4 + TEXT_HEIGHT + GAP)
   const rowCount = Math.ceil(ids.length / columns)
 
@@ -64,6 +66,9 @@ export function AssetGrid({ label }: { label: string }) {
   useLoadMoreNearEnd(rows.length ? rows[rows.length - 1].index : -1, rowCount, 3)
 
   const active = activeId && ids.includes(activeId) ? activeId : null
+  // Rows in view, without the overscan either side: their pictures are asked for first.
+  const visible = virtualizer.range
+  const rubber = useRubberBand(scroller, ids, { columns, tileWidth, tileHeight: rowHeight - GAP, rowHeight, gap: GAP, left: PAD, top: PAD - 4 })
 
   return (
     <div
@@ -75,9 +80,16 @@ export function AssetGrid({ label }: { label: string }) {
       aria-activedescendant={active ? optionId(active) : undefined}
       tabIndex={0}
       onKeyDown={nav.onKeyDown}
-      onClick={nav.onBackgroundPointer}
+      onClick={(e) => {
+        if (!rubber.endedBand()) nav.onBackgroundPointer(e)
+      }}
       onContextMenu={nav.onBackgroundPointer}
+      onPointerDown={rubber.onPointerDown}
+      onPointerMove={rubber.onPointerMove}
+      onPointerUp={rubber.onPointerUp}
+      onPointerCancel={rubber.onPointerCancel}
       data-background=""
+      data-fit={fit}
     >
       <div className="grid-sizer" role="presentation" data-background="" style={{ height: virtualizer.getTotalSize() }}>
         {rows.map((row) => (
@@ -106,11 +118,15 @@ export function AssetGrid({ label }: { label: string }) {
                   onContextMenu={() => nav.onItemContextMenu(id)}
                   onRenameDone={onRenameDone}
                   showFolder={searching}
+                  onScreen={!visible || (row.index >= visible.startIndex && row.index <= visible.endIndex)}
                 />
               )
             })}
           </div>
         ))}
+        {rubber.band && (
+          <div className="rubber-band" aria-hidden="true" style={{ left: rubber.band.x, top: rubber.band.y, width: rubber.band.width, height: rubber.band.height }} />
+        )}
       </div>
     </div>
   )

@@ -1,9 +1,8 @@
-import { memo, useState, type MouseEvent } from 'react'
-import { hasRendition } from '../../shared/mediaKinds.js'
+import { memo, useEffect, type MouseEvent } from 'react'
 import type { AssetView } from '../../shared/views.js'
-import { api } from '../api/index.js'
-import { FileTypeIcon, fileKind } from './fileTypeIcons.js'
-import { FolderIcon } from './icons.js'
+import { useTrove } from '../store/index.js'
+import { FolderIcon, ShareIcon } from './icons.js'
+import { ThumbImage, Thumbnail } from './browse/Thumbnail.js'
 import { dimensions, formatBytes, itemCount, typeLabel } from './labels.js'
 import { RenameField } from './browse/RenameField.js'
 import { endAssetDrag, startAssetDrag, useFolderDrop } from './browse/dragAssets.js'
@@ -24,6 +23,8 @@ export interface ItemProps {
   onRenameDone(): void
   /** In search results: the folder the hit is in, as the user may see it. */
   showFolder?: boolean
+  /** In the visible part of the view (not the rows drawn just outside it): its picture comes first. */
+  onScreen?: boolean
 }
 
 export function assetMeta(asset: AssetView): string {
@@ -32,7 +33,7 @@ export function assetMeta(asset: AssetView): string {
 }
 
 /** One asset in the grid: a thumbnail for images, videos, PDFs and RAW photos (served with the session's permission check), an icon by type otherwise. */
-function Tile({ asset, optionId, selected, active, renaming, posinset, setsize, onClick, onDoubleClick, onContextMenu, onRenameDone, showFolder }: ItemProps) {
+function Tile({ asset, optionId, selected, active, renaming, posinset, setsize, onClick, onDoubleClick, onContextMenu, onRenameDone, showFolder, onScreen }: ItemProps) {
   const { over, dropProps } = useFolderDrop(asset.kind === 'folder' ? asset : undefined)
   return (
     <div
@@ -55,10 +56,17 @@ function Tile({ asset, optionId, selected, active, renaming, posinset, setsize, 
       {...dropProps}
     >
       <div className="tile-visual">
-        <Thumbnail key={asset.currentVersion} asset={asset} />
+        {asset.kind === 'folder' ? <FolderVisual folderId={asset.id} onScreen={onScreen ?? true} /> : <Thumbnail key={asset.currentVersion} asset={asset} onScreen={onScreen ?? true} />}
       </div>
       <div className="tile-text">
-        {renaming ? <RenameField asset={asset} onDone={onRenameDone} /> : <span className="tile-name">{asset.name}</span>}
+        {renaming ? (
+          <RenameField asset={asset} onDone={onRenameDone} />
+        ) : (
+          <span className="name-line">
+            <span className="tile-name">{asset.name}</span>
+            {asset.shared && <SharedBadge />}
+          </span>
+        )}
         <span className="tile-meta" id={`${optionId}-meta`}>
           {showFolder ? folderOf(asset) : assetMeta(asset)}
         </span>
@@ -76,7 +84,7 @@ export const AssetTile = memo(Tile, sameItem)
 
 export function sameItem(a: ItemProps, b: ItemProps): boolean {
   return a.asset === b.asset && a.optionId === b.optionId && a.selected === b.selected && a.active === b.active &&
-    a.renaming === b.renaming && a.posinset === b.posinset && a.setsize === b.setsize && a.showFolder === b.showFolder
+    a.renaming === b.renaming && a.posinset === b.posinset && a.setsize === b.setsize && a.showFolder === b.showFolder && a.onScreen === b.onScreen
 }
 
 /** The folder part of a path ("/Marketing/Brand"), or "Shared with you" where the folder is hidden. */
@@ -85,32 +93,33 @@ export function folderOf(asset: AssetView): string {
   return `In ${asset.path.slice(0, asset.path.lastIndexOf('/')) || '/'}`
 }
 
-/** A placeholder shows until the thumbnail has loaded (thumbnails are made in the background). */
-function Thumbnail({ asset }: { asset: AssetView }) {
-  const [state, setState] = useState<'loading' | 'loaded' | 'broken'>('loading')
-  if (asset.kind === 'folder') return <FolderIcon size={56} className="tile-icon tile-icon-folder" />
-  const kind = fileKind(asset.kind, asset.mime, asset.name)
-  const icon = (
-    <span className="tile-file">
-      <FileTypeIcon kind={kind} size={48} className="tile-icon" />
-      <span className="tile-ext">{typeLabel(asset.name, asset.mime)}</span>
+/**
+ * A folder's tile shows a few of its own pictures (only ones this user can view: main picks
+ * them), or the folder icon when it has none.
+ */
+function FolderVisual({ folderId, onScreen }: { folderId: string; onScreen: boolean }) {
+  const previews = useTrove((s) => s.folderPreviews[folderId])
+  const generation = useTrove((s) => s.previewGeneration)
+  useEffect(() => useTrove.getState().wantFolderPreviews(folderId), [folderId, generation])
+  if (!previews || previews.length === 0) return <FolderIcon size={56} className="tile-icon tile-icon-folder" />
+  return (
+    <span className={`folder-mosaic is-${previews.length}`}>
+      {previews.map((p) => (
+        <span key={p.id} className="folder-mosaic-cell">
+          <ThumbImage fileId={p.id} version={p.version} onScreen={onScreen} className="tile-thumb folder-mosaic-thumb" onGiveUp={() => undefined} />
+        </span>
+      ))}
+      <FolderIcon size={22} className="folder-mosaic-badge" />
     </span>
   )
-  // Videos, PDFs and RAW photos have thumbnails too (a poster frame, the first page, the embedded preview).
-  if (!hasRendition(asset.mime) || state === 'broken') return icon
+}
+
+/** Marks what is shared itself, for whoever may manage its sharing (main tells no one else). */
+export function SharedBadge() {
   return (
-    <>
-      {state === 'loading' && <span className="tile-placeholder" aria-hidden="true" />}
-      <img
-        className={`tile-thumb${state === 'loaded' ? ' is-loaded' : ''}`}
-        src={api.fileUrl('thumb', asset.id, asset.currentVersion)}
-        alt=""
-        loading="lazy"
-        decoding="async"
-        draggable={false}
-        onLoad={() => setState('loaded')}
-        onError={() => setState('broken')}
-      />
-    </>
+    <span className="shared-badge" title="Shared">
+      <ShareIcon size={13} />
+      <span className="visually-hidden">, shared</span>
+    </span>
   )
 }

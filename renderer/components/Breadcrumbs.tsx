@@ -29,22 +29,30 @@ export function Breadcrumbs() {
           const last = i === crumbs.length - 1
           return (
             <li key={c.id ?? 'top'}>
-              {last ? (
-                <span className="crumb crumb-current" aria-current="page">
-                  {c.name}
-                </span>
-              ) : (
-                <>
-                  <button type="button" className="crumb" onClick={() => void openFolder(c.id)}>
-                    {c.name}
-                  </button>
-                  <ChevronIcon size={14} className="crumb-sep" />
-                </>
-              )}
+              <Crumb name={c.name} last={last} onOpen={() => void openFolder(c.id)} />
             </li>
           )
         })}
       </ol>
     </nav>
+  )
+}
+
+/** One step of a trail: the last is where one is; each before it opens that place. */
+export function Crumb({ name, last, onOpen }: { name: string; last: boolean; onOpen(): void }) {
+  if (last) {
+    return (
+      <span className="crumb crumb-current" aria-current="page">
+        {name}
+      </span>
+    )
+  }
+  return (
+    <>
+      <button type="button" className="crumb" onClick={onOpen}>
+        {name}
+      </button>
+      <ChevronIcon size={14} className="crumb-sep" />
+    </>
   )
 }

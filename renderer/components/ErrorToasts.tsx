@@ -1,22 +1,29 @@
+import * as Toast from '@radix-ui/react-toast'
 import { useTrove } from '../store/index.js'
 import { AlertIcon, CloseIcon } from './icons.js'
 
-/** Errors that belong to no form stay on screen until read and dismissed: nothing fails silently. */
+/**
+ * Errors that belong to no form stay on screen until read and dismissed (nothing fails
+ * silently), at most four at once (uiSlice.ts). Radix Toast, in their own corner.
+ */
 export function ErrorToasts() {
   const errors = useTrove((s) => s.errors)
   const dismiss = useTrove((s) => s.dismissError)
-  if (errors.length === 0) return null
   return (
-    <div className="toasts">
+    <Toast.Provider duration={Infinity} label="Error">
       {errors.map((e) => (
-        <div key={e.id} className="toast" role="alert">
+        <Toast.Root key={e.id} type="foreground" className="toast" role="alert" aria-live="off" open onOpenChange={(open) => !open && dismiss(e.id)}>
           <AlertIcon size={18} className="toast-icon" />
-          <p>{e.message}</p>
-          <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => dismiss(e.id)}>
+          <Toast.Description asChild>
+            <p>{e.message}</p>
+          </Toast.Description>
+          <Toast.Close className="icon-button" aria-label="Dismiss">
             <CloseIcon size={16} />
-          </button>
-        </div>
+          </Toast.Close>
+        </Toast.Root>
       ))}
-    </div>
+      {/* aria-live (off: Radix announces) keeps errors readable while a dialog hides the rest of the page. */}
+      <Toast.Viewport className="toasts" label="Errors" hotkey={['altKey', 'F8']} aria-live="off" />
+    </Toast.Provider>
   )
 }

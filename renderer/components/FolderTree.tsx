@@ -1,7 +1,10 @@
 import { useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { useTrove } from '../store/index.js'
-import { ChevronIcon, FolderIcon, HomeIcon } from './icons.js'
+import * as ContextMenu from '@radix-ui/react-context-menu'
+import { ChevronIcon, FolderIcon, HomeIcon, ShareIcon } from './icons.js'
+import { isHome } from '../../shared/home.js'
+import { TreeFolderMenuItems } from './menu/TreeFolderMenuItems.js'
 import { treeRows, type TreeRow } from './treeRows.js'
 import { useFolderDrop } from './browse/dragAssets.js'
 
@@ -16,8 +19,19 @@ export function FolderTree() {
   const rootsLoaded = useTrove((s) => s.rootsLoaded)
   const rows = useMemo(() => treeRows(input), [input])
   const [focusedId, setFocusedId] = useState<string | null>(null)
+  const [menuFor, setMenuFor] = useState<string | null>(null)
   const items = useRef(new Map<string, HTMLLIElement>())
   const moved = useRef(false)
+  const trail = useTrove((s) => s.trail)
+
+  // The tree opens down to the folder on show (a link, a search hit, a double-click in the centre).
+  useEffect(() => {
+    const { expanded, setExpanded } = useTrove.getState()
+    for (const id of trail) if (!expanded[id]) void setExpanded(id, true)
+  }, [trail])
+  useEffect(() => {
+    if (folderId) items.current.get(folderId)?.scrollIntoView?.({ block: 'nearest' })
+  }, [folderId, rows.length])
 
   // The tab stop: the focused row, else the open folder, else the first row.
   const tabStop = rows.find((r) => r.id === focusedId)?.id ?? rows.find((r) => r.id === folderId)?.id ?? rows[0]?.id
@@ -62,6 +76,16 @@ export function FolderTree() {
       case ' ':
         void openFolder(row.id)
         break
+      case 'ContextMenu':
+      case 'F10': {
+        if (e.key === 'F10' && !e.shiftKey) return
+        // The keyboard opens the same menu a right-click does, at the folder.
+        const el = items.current.get(row.id)
+        if (!el) return
+        const box = el.getBoundingClientRect()
+        el.dispatchEvent(new MouseEvent('contextmenu', { bubbles: true, cancelable: true, clientX: box.left + Math.min(box.width / 2, 48), clientY: box.top + box.height / 2 }))
+        break
+      }
       default:
         return
     }
@@ -77,23 +101,40 @@ export function FolderTree() {
     )
   }
 
+  const menuFolder = menuFor ? input.byId[menuFor] : undefined
   return (
-    <ul className="tree" role="tree" aria-label="Folders">
-      {rows.map((row) => (
-        <TreeItem
-          key={row.id}
-          row={row}
-          selected={row.id === folderId}
-          tabStop={row.id === tabStop}
-          itemRef={(el) => {
-            if (el) items.current.set(row.id, el)
-            else items.current.delete(row.id)
-          }}
-          onFocus={() => setFocusedId(row.id)}
-          onKeyDown={(e) => onKeyDown(e, row)}
-        />
-      ))}
-    </ul>
+    <ContextMenu.Root modal={false} onOpenChange={(open) => !open && setMenuFor(null)}>
+      <ContextMenu.Trigger
+        asChild
+        onContextMenu={(e) => {
+          // Only a folder has a menu here; elsewhere in the tree neither ours nor the browser's opens.
+          if (!(e.target as HTMLElement).closest('[role="treeitem"]')) e.preventDefault()
+        }}
+      >
+        <ul className="tree" role="tree" aria-label="Folders">
+          {rows.map((row) => (
+            <TreeItem
+              key={row.id}
+              row={row}
+              selected={row.id === folderId}
+              tabStop={row.id === tabStop}
+              itemRef={(el) => {
+                if (el) items.current.set(row.id, el)
+                else items.current.delete(row.id)
+              }}
+              onFocus={() => setFocusedId(row.id)}
+              onKeyDown={(e) => onKeyDown(e, row)}
+              onContextMenu={() => setMenuFor(row.id)}
+            />
+          ))}
+        </ul>
+      </ContextMenu.Trigger>
+      <ContextMenu.Portal>
+        <ContextMenu.Content className="menu" aria-label={`Actions for ${menuFolder ? (isHome(menuFolder) ? 'Home' : menuFolder.name) : 'folder'}`} collisionPadding={8} loop>
+          {menuFor && <TreeFolderMenuItems folderId={menuFor} />}
+        </ContextMenu.Content>
+      </ContextMenu.Portal>
+    </ContextMenu.Root>
   )
 }
 
@@ -104,10 +145,11 @@ interface ItemProps {
   itemRef(el: HTMLLIElement | null): void
   onFocus(): void
   onKeyDown(e: KeyboardEvent): void
+  onContextMenu(): void
 }
 
 /** One folder of the tree; assets dragged onto it move (or copy) there, files from the desktop upload there. */
-function TreeItem({ row, selected, tabStop, itemRef, onFocus, onKeyDown }: ItemProps) {
+function TreeItem({ row, selected, tabStop, itemRef, onFocus, onKeyDown, onContextMenu }: ItemProps) {
   const folder = useTrove((s) => s.byId[row.id])
   const { over, dropProps } = useFolderDrop(folder)
   return (
@@ -116,6 +158,8 @@ function TreeItem({ row, selected, tabStop, itemRef, onFocus, onKeyDown }: ItemP
       role="treeitem"
       className={`tree-item${over ? ' is-drop-target' : ''}`}
       aria-level={row.level}
+      aria-label={row.name}
+      aria-describedby={row.shared ? `tree-shared-${row.id}` : undefined}
       aria-posinset={row.posinset}
       aria-setsize={row.setsize}
       aria-expanded={row.expandable ? row.expanded : undefined}
@@ -125,6 +169,7 @@ function TreeItem({ row, selected, tabStop, itemRef, onFocus, onKeyDown }: ItemP
       onFocus={onFocus}
       onKeyDown={onKeyDown}
       onClick={() => void useTrove.getState().openFolder(row.id)}
+      onContextMenu={onContextMenu}
       {...dropProps}
     >
       <span className="tree-row" style={{ paddingInlineStart: `${(row.level - 1) * 16 + 6}px` }}>
@@ -140,6 +185,13 @@ function TreeItem({ row, selected, tabStop, itemRef, onFocus, onKeyDown }: ItemP
         </span>
         {row.home ? <HomeIcon size={17} className="tree-icon" /> : <FolderIcon size={17} className="tree-icon" />}
         <span className="tree-label">{row.name}</span>
+        {row.shared && (
+          // The row's name stays the folder's own (what people and tests look it up by); "Shared" is its description.
+          <span className="shared-badge" title="Shared">
+            <ShareIcon size={13} />
+            <span className="visually-hidden" id={`tree-shared-${row.id}`}>Shared</span>
+          </span>
+        )}
       </span>
     </li>
   )

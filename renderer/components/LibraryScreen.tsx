@@ -2,10 +2,12 @@ import { useTrove } from '../store/index.js'
 import { AdminScreen } from './admin/AdminScreen.js'
 import { CentrePane } from './browse/CentrePane.js'
 import { CollectionSidebar } from './collections/CollectionSidebar.js'
+import { SmartSidebar } from './smart/SmartSidebar.js'
 import { DetailsPanel } from './details/DetailsPanel.js'
 import { DialogHost } from './dialogs/DialogHost.js'
 import { OwnPasswordPrompt } from './dialogs/OwnPasswordPrompt.js'
 import { ErrorToasts } from './ErrorToasts.js'
+import { ActivityScreen } from './activity/ActivityScreen.js'
 import { Notices } from './Notices.js'
 import { TrashEntry, TrashPane } from './trash/TrashPane.js'
 import { useUndoShortcut } from './useUndoShortcut.js'
@@ -35,6 +37,8 @@ export function LibraryScreen() {
         <TopBar />
         {screen === 'admin' ? (
           <AdminScreen />
+        ) : screen === 'activity' ? (
+          <ActivityScreen />
         ) : (
           <div className="workspace">
             <SidebarResizer />
@@ -42,6 +46,7 @@ export function LibraryScreen() {
               <h2 className="sidebar-title">Folders</h2>
               <FolderTree />
               <CollectionSidebar />
+              <SmartSidebar />
               <TrashEntry />
             </aside>
             {screen === 'trash' ? (

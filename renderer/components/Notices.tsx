@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState } from 'react'
+import * as Toast from '@radix-ui/react-toast'
 import type { Notice } from '../store/noticesSlice.js'
 import { useTrove } from '../store/index.js'
 import { CloseIcon } from './icons.js'
@@ -7,47 +7,41 @@ import { CloseIcon } from './icons.js'
 export const NOTICE_MS = 6000
 
 /**
- * What just happened, said quietly, with Undo where it can be undone. Each goes away on its
- * own, but not while the pointer or focus is on it (someone about to press Undo).
+ * What just happened, said quietly, with Undo where it can be undone: Radix Toast, so each
+ * goes away on its own but waits while the pointer or focus is in the corner (someone about
+ * to press Undo) or the window is in the background, and F8 takes focus to them.
  */
 export function Notices() {
   const notices = useTrove((s) => s.notices)
   return (
-    <div className="notices" role="region" aria-label="Notifications">
+    <Toast.Provider duration={NOTICE_MS} label="Notice">
       {notices.map((n) => (
         <NoticeToast key={n.id} notice={n} />
       ))}
-    </div>
+      {/* aria-live (off: Radix announces) keeps the corner readable while a dialog hides the rest of the page. */}
+      <Toast.Viewport className="notices" label="Notifications" aria-live="off" />
+    </Toast.Provider>
   )
 }
 
 function NoticeToast({ notice }: { notice: Notice }) {
-  const [held, setHeld] = useState(false)
-  const box = useRef<HTMLDivElement>(null)
-  useEffect(() => {
-    if (held) return
-    const t = setTimeout(() => useTrove.getState().dismissNotice(notice.id), NOTICE_MS)
-    return () => clearTimeout(t)
-  }, [held, notice.id])
+  const { dismissNotice, undoNotice } = useTrove.getState()
   return (
-    <div
-      ref={box}
-      className="toast toast-notice"
-      role="status"
-      onPointerEnter={() => setHeld(true)}
-      onPointerLeave={() => setHeld(false)}
-      onFocus={() => setHeld(true)}
-      onBlur={(e) => !box.current?.contains(e.relatedTarget as Node | null) && setHeld(false)}
-    >
-      <p>{notice.message}</p>
+    // Radix announces the text itself; the item keeps its role without a second announcement.
+    <Toast.Root className="toast toast-notice" role="status" aria-live="off" open onOpenChange={(open) => !open && dismissNotice(notice.id)}>
+      <Toast.Description asChild>
+        <p>{notice.message}</p>
+      </Toast.Description>
       {notice.undoable && (
-        <button type="button" className="button button-small" onClick={() => void useTrove.getState().undoNotice(notice.id)}>
-          Undo
-        </button>
+        <Toast.Action altText="Undo with Control+Z or Command+Z" asChild>
+          <button type="button" className="button button-small" onClick={() => void undoNotice(notice.id)}>
+            Undo
+          </button>
+        </Toast.Action>
       )}
-      <button type="button" className="icon-button" aria-label="Dismiss" onClick={() => useTrove.getState().dismissNotice(notice.id)}>
+      <Toast.Close className="icon-button" aria-label="Dismiss">
         <CloseIcon size={16} />
-      </button>
-    </div>
+      </Toast.Close>
+    </Toast.Root>
   )
 }

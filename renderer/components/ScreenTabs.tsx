@@ -1,6 +1,6 @@
 import { useTrove } from '../store/index.js'
 
-/** Library and Administration; the second exists only for an admin acting as themselves. */
+/** Library, Administration and Activity; the last two exist only for an admin acting as themselves. */
 export function ScreenTabs() {
   const isAdmin = useTrove((s) => !!s.session?.isAdmin)
   const screen = useTrove((s) => s.screen)
@@ -13,6 +13,9 @@ export function ScreenTabs() {
       </button>
       <button type="button" className="screen-tab" aria-current={screen === 'admin' ? 'page' : undefined} onClick={() => showScreen('admin')}>
         Administration
+      </button>
+      <button type="button" className="screen-tab" aria-current={screen === 'activity' ? 'page' : undefined} onClick={() => showScreen('activity')}>
+        Activity
       </button>
     </nav>
   )

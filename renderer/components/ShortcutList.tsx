@@ -13,7 +13,7 @@ const SHORTCUTS: Array<[string, string]> = [
   ['Ctrl/Cmd + C, then V', 'Copy the selection into the folder on show'],
   ['Ctrl/Cmd + X, then V', 'Move the selection into the folder on show'],
   ['F2', 'Rename'],
-  ['Delete', 'Delete the selection'],
+  ['Delete', 'Move the selection to the trash (Undo in the notice)'],
   ['Menu key, Shift + F10', 'The context menu of the item'],
   ['+  −  0  1', 'Viewer: zoom in, out, fit, 100%'],
   ['Escape', 'Close the viewer or dialog, or clear the selection'],

@@ -1,25 +1,16 @@
 import { useState } from 'react'
-import { describeError } from '../api/errors.js'
 import { useTrove } from '../store/index.js'
 import { LogoMark } from './icons.js'
+import { useSubmit } from './forms/useSubmit.js'
+import { FormAlert } from './forms/Field.js'
 
 /** Nobody acts in this session yet (the first admin has a password): sign in, always with a password (docs/accounts.md). */
 export function SignInScreen() {
   const [email, setEmail] = useState('')
   const [password, setPassword] = useState('')
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
 
-  const submit = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await useTrove.getState().signIn(email, password)
-    } catch (e) {
-      setError(describeError(e).message)
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useSubmit()
+  const submit = () => run(() => useTrove.getState().signIn(email, password))
 
   return (
     <main className="screen">
@@ -41,11 +32,7 @@ export function SignInScreen() {
           <span className="field-label">Password</span>
           <input className="input" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="current-password" required />
         </label>
-        {error && (
-          <p className="field-error" role="alert">
-            {error}
-          </p>
-        )}
+        <FormAlert message={error} />
         <button type="submit" className="button button-primary button-wide" disabled={busy || email.length === 0 || password.length === 0}>
           Sign in
         </button>

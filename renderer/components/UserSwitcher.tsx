@@ -1,6 +1,7 @@
+import * as Dialog from '@radix-ui/react-dialog'
 import { useEffect, useRef } from 'react'
+import { canSignOut, signOut as endServerSession } from '../store/platform.js'
 import type { UserListItem } from '../../shared/views.js'
-import { api } from '../api/index.js'
 import { useTrove } from '../store/index.js'
 import { Avatar } from './Avatar.js'
 import { ChevronDownIcon, EyeIcon } from './icons.js'
@@ -17,63 +18,56 @@ export function UserSwitcher() {
   const open = useTrove((s) => s.switcherOpen)
   const setOpen = useTrove((s) => s.setSwitcherOpen)
   const buttonRef = useRef<HTMLButtonElement>(null)
-  const panelRef = useRef<HTMLDivElement>(null)
+  // What to do once the panel has closed and focus is back on its button: a dialog opened then
+  // (a password) takes that button as the place to give focus back to.
+  const after = useRef<(() => void) | null>(null)
 
   useEffect(() => {
-    if (!open) return
-    void useTrove.getState().loadUsers()
-    const onPointer = (e: PointerEvent) => {
-      if (!panelRef.current?.contains(e.target as Node) && !buttonRef.current?.contains(e.target as Node)) setOpen(false)
-    }
-    // Escape closes it wherever focus is: it opens with focus still on its button.
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'Escape') return
-      setOpen(false)
-      buttonRef.current?.focus()
-    }
-    document.addEventListener('pointerdown', onPointer)
-    document.addEventListener('keydown', onKey)
-    return () => {
-      document.removeEventListener('pointerdown', onPointer)
-      document.removeEventListener('keydown', onKey)
-    }
+    if (open) void useTrove.getState().loadUsers()
   }, [open])
 
   if (!session) return null
   const { user } = session
+  // A Radix Dialog like the other modals (focus moves in and stays in, Escape and a click
+  // outside close it, focus goes back to its button), drawn in place under the button with no
+  // backdrop, as the panel it has always looked like.
   return (
-    <div className="switcher">
-      <button
-        ref={buttonRef}
-        type="button"
-        className="switcher-button"
-        aria-haspopup="dialog"
-        aria-expanded={open}
-        aria-label={`Acting as ${user.name}, ${ROLE_LABELS[user.role]}. Switch user`}
-        onClick={() => setOpen(!open)}
-      >
-        <Avatar id={user.id} name={user.name} />
-        <span className="switcher-who">
-          <span className="switcher-name">{user.name}</span>
-          <span className="switcher-role">{ROLE_LABELS[user.role]}</span>
-        </span>
-        <ChevronDownIcon size={16} />
-      </button>
-      {open && (
-        <div
-          ref={panelRef}
+    <Dialog.Root open={open} onOpenChange={setOpen}>
+      <div className="switcher">
+        <Dialog.Trigger asChild>
+          <button ref={buttonRef} type="button" className="switcher-button" aria-label={`Acting as ${user.name}, ${ROLE_LABELS[user.role]}. Switch user`}>
+            <Avatar id={user.id} name={user.name} />
+            <span className="switcher-who">
+              <span className="switcher-name">{user.name}</span>
+              <span className="switcher-role">{ROLE_LABELS[user.role]}</span>
+            </span>
+            <ChevronDownIcon size={16} />
+          </button>
+        </Dialog.Trigger>
+        <Dialog.Content
           className="popover switcher-panel"
-          role="dialog"
-          aria-label="Switch user"
+          aria-describedby={undefined}
+          onCloseAutoFocus={(e) => {
+            e.preventDefault()
+            buttonRef.current?.focus()
+            const next = after.current
+            after.current = null
+            next?.()
+          }}
         >
-          <SwitcherList onDone={() => setOpen(false)} />
-        </div>
-      )}
-    </div>
+          <SwitcherList
+            onDone={(then) => {
+              after.current = then ?? null
+              setOpen(false)
+            }}
+          />
+        </Dialog.Content>
+      </div>
+    </Dialog.Root>
   )
 }
 
-function SwitcherList({ onDone }: { onDone(): void }) {
+function SwitcherList({ onDone }: { onDone(then?: () => void): void }) {
   const session = useTrove((s) => s.session)!
   const users = useTrove((s) => s.users)
   const others = users.filter((u) => u.id !== session.user.id)
@@ -83,8 +77,8 @@ function SwitcherList({ onDone }: { onDone(): void }) {
   // Main decides: an admin switches without a password, anyone else always gives one.
   const act = async (u: UserListItem, how: 'switch' | 'viewAs') => {
     const { switchUser, viewAs, openDialog, reportError } = useTrove.getState()
+    if (how === 'switch' && !admin) return onDone(() => openDialog({ kind: 'password', userId: u.id }))
     onDone()
-    if (how === 'switch' && !admin) return openDialog({ kind: 'password', userId: u.id })
     try {
       await (how === 'viewAs' ? viewAs(u.id) : switchUser(u.id))
     } catch (error) {
@@ -95,7 +89,7 @@ function SwitcherList({ onDone }: { onDone(): void }) {
 
   return (
     <>
-      <h2 className="popover-title">Switch user</h2>
+      <Dialog.Title className="popover-title">Switch user</Dialog.Title>
       <p className="popover-hint">
         Acting as <strong>{session.user.name}</strong> ({session.user.email})
       </p>
@@ -146,7 +140,7 @@ function SwitcherList({ onDone }: { onDone(): void }) {
           ))}
         </ul>
       )}
-      {api.canSignOut && (
+      {canSignOut() && (
         <button type="button" className="button button-quiet" onClick={() => void signOut()}>
           Sign out
         </button>
@@ -157,6 +151,6 @@ function SwitcherList({ onDone }: { onDone(): void }) {
 
 /** The page starts again from the server, which gives it a new, signed-out session (or asks for the link). */
 async function signOut(): Promise<void> {
-  if (await api.signOut()) window.location.reload()
+  if (await endServerSession()) window.location.reload()
   else useTrove.getState().reportError(new Error('Could not sign out: the server did not answer. Try again.'))
 }

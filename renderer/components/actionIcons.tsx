@@ -118,3 +118,18 @@ export const CheckIcon = (p: IconProps) => (
     <path d="m5 12.5 4.5 4.5L19 7.5" />
   </Svg>
 )
+/** A saved search: a folder with a lens. */
+export const SmartIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M3.5 18.5v-12a1 1 0 0 1 1-1h4.6l2 2h8.4a1 1 0 0 1 1 1v3" />
+    <path d="M3.5 18.5h8" />
+    <circle cx="16.5" cy="15.5" r="3" />
+    <path d="m18.7 17.7 2.3 2.3" />
+  </Svg>
+)
+export const LinkIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M10 14a4 4 0 0 0 5.7 0l3-3a4 4 0 0 0-5.7-5.7l-1 1" />
+    <path d="M14 10a4 4 0 0 0-5.7 0l-3 3a4 4 0 0 0 5.7 5.7l1-1" />
+  </Svg>
+)

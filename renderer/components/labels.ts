@@ -1,6 +1,6 @@
 import type { Level, Role } from '../../shared/domain.js'
 
-/** The seeds' names for the roles. */
+/** The names the app shows for the roles, as docs/permissions.md gives them. */
 export const ROLE_LABELS: Record<Role, string> = {
   admin: 'Administrator',
   developer: 'Developer',
@@ -20,18 +20,14 @@ export function formatBytes(bytes: number): string {
   return `${value < 10 ? value.toFixed(1) : Math.round(value)} ${units[unit]}`
 }
 
-/** A short type label: the extension when there is one, else the MIME subtype. */
-export function typeLabel(name: string, mime?: string): string {
-  const dot = name.lastIndexOf('.')
-  if (dot > 0 && dot < name.length - 1 && name.length - dot <= 6) return name.slice(dot + 1).toUpperCase()
-  return (mime?.split('/')[1] ?? 'file').toUpperCase()
-}
+// The store sorts by it too, and the store imports nothing from components.
+export { typeLabel } from '../store/typeLabel.js'
 
 export function itemCount(n: number): string {
   return n === 1 ? '1 item' : `${n} items`
 }
 
-/** The seeds' names for the levels. */
+/** The names the app shows for the levels, as docs/permissions.md gives them. */
 export const LEVEL_LABELS: Record<Level, string> = {
   view: 'Can view',
   contribute: 'Can contribute',

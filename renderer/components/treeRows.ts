@@ -16,6 +16,8 @@ export interface TreeRow {
   loading: boolean
   /** The library's root folder. */
   home: boolean
+  /** Shared itself (told only to who may manage its sharing). */
+  shared: boolean
 }
 
 export interface TreeInput {
@@ -37,7 +39,8 @@ export function treeRows(input: TreeInput): TreeRow[] {
     items.forEach((folder, i) => {
       const loaded = input.childIds[folder.id]
       const sub = loaded ? folders(loaded) : []
-      const expandable = loaded ? sub.length > 0 : (folder.childCount ?? 0) > 0
+      // A folder of files only has no expander: main says whether it holds a folder.
+      const expandable = loaded ? sub.length > 0 : (folder.hasSubfolders ?? (folder.childCount ?? 0) > 0)
       const expanded = expandable && !!input.expanded[folder.id]
       rows.push({
         id: folder.id,
@@ -50,6 +53,7 @@ export function treeRows(input: TreeInput): TreeRow[] {
         expanded,
         loading: !!input.loadingIds[folder.id],
         home: isHome(folder),
+        shared: !!folder.shared,
       })
       if (expanded) walk(sub, level + 1, folder.id)
     })

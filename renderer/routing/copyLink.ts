@@ -6,7 +6,7 @@ import { formatRoute } from './routes.js'
  * Puts a link on the clipboard. It names only the id: whoever opens it sees the asset where
  * they can reach it, or "not found or not shared with you" (docs/browse.md).
  */
-export async function copyLink(kind: 'asset' | 'collection', id: string): Promise<void> {
+export async function copyLink(kind: 'asset' | 'collection' | 'smart', id: string): Promise<void> {
   const link = linkTo(formatRoute({ place: { kind, id } }))
   try {
     await navigator.clipboard.writeText(link)
@@ -18,3 +18,4 @@ export async function copyLink(kind: 'asset' | 'collection', id: string): Promis
 
 export const copyAssetLink = (id: string) => copyLink('asset', id)
 export const copyCollectionLink = (id: string) => copyLink('collection', id)
+export const copySmartLink = (id: string) => copyLink('smart', id)

@@ -10,6 +10,8 @@ export function routeOf(s: TroveState): Route | null {
   const withFile = (route: Route): Route => (s.viewerId ? { ...route, fileId: s.viewerId } : route)
   if (s.screen === 'admin') return { place: { kind: 'admin' } }
   if (s.screen === 'trash') return { place: { kind: 'trash' } }
+  if (s.screen === 'activity') return { place: { kind: 'activity' } }
+  if (s.search?.smartId) return withFile({ place: { kind: 'smart', id: s.search.smartId } })
   if (s.search) return withFile({ place: { kind: 'search', filters: s.search.filters } })
   const scope = s.collectionScope
   if (scope && scope.folderIds.length === 0) return withFile({ place: { kind: 'collection', id: scope.collectionId } })

@@ -14,9 +14,13 @@ export type Place =
   | { kind: 'shared' }
   | { kind: 'folder'; id: Id }
   | { kind: 'collection'; id: Id }
+  /** A smart collection: its saved search, run as whoever opens the link. */
+  | { kind: 'smart'; id: Id }
   | { kind: 'search'; filters: SearchFilters }
   | { kind: 'asset'; id: Id }
   | { kind: 'admin' }
+  /** The library-wide activity log, admins only (docs/activity.md). */
+  | { kind: 'activity' }
   | { kind: 'trash' }
 
 /** A place, and the file open in the viewer over it, if any. */
@@ -47,8 +51,12 @@ export function formatRoute(route: Route): string {
     case 'trash':
       path = '/trash'
       break
+    case 'activity':
+      path = '/activity'
+      break
     case 'folder':
     case 'collection':
+    case 'smart':
     case 'asset':
       path = `/${place.kind}/${encodeURIComponent(place.id)}`
       break
@@ -74,8 +82,9 @@ export function parseRoute(path: string, search: string): Route | null {
   else if (parts.length === 1 && parts[0] === 'shared') place = { kind: 'shared' }
   else if (parts.length === 1 && parts[0] === 'admin') place = { kind: 'admin' }
   else if (parts.length === 1 && parts[0] === 'trash') place = { kind: 'trash' }
+  else if (parts.length === 1 && parts[0] === 'activity') place = { kind: 'activity' }
   else if (parts.length === 1 && parts[0] === 'search') place = readFilters(params)
-  else if (parts.length === 2 && (parts[0] === 'folder' || parts[0] === 'collection' || parts[0] === 'asset') && ID.test(parts[1] ?? '')) {
+  else if (parts.length === 2 && (parts[0] === 'folder' || parts[0] === 'collection' || parts[0] === 'smart' || parts[0] === 'asset') && ID.test(parts[1] ?? '')) {
     place = { kind: parts[0], id: parts[1]! }
   }
   if (!place) return null

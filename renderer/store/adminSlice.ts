@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand'
 import type { Id } from '../../shared/domain.js'
-import type { GroupListItem } from '../../shared/views.js'
+import type { GroupListItem, GroupShareView } from '../../shared/views.js'
 import type { InputOf } from '../../shared/contract/index.js'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
 import type { TroveState } from './types.js'
+import { onReset } from './resets.js'
 
 /**
  * Administration (admins only, docs/permissions.md): users, groups and metadata fields. Every
@@ -21,6 +22,8 @@ export interface AdminSlice {
   deleteGroup(groupId: Id): Promise<void>
   addMembers(groupId: Id, userIds: Id[]): Promise<void>
   removeMembers(groupId: Id, userIds: Id[]): Promise<void>
+  /** What is shared with a group, for its page. */
+  groupShares(groupId: Id): Promise<GroupShareView[]>
   defineField(input: InputOf<'metadata.defineField'>): Promise<void>
   deleteField(fieldId: Id): Promise<void>
 }
@@ -28,6 +31,7 @@ export interface AdminSlice {
 export const adminInitial = { groups: [], adminStatus: 'idle' } satisfies Partial<AdminSlice>
 
 export const createAdminSlice: StateCreator<TroveState, [], [], AdminSlice> = (set, get) => {
+  onReset(() => set(adminInitial))
   /** Users, groups and fields again, as main now has them (memberships show on both users and groups). */
   async function reload(): Promise<void> {
     const [users, groups, fields] = await Promise.all([api.call('users.list'), api.call('groups.list'), api.call('metadata.fields')])
@@ -82,6 +86,10 @@ export const createAdminSlice: StateCreator<TroveState, [], [], AdminSlice> = (s
     async addMembers(groupId, userIds) {
       await api.call('groups.addMembers', { groupId, userIds })
       await reload()
+    },
+
+    groupShares(groupId) {
+      return api.call('groups.shares', { groupId })
     },
 
     async removeMembers(groupId, userIds) {

@@ -1,11 +1,14 @@
 import type { Id } from '../../shared/domain.js'
 import { useTrove } from './index.js'
+import { onReset } from './resets.js'
 
 /**
  * Ctrl/Cmd+C or X holds the selection; Ctrl/Cmd+V copies or moves it into the folder on show,
  * as a file manager does. Only ids are held, in this window; main checks every paste.
  */
 let held: { mode: 'copy' | 'move'; ids: Id[] } | null = null
+// What one user cut or copied is not there to paste for the next.
+onReset(() => (held = null))
 
 export function holdAssets(mode: 'copy' | 'move', ids: Id[]): void {
   if (ids.length === 0) return

@@ -1,7 +1,8 @@
 import type { StateCreator } from 'zustand'
 import type { Id } from '../../shared/domain.js'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
 import type { TroveState } from './types.js'
+import { onReset } from './resets.js'
 
 /** Rename, move, copy, delete and download: main checks each; the renderer offers and reports. */
 export interface AssetOpsSlice {
@@ -17,12 +18,14 @@ export interface AssetOpsSlice {
   /** Throws, so the confirmation can show why. */
   deleteAssets(ids: Id[]): Promise<void>
   /** The desktop asks where to save; a browser downloads through the permission-checked file route. */
-  downloadFile(id: Id): Promise<void>
+  /** The current version, or the one named (saved as "name (version N).ext"). */
+  downloadFile(id: Id, version?: number): Promise<void>
 }
 
 export const assetOpsInitial = { renamingId: null } satisfies Partial<AssetOpsSlice>
 
 export const createAssetOpsSlice: StateCreator<TroveState, [], [], AssetOpsSlice> = (set, get) => {
+  onReset(() => set(assetOpsInitial))
   /** The target's children in the tree are stale until asked again, like whatever is on show. */
   async function afterChange(targetFolderId: Id): Promise<void> {
     if (get().childIds[targetFolderId]) await get().loadChildren(targetFolderId)
@@ -104,6 +107,9 @@ export const createAssetOpsSlice: StateCreator<TroveState, [], [], AssetOpsSlice
     async deleteAssets(ids) {
       const label = what(ids)
       const parents = ids.map((id) => get().byId[id]?.parentId).filter((p): p is Id => !!p)
+      // The panel stops reading what is about to go, so none of its reads meets a trashed file.
+      const shown = get().details?.id
+      if (shown && ids.includes(shown)) await get().loadDetails(null)
       const { trashed } = await api.call('assets.delete', { ids })
       set((s) => ({ selection: s.selection.filter((id) => !ids.includes(id)) }))
       // The folder on show may be among them; refreshListing then goes back to where the user starts.
@@ -114,21 +120,23 @@ export const createAssetOpsSlice: StateCreator<TroveState, [], [], AssetOpsSlice
       })
     },
 
-    async downloadFile(id) {
+    async downloadFile(id, version) {
       const asset = get().byId[id]
       if (!asset || asset.kind !== 'file') return
+      const old = version !== undefined && version !== asset.currentVersion
+      const name = old ? withVersion(asset.name, version) : asset.name
       try {
         if (api.desktop) {
-          const { available, path } = await api.call('dialogs.saveFile', { defaultName: asset.name })
+          const { available, path } = await api.call('dialogs.saveFile', { defaultName: name })
           if (available) {
-            if (path) await api.call('files.download', { fileId: id, destPath: path })
+            if (path) await api.call('files.download', old ? { fileId: id, version, destPath: path } : { fileId: id, destPath: path })
             return
           }
         }
-        const url = api.fileUrl('file', id, asset.currentVersion)
+        const url = api.fileUrl('file', id, version ?? asset.currentVersion)
         const link = document.createElement('a')
         link.href = `${url}${url.includes('?') ? '&' : '?'}download=1`
-        link.download = asset.name
+        link.download = name
         link.rel = 'noopener'
         document.body.append(link)
         link.click()
@@ -138,4 +146,10 @@ export const createAssetOpsSlice: StateCreator<TroveState, [], [], AssetOpsSlice
       }
     },
   }
+}
+
+/** "logo.png" as version 2: "logo (version 2).png", so an old version saved beside the current one does not take its name. */
+export function withVersion(name: string, version: number): string {
+  const dot = name.lastIndexOf('.')
+  return dot > 0 ? `${name.slice(0, dot)} (version ${version})${name.slice(dot)}` : `${name} (version ${version})`
 }

@@ -2,17 +2,12 @@ import type { StateCreator } from 'zustand'
 import type { Id } from '../../shared/domain.js'
 import type { AssetView } from '../../shared/views.js'
 import { AppError } from '../../shared/errors.js'
-import { api } from '../api/index.js'
-import { adminInitial } from './adminSlice.js'
-import { assetOpsInitial } from './assetOpsSlice.js'
-import { collectionsInitial, scopeAfterOpening } from './collectionsSlice.js'
-import { routeInitial } from './routeSlice.js'
-import { detailsInitial } from './detailsSlice.js'
+import { api } from '../api/client.js'
+import { scopeAfterOpening } from './collectionsSlice.js'
 import { searchInitial } from './searchSlice.js'
 import { selectionInitial } from './selectionSlice.js'
-import { treeInitial } from './treeSlice.js'
-import { uploadInitial } from './uploadSlice.js'
 import type { TroveState } from './types.js'
+import { onReset } from './resets.js'
 
 /** The folder on show and its contents. */
 export interface AssetsSlice {
@@ -26,7 +21,6 @@ export interface AssetsSlice {
   /** `missing`: the place asked for is not there or not shared with this user (the same answer either way). */
   listing: 'idle' | 'loading' | 'ready' | 'failed' | 'missing'
   remember(views: AssetView[]): void
-  resetLibrary(): void
   /** Loads the roots and opens where this user starts: Home, or the shared-with-me top. */
   startLibrary(): Promise<void>
   openFolder(folderId: Id | null): Promise<void>
@@ -34,6 +28,8 @@ export interface AssetsSlice {
   /** After a change: whatever is on screen (tree, folder, search) is asked for again. */
   refreshVisible(): Promise<void>
   createFolder(name: string): Promise<AssetView>
+  /** One asset by id, as main shows it to this user (NOT_FOUND when it is gone or not shared). */
+  fetchAsset(id: Id): Promise<AssetView>
 }
 
 const assetsInitial = {
@@ -45,6 +41,7 @@ const assetsInitial = {
 } satisfies Partial<AssetsSlice>
 
 export const createAssetsSlice: StateCreator<TroveState, [], [], AssetsSlice> = (set, get) => {
+  onReset(() => set(assetsInitial))
   /** Only the latest listing request may fill the centre; an older answer arriving late is dropped. */
   let listingRequest = 0
 
@@ -57,15 +54,6 @@ export const createAssetsSlice: StateCreator<TroveState, [], [], AssetsSlice> = 
         const byId = { ...s.byId }
         for (const v of views) byId[v.id] = v
         return { byId }
-      })
-    },
-
-    resetLibrary() {
-      listingRequest++
-      // A different actor sees a different library: nothing of the previous one may linger.
-      set({
-        ...assetsInitial, ...treeInitial, ...selectionInitial, ...searchInitial, ...detailsInitial,
-        ...assetOpsInitial, ...uploadInitial, ...adminInitial, ...collectionsInitial, ...routeInitial, screen: 'library',
       })
     },
 
@@ -180,6 +168,10 @@ export const createAssetsSlice: StateCreator<TroveState, [], [], AssetsSlice> = 
       await get().refreshListing()
       get().setSelection([folder.id])
       return folder
+    },
+
+    fetchAsset(id) {
+      return api.call('assets.get', { id })
     },
   }
 }

@@ -2,14 +2,15 @@ import type { StateCreator } from 'zustand'
 import type { Id } from '../../shared/domain.js'
 import type { CollectionView } from '../../shared/views.js'
 import type { ResultOf } from '../../shared/contract/index.js'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
 import { selectionInitial } from './selectionSlice.js'
 import type { TroveState } from './types.js'
+import { onReset } from './resets.js'
 
 /**
  * A collection on show in the centre. Opening a folder from it keeps the scope, so what is
- * listed there is known to be reached through a folder added to the collection (seed: "If you
- * remove an asset from a media collection, it may still be associated ... if its parent is added").
+ * listed there is known to be reached through a folder added to the collection (docs/permissions.md,
+ * what a collection holds).
  */
 export interface CollectionScope {
   collectionId: Id
@@ -19,7 +20,7 @@ export interface CollectionScope {
 
 /** Media collections: the sidebar's list and the collection the centre shows. */
 export interface CollectionsSlice {
-  /** The collections this user can view (seed: "View & search media collections"), by name. */
+  /** The collections this user can view (docs/permissions.md: view and search collections), by name. */
   collections: CollectionView[]
   collectionsLoaded: boolean
   collectionScope: CollectionScope | null
@@ -35,6 +36,8 @@ export interface CollectionsSlice {
   addToCollections(collectionIds: Id[], assetIds: Id[]): Promise<ResultOf<'collections.addAssets'>>
   removeFromCollection(collectionId: Id, assetIds: Id[]): Promise<ResultOf<'collections.removeAssets'>>
   removeFromCollections(assetId: Id, collectionIds: Id[]): Promise<ResultOf<'collections.removeAssetFromCollections'>>
+  /** The collections an asset is in, with what this user may do there. */
+  loadAssociations(assetId: Id): Promise<ResultOf<'collections.associations'>>
 }
 
 export const collectionsInitial = {
@@ -59,6 +62,7 @@ export function scopeAfterOpening(s: Pick<TroveState, 'collectionScope' | 'itemI
 }
 
 export const createCollectionsSlice: StateCreator<TroveState, [], [], CollectionsSlice> = (set, get) => {
+  onReset(() => set(collectionsInitial))
   /** Only the latest collection listing may fill the centre. */
   let listingRequest = 0
 
@@ -169,6 +173,10 @@ export const createCollectionsSlice: StateCreator<TroveState, [], [], Collection
         await afterChange(collectionIds)
       })
       return result
+    },
+
+    loadAssociations(assetId) {
+      return api.call('collections.associations', { assetId })
     },
   }
 

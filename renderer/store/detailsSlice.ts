@@ -1,11 +1,13 @@
 import type { StateCreator } from 'zustand'
 import type { Id, MetadataValue } from '../../shared/domain.js'
 import type { AssociationView, CommentView, FieldView, VersionView } from '../../shared/views.js'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
 import { toBase64 } from './base64.js'
 import { MAX_INLINE_UPLOAD } from './uploadSlice.js'
 import { AppError } from '../../shared/errors.js'
+import type { ResultOf } from '../../shared/contract/index.js'
 import type { TroveState } from './types.js'
+import { onReset } from './resets.js'
 
 /** What the details panel shows beyond the asset itself; null while it loads. */
 export interface Details {
@@ -34,11 +36,14 @@ export interface DetailsSlice {
   addComment(fileId: Id, text: string): Promise<void>
   editComment(commentId: Id, text: string): Promise<void>
   deleteComment(commentId: Id): Promise<void>
+  /** Every embedded metadata field of a version, read from the file when the panel's section opens. */
+  loadEmbeddedFields(fileId: Id, version?: number): Promise<ResultOf<'files.embeddedFields'>>
 }
 
-export const detailsInitial = { details: null } satisfies Partial<DetailsSlice>
+export const detailsInitial = { details: null, fields: [] } satisfies Partial<DetailsSlice>
 
 export const createDetailsSlice: StateCreator<TroveState, [], [], DetailsSlice> = (set, get) => {
+  onReset(() => set(detailsInitial))
   let request = 0
 
   async function load(id: Id, fresh: boolean): Promise<void> {
@@ -72,7 +77,6 @@ export const createDetailsSlice: StateCreator<TroveState, [], [], DetailsSlice> 
 
   return {
     ...detailsInitial,
-    fields: [],
 
     async loadDetails(id) {
       if (id === null) {
@@ -141,6 +145,10 @@ export const createDetailsSlice: StateCreator<TroveState, [], [], DetailsSlice> 
     async deleteComment(commentId) {
       await api.call('comments.delete', { commentId })
       await get().refreshDetails()
+    },
+
+    loadEmbeddedFields(fileId, version) {
+      return api.call('files.embeddedFields', { fileId, ...(version === undefined ? {} : { version }) })
     },
   }
 }

@@ -2,9 +2,11 @@ import type { StateCreator } from 'zustand'
 import type { CONFLICT_POLICIES, ImportReport } from '../../shared/contract/imports.js'
 import type { Id } from '../../shared/domain.js'
 import type { ResultOf } from '../../shared/contract/index.js'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
 import { describeError } from '../api/errors.js'
 import type { TroveState } from './types.js'
+import { newJobId } from './jobsSlice.js'
+import { onReset } from './resets.js'
 
 export type ConflictPolicy = (typeof CONFLICT_POLICIES)[number]
 export type ImportPlan = ResultOf<'imports.plan'>
@@ -18,8 +20,8 @@ interface Where {
 export type ImportFlow =
   | (Where & { stage: 'planning' })
   | (Where & { stage: 'choosing'; plan: ImportPlan })
-  /** `knownJobIds`: the jobs there were before, so the import's own job can be told apart. */
-  | (Where & { stage: 'running'; plan: ImportPlan | null; knownJobIds: Id[] })
+  /** `jobId`: the id the import's job was asked to take, so its progress and cancel follow it. */
+  | (Where & { stage: 'running'; plan: ImportPlan | null; jobId: Id })
   | (Where & { stage: 'done'; report: ImportReport })
   | (Where & { stage: 'failed'; message: string })
   | (Where & { stage: 'cancelled' })
@@ -41,6 +43,7 @@ export interface ImportsSlice {
 export const importsInitial = { importFlow: null } satisfies Partial<ImportsSlice>
 
 export const createImportsSlice: StateCreator<TroveState, [], [], ImportsSlice> = (set, get) => {
+  onReset(() => set(importsInitial))
   /** Only the latest import may move the dialog on; an older one finishing late only refreshes. */
   let current = 0
 
@@ -49,9 +52,10 @@ export const createImportsSlice: StateCreator<TroveState, [], [], ImportsSlice> 
   }
 
   async function start(run: number, where: Where, plan: ImportPlan | null, policy?: ConflictPolicy): Promise<void> {
-    update(run, { ...where, stage: 'running', plan, knownJobIds: Object.keys(get().jobsById) })
+    const jobId = newJobId()
+    update(run, { ...where, stage: 'running', plan, jobId })
     try {
-      const report = await api.call('imports.start', policy ? { ...where, onConflict: policy } : where)
+      const report = await api.call('imports.start', { ...where, ...(policy ? { onConflict: policy } : {}), jobId })
       update(run, { ...where, stage: 'done', report })
       // Closed while it ran: the summary comes back only when there is something to read in it.
       if (run === current && report.skipped.length > 0 && get().dialog === null) get().openDialog({ kind: 'import' })
@@ -90,12 +94,7 @@ export const createImportsSlice: StateCreator<TroveState, [], [], ImportsSlice> 
 
     async cancelImport() {
       const flow = get().importFlow
-      if (flow?.stage === 'running') {
-        const known = new Set(flow.knownJobIds)
-        const job = Object.values(get().jobsById).find((j) => j.kind === 'import' && !known.has(j.id))
-        if (job) await get().cancelJob(job.id)
-        return
-      }
+      if (flow?.stage === 'running') return get().cancelJob(flow.jobId)
       get().closeImport()
     },
 

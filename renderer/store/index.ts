@@ -18,9 +18,14 @@ import { createSharingSlice } from './sharingSlice.js'
 import { createRouteSlice } from './routeSlice.js'
 import { createNoticesSlice } from './noticesSlice.js'
 import { createTrashSlice } from './trashSlice.js'
+import { createSmartSlice } from './smartSlice.js'
+import { createPreviewSlice } from './previewSlice.js'
+import { createActivitySlice } from './activitySlice.js'
+import { createDuplicatesSlice } from './duplicatesSlice.js'
 import type { TroveState } from './types.js'
 
-export type { TroveState, Dialog } from './types.js'
+export type { TroveState } from './types.js'
+export type { Dialog, DialogKind, DialogKinds, DialogOf, Plain } from './dialogs.js'
 
 /** One store of typed slices (docs/architecture.md): components read narrow selectors and call actions. */
 export const useTrove = create<TroveState>()((...a) => ({
@@ -43,6 +48,10 @@ export const useTrove = create<TroveState>()((...a) => ({
   ...createRouteSlice(...a),
   ...createNoticesSlice(...a),
   ...createTrashSlice(...a),
+  ...createSmartSlice(...a),
+  ...createPreviewSlice(...a),
+  ...createActivitySlice(...a),
+  ...createDuplicatesSlice(...a),
 }))
 
 /** Back to the first state, for tests and a fresh start. */

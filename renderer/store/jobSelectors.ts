@@ -44,15 +44,7 @@ export function useJobs(): JobView[] {
   return useTrove(useShallow(selectJobs))
 }
 
-/**
- * The first job of this kind that was not there when the work was asked for: the job a
- * command started (its own answer only comes when the job is over).
- */
-export function useNewJob(kind: string, known: ReadonlySet<Id> | null): JobView | undefined {
-  return useTrove((s) => (known ? selectJobs(s).filter((j) => j.kind === kind && !known.has(j.id)).at(-1) : undefined))
-}
-
-/** The job ids there are now, to tell a new job from them later. */
-export function knownJobIds(): Set<Id> {
-  return new Set(Object.keys(useTrove.getState().jobsById))
+/** The job with this id, once main has said anything of it (its first progress event or the list). */
+export function useJob(jobId: Id | null): JobView | undefined {
+  return useTrove((s) => (jobId ? s.jobsById[jobId] : undefined))
 }

@@ -1,8 +1,10 @@
 import type { StateCreator } from 'zustand'
 import type { Id } from '../../shared/domain.js'
 import type { DownloadView, JobView } from '../../shared/views.js'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
+import type { ResultOf } from '../../shared/contract/index.js'
 import type { TroveState } from './types.js'
+import { withReset } from './resets.js'
 
 /** What a zip is made of: a selection of assets or one collection (never both, as main requires). */
 export type ZipTarget = { assetIds: Id[] } | { collectionId: Id }
@@ -28,6 +30,14 @@ export interface JobsSlice {
   removeDownload(downloadId: Id, deleteFile: boolean): Promise<void>
   /** Desktop only: writes the zip to a path the save dialog returned; progress arrives as job events. */
   startZipDownload(target: ZipTarget, destPath: string): Promise<void>
+  /** What a zip would hold and be called, before it is made. */
+  planZip(target: ZipTarget): Promise<ResultOf<'downloads.plan'>>
+  /** Desktop only: the save dialog for a zip; `path` is null when the user cancelled. */
+  chooseZipPath(defaultName: string): Promise<string | null>
+  /** Desktop only: shows a finished zip in the system's file manager. */
+  showDownload(downloadId: Id): Promise<void>
+  /** Loads the downloads and reloads them whenever one is recorded; returns the unsubscribe. */
+  watchDownloads(): () => void
 }
 
 export const jobsInitial = {
@@ -53,9 +63,22 @@ export function furtherAlong(a: JobView | undefined, b: JobView): JobView {
   return (a.bytesDone ?? 0) > (b.bytesDone ?? 0) ? a : b
 }
 
+/**
+ * The id for a job about to be asked for (shared/contract/common.ts, `jobIdSchema`): the caller
+ * follows its job by this id from the start. A random UUID from getRandomValues, which a page
+ * served over plain HTTP has too (randomUUID needs a secure context).
+ */
+export function newJobId(): Id {
+  const b = crypto.getRandomValues(new Uint8Array(16))
+  b[6] = (b[6] & 0x0f) | 0x40
+  b[8] = (b[8] & 0x3f) | 0x80
+  const hex = [...b].map((x) => x.toString(16).padStart(2, '0')).join('')
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`
+}
+
 export const isActive = (job: JobView) => job.state === 'queued' || job.state === 'running'
 
-export const createJobsSlice: StateCreator<TroveState, [], [], JobsSlice> = (set, get) => ({
+export const createJobsSlice: StateCreator<TroveState, [], [], JobsSlice> = (set, get) => withReset(() => set(jobsInitial), {
   ...jobsInitial,
 
   async loadJobs() {
@@ -111,5 +134,24 @@ export const createJobsSlice: StateCreator<TroveState, [], [], JobsSlice> = (set
     } finally {
       if (get().downloadsStatus !== 'idle') void get().loadDownloads()
     }
+  },
+
+  planZip(target) {
+    return api.call('downloads.plan', target)
+  },
+
+  async chooseZipPath(defaultName) {
+    return (await api.call('dialogs.saveFile', { defaultName })).path
+  },
+
+  async showDownload(downloadId) {
+    await api.call('dialogs.showDownload', { downloadId })
+  },
+
+  watchDownloads() {
+    void get().loadDownloads()
+    return api.subscribe('library.changed', (event) => {
+      if (event.tables.includes('downloads')) void get().loadDownloads()
+    })
   },
 })

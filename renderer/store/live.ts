@@ -1,5 +1,5 @@
 import type { TableName } from '../../shared/domain.js'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
 import { useTrove } from './index.js'
 
 /** Tables whose changes can alter the tree, the centre or search results for this session. */
@@ -39,12 +39,18 @@ export function connectLive(): () => void {
       return
     }
     if (state.status !== 'ready' || actorId() !== queuedFor) return pending.clear()
+    if (touches(['assets', 'grants', 'memberships'])) state.forgetFolderPreviews()
     if (touches(LISTED)) void state.refreshVisible()
     if (touches(COLLECTED)) {
       void state.loadCollections()
       if (touches(CONTENTS)) void state.refreshCollection()
     }
+    if (touches(['smartCollections', 'users', 'groups', 'memberships'])) void state.refreshSmartCollections()
     if (state.details && touches(DETAILED)) void state.refreshDetails()
+    // Every change is logged, so any change this session heard of may have new entries for the
+    // feeds on screen. A restricted reader hears only of what they can see (docs/permissions.md)
+    // and the feed is read again through activity.list, which filters for them.
+    if (pending.size > 0) void state.refreshFeeds()
     if (touches(PEOPLE)) {
       if (state.adminStatus !== 'idle' && state.session?.isAdmin) void state.loadAdmin()
       else {

@@ -2,7 +2,7 @@ import type { StateCreator } from 'zustand'
 import type { InputOf } from '../../shared/contract/index.js'
 import type { FocusArea, Id } from '../../shared/domain.js'
 import type { AssetView } from '../../shared/views.js'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
 import type { TroveState } from './types.js'
 
 /**

@@ -1,5 +1,6 @@
 import type { StateCreator } from 'zustand'
 import type { TroveState } from './types.js'
+import { onReset } from './resets.js'
 
 /** A short word on what just happened, with Undo where it can be undone. */
 export interface Notice {
@@ -35,6 +36,7 @@ export interface NoticesSlice {
 export const noticesInitial = { notices: [], undoStack: [] } satisfies Partial<NoticesSlice>
 
 export const createNoticesSlice: StateCreator<TroveState, [], [], NoticesSlice> = (set, get) => {
+  onReset(() => set(noticesInitial))
   async function run(entry: UndoEntry): Promise<void> {
     set((s) => ({ undoStack: s.undoStack.filter((e) => e !== entry), notices: s.notices.filter((n) => n.id !== entry.noticeId) }))
     try {

@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand'
 import type { Id } from '../../shared/domain.js'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
 import { formatRoute, type Route } from '../routing/routes.js'
 import { selectionInitial } from './selectionSlice.js'
 import type { TroveState } from './types.js'
+import { onReset } from './resets.js'
 
 /**
  * Addresses (docs/browse.md): the store holds what is on show; the router turns it into an
@@ -27,7 +28,13 @@ export interface RouteSlice {
 
 export const routeInitial = { routePending: false, openedAddress: null, viewerId: null, announcement: null } satisfies Partial<RouteSlice>
 
+/** Nothing to show: the same answer whether the thing is missing or only hidden from this user. */
+export function missingPlace(): Partial<TroveState> {
+  return { listing: 'missing', folderId: null, trail: [], itemIds: [], collectionScope: null, ...selectionInitial, search: null, viewerId: null, screen: 'library' }
+}
+
 export const createRouteSlice: StateCreator<TroveState, [], [], RouteSlice> = (set, get) => {
+  onReset(() => set(routeInitial))
   let request = 0
 
   /** Tree roots and people, which every place needs; the start place loads them itself. */
@@ -39,9 +46,8 @@ export const createRouteSlice: StateCreator<TroveState, [], [], RouteSlice> = (s
     if (home && !get().expanded[home]) void get().setExpanded(home, true)
   }
 
-  /** Nothing to show: the same answer whether the thing is missing or only hidden from this user. */
   function missing(): void {
-    set({ listing: 'missing', folderId: null, trail: [], itemIds: [], collectionScope: null, ...selectionInitial, search: null, viewerId: null, screen: 'library' })
+    set(missingPlace())
   }
 
   /** A link names only the asset: a folder opens, a file opens in the viewer over its folder (or the shared-with-me top). */
@@ -89,6 +95,9 @@ export const createRouteSlice: StateCreator<TroveState, [], [], RouteSlice> = (s
             case 'collection':
               await get().openCollection(place.id)
               break
+            case 'smart':
+              await get().openSmartCollection(place.id)
+              break
             case 'search':
               if (get().listing === 'idle') set({ listing: 'ready' })
               await get().runSearch(place.filters)
@@ -100,6 +109,10 @@ export const createRouteSlice: StateCreator<TroveState, [], [], RouteSlice> = (s
             case 'trash':
               if (get().listing === 'idle') await get().startLibrary()
               await get().openTrash()
+              break
+            case 'activity':
+              if (get().listing === 'idle') await get().startLibrary()
+              get().showScreen('activity')
               break
             case 'asset':
               fileId = (await openAsset(place.id, mine)) ?? fileId

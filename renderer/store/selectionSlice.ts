@@ -2,6 +2,7 @@ import type { StateCreator } from 'zustand'
 import type { Id } from '../../shared/domain.js'
 import { selectShownIds } from './shownItems.js'
 import type { TroveState } from './types.js'
+import { withReset } from './resets.js'
 
 /**
  * replace: a plain click; toggle: ctrl/cmd-click; range: shift-click (from the anchor);
@@ -29,7 +30,7 @@ export const selectionInitial = {
   activeId: null,
 } satisfies Partial<SelectionSlice>
 
-export const createSelectionSlice: StateCreator<TroveState, [], [], SelectionSlice> = (set, get) => ({
+export const createSelectionSlice: StateCreator<TroveState, [], [], SelectionSlice> = (set, get) => withReset(() => set(selectionInitial), {
   ...selectionInitial,
 
   select(id, mode = 'replace') {

@@ -1,6 +1,6 @@
 import type { Id } from '../../shared/domain.js'
 import type { AssetView, PersonView } from '../../shared/views.js'
-import { typeLabel } from '../components/labels.js'
+import { typeLabel } from './typeLabel.js'
 import type { TroveState } from './types.js'
 import type { SortDir, SortKey } from './viewSlice.js'
 

@@ -1,8 +1,9 @@
 import type { StateCreator } from 'zustand'
 import type { Id } from '../../shared/domain.js'
 import type { TrashItemView } from '../../shared/views.js'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
 import type { TroveState } from './types.js'
+import { onReset } from './resets.js'
 
 /** The trash screen: what the user may see in the trash, restore and purge (docs/trash.md). */
 export interface TrashSlice {
@@ -19,6 +20,7 @@ export interface TrashSlice {
 export const trashInitial = { trashItems: [], trashStatus: 'idle' } satisfies Partial<TrashSlice>
 
 export const createTrashSlice: StateCreator<TroveState, [], [], TrashSlice> = (set, get) => {
+  onReset(() => set(trashInitial))
   /** What came back may sit in any folder of the tree: the loaded parts are asked again. */
   async function afterRestore(): Promise<void> {
     const { childIds } = get()

@@ -1,6 +1,7 @@
 import type { StateCreator } from 'zustand'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
 import type { TreeSlice, TroveState } from './types.js'
+import { withReset } from './resets.js'
 
 export const treeInitial = {
   rootIds: [],
@@ -10,7 +11,7 @@ export const treeInitial = {
   loadingIds: {},
 } satisfies Partial<TreeSlice>
 
-export const createTreeSlice: StateCreator<TroveState, [], [], TreeSlice> = (set, get) => ({
+export const createTreeSlice: StateCreator<TroveState, [], [], TreeSlice> = (set, get) => withReset(() => set(treeInitial), {
   ...treeInitial,
 
   async loadRoots() {

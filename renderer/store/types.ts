@@ -12,11 +12,18 @@ import type { MediaSlice } from './mediaSlice.js'
 import type { RouteSlice } from './routeSlice.js'
 import type { NoticesSlice } from './noticesSlice.js'
 import type { TrashSlice } from './trashSlice.js'
+import type { ActivitySlice } from './activitySlice.js'
+import type { SmartSlice } from './smartSlice.js'
+import type { PreviewSlice } from './previewSlice.js'
+import type { DuplicatesSlice } from './duplicatesSlice.js'
 import type { SearchSlice } from './searchSlice.js'
 import type { SelectionSlice } from './selectionSlice.js'
 import type { SharingSlice } from './sharingSlice.js'
 import type { UploadSlice } from './uploadSlice.js'
 import type { ViewSlice } from './viewSlice.js'
+import type { Dialog } from './dialogs.js'
+
+export type { Dialog } from './dialogs.js'
 
 /** Who acts, as main says (the renderer never names an actor: it only asks main to switch). */
 export interface SessionSlice {
@@ -57,32 +64,6 @@ export interface TreeSlice {
   setExpanded(folderId: Id, open: boolean): Promise<void>
 }
 
-export type Dialog =
-  | { kind: 'newFolder' }
-  | { kind: 'password'; userId: Id }
-  | { kind: 'confirmDelete'; ids: Id[] }
-  | { kind: 'moveCopy'; mode: 'move' | 'copy'; ids: Id[] }
-  // Built in components/collections, components/sharing, components/media and components/jobs.
-  | { kind: 'addToCollections'; assetIds: Id[] }
-  | { kind: 'removeFromCollections'; assetId: Id }
-  | { kind: 'removeFromCollection'; collectionId: Id; assetIds: Id[] }
-  | { kind: 'createCollection' }
-  | { kind: 'renameCollection'; collectionId: Id }
-  | { kind: 'deleteCollection'; collectionId: Id }
-  | { kind: 'share'; resourceId: Id; resourceType: 'asset' | 'collection' }
-  | { kind: 'imageEditor'; fileId: Id }
-  | { kind: 'autoTags'; fileId: Id }
-  | { kind: 'removeBackground'; fileId: Id }
-  | { kind: 'downloadZip'; assetIds: Id[] }
-  /** `name`: the collection's, for the zip's suggested file name. */
-  | { kind: 'downloadZip'; collectionId: Id }
-  | { kind: 'jobs' }
-  | { kind: 'focusArea'; fileId: Id }
-  | { kind: 'import' }
-  /** Built in components/duplicates. */
-  | { kind: 'duplicates'; folderId?: Id }
-  | { kind: 'similar'; fileId: Id }
-
 export interface UiSlice {
   errors: Array<ShownError & { id: number }>
   dialog: Dialog | null
@@ -114,4 +95,8 @@ export type TroveState = SessionSlice &
   SharingSlice &
   RouteSlice &
   NoticesSlice &
-  TrashSlice
+  TrashSlice &
+  ActivitySlice &
+  SmartSlice &
+  PreviewSlice &
+  DuplicatesSlice

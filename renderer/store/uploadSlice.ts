@@ -1,9 +1,10 @@
 import type { StateCreator } from 'zustand'
 import type { Id } from '../../shared/domain.js'
 import { AppError } from '../../shared/errors.js'
-import { api } from '../api/index.js'
+import { api } from '../api/client.js'
 import { toBase64 } from './base64.js'
 import type { TroveState } from './types.js'
+import { onReset } from './resets.js'
 
 /**
  * Inline uploads travel as base64 in one request, which the browser and main both hold in
@@ -26,8 +27,23 @@ export interface UploadProgress {
   failed: number
 }
 
+/** What to do with a file whose name is taken: the import's three choices (docs/feedback.md). */
+export type UploadClashChoice = 'keepBoth' | 'replace' | 'skip'
+
+/** The question an upload waits on: a name taken where a file was going. */
+export interface UploadClash {
+  name: string
+  /** The folder holding the name, as the user knows it. */
+  folderName: string
+  /** More files of the batch still to go, so "apply to all" is worth offering. */
+  more: number
+}
+
 export interface UploadSlice {
   uploads: UploadProgress | null
+  uploadClash: UploadClash | null
+  /** Answers the question; `all` applies the choice to every later clash of the same batch. */
+  answerUploadClash(choice: UploadClashChoice, all: boolean): void
   /** Into the open folder unless another is named (a drop on a folder). */
   uploadFiles(files: File[], folderId?: Id): Promise<void>
   uploadTree(entries: UploadEntry[], folderId?: Id): Promise<void>
@@ -39,11 +55,61 @@ export interface UploadSlice {
   importFromDisk(kind: 'files' | 'folder', folderId?: Id): Promise<boolean>
 }
 
-export const uploadInitial = { uploads: null } satisfies Partial<UploadSlice>
+export const uploadInitial = { uploads: null, uploadClash: null } satisfies Partial<UploadSlice>
 
-export const createUploadSlice: StateCreator<TroveState, [], [], UploadSlice> = (set, get) => {
+export const createUploadSlice: StateCreator<TroveState, [], [], UploadSlice> = (set, get, store) => {
+  onReset(() => {
+    // An upload under way stops at the next file (its answers are dropped, renderer/api/client.ts), so the
+    // next actor's uploads do not wait behind it; a question about a taken name goes unanswered.
+    batchOf++
+    queue = Promise.resolve()
+    stopWatching?.()
+    stopWatching = null
+    answer = null
+    set(uploadInitial)
+  })
   /** One upload at a time: a second drop waits for the first, so progress stays readable. */
   let queue: Promise<void> = Promise.resolve()
+  /** Who is waiting for the answer to the clash on show. */
+  let answer: ((choice: { choice: UploadClashChoice; all: boolean }) => void) | null = null
+  let stopWatching: (() => void) | null = null
+  /** Moves on with each reset: a batch begun for the previous actor goes no further. */
+  let batchOf = 0
+
+  function ask(clash: UploadClash): Promise<{ choice: UploadClashChoice; all: boolean }> {
+    return new Promise((resolve) => {
+      get().openDialog({ kind: 'uploadClash' })
+      set({ uploadClash: clash })
+      answer = resolve
+      // The question closed any other way (Escape, another dialog over it) is a skip: the upload must not wait forever.
+      stopWatching = store.subscribe((s) => {
+        if (s.dialog?.kind !== 'uploadClash') get().answerUploadClash('skip', false)
+      })
+    })
+  }
+
+  /**
+   * Uploads one file; when its name is taken, asks once per batch (unless the user said to
+   * ask about each) and lets main do the choice in the same call, so the check and the write
+   * cannot be split by another change. Null when the file was skipped.
+   */
+  async function uploadOne(batch: { choice: UploadClashChoice | null }, folderId: Id, file: File, base64: string, more: number) {
+    try {
+      return await api.call('files.upload', { folderId, name: file.name, base64 })
+    } catch (error) {
+      const details = (error as { code?: string; details?: { parentId?: string; name?: string } }).details
+      if ((error as { code?: string }).code !== 'CONFLICT' || details?.parentId !== folderId) throw error
+      let choice = batch.choice
+      if (!choice) {
+        const folderName = get().byId[folderId]?.name ?? 'This folder'
+        const answered = await ask({ name: file.name, folderName, more })
+        choice = answered.choice
+        if (answered.all) batch.choice = choice
+      }
+      if (choice === 'skip') return null
+      return await api.call('files.upload', { folderId, name: file.name, base64, onConflict: choice })
+    }
+  }
 
   /** Creates the folders an entry needs, reusing one that is already there (main names it in the CONFLICT). */
   async function ensureFolder(cache: Map<string, Id | null>, root: Id, dirs: string[]): Promise<Id | null> {
@@ -78,8 +144,12 @@ export const createUploadSlice: StateCreator<TroveState, [], [], UploadSlice> = 
     const bytesTotal = entries.reduce((n, e) => n + e.file.size, 0)
     const progress: UploadProgress = { done: 0, total, bytesDone: 0, bytesTotal, current: entries[0]?.file.name ?? '', failed: 0 }
     const cache = new Map<string, Id | null>()
+    const batch: { choice: UploadClashChoice | null } = { choice: null }
+    let skipped = 0
+    const mine = batchOf
     try {
-      for (const { file, dirs } of entries) {
+      for (const [index, { file, dirs }] of entries.entries()) {
+        if (mine !== batchOf) return
         set({ uploads: { ...progress, current: file.name } })
         try {
           if (file.size > MAX_INLINE_UPLOAD) {
@@ -89,7 +159,10 @@ export const createUploadSlice: StateCreator<TroveState, [], [], UploadSlice> = 
           if (folderId === null) progress.failed++
           else {
             const base64 = toBase64(new Uint8Array(await file.arrayBuffer()))
-            get().remember([await api.call('files.upload', { folderId, name: file.name, base64 })])
+            if (mine !== batchOf) return
+            const uploaded = await uploadOne(batch, folderId, file, base64, entries.length - index - 1)
+            if (uploaded) get().remember([uploaded])
+            else skipped++
           }
         } catch (error) {
           progress.failed++
@@ -99,13 +172,26 @@ export const createUploadSlice: StateCreator<TroveState, [], [], UploadSlice> = 
         progress.bytesDone += file.size
       }
     } finally {
-      set({ uploads: null })
-      await get().refreshVisible()
+      if (mine === batchOf) {
+        set({ uploads: null })
+        if (skipped > 0) get().notify(skipped === 1 ? '1 file skipped: its name was taken.' : `${skipped} files skipped: their names were taken.`)
+        await get().refreshVisible()
+      }
     }
   }
 
   return {
     ...uploadInitial,
+
+    answerUploadClash(choice, all) {
+      stopWatching?.()
+      stopWatching = null
+      const waiting = answer
+      answer = null
+      set({ uploadClash: null })
+      if (get().dialog?.kind === 'uploadClash') get().closeDialog()
+      waiting?.({ choice, all })
+    },
 
     uploadFiles(files, folderId) {
       return get().uploadTree(files.map((file) => ({ file, dirs: [] })), folderId)

@@ -3,7 +3,7 @@ import { LEVELS } from '../domain.js'
 
 export const MAX_NAME = 255
 export const MAX_TEXT = 10_000
-/** A sanity bound on list inputs; the seed limits (100) are checked in main so they can be reported as LIMIT_EXCEEDED. */
+/** A sanity bound on list inputs; the collection request limits (100, docs/permissions.md) are checked in main so they can be reported as LIMIT_EXCEEDED. */
 export const MAX_BATCH = 10_000
 
 /**
@@ -18,6 +18,13 @@ export const idSchema = z
   .min(1, 'must not be empty')
   .max(64, 'is too long for an id')
   .regex(/^[A-Za-z0-9_-]+$/, 'is not a valid id')
+
+/**
+ * The id a long call's job takes, made by the caller before it asks (a random UUID), so the caller
+ * follows its own job by id from the start (progress, cancel) while the answer waits for the job's
+ * end (docs/architecture.md, "Long work"). An id already in use is refused with CONFLICT.
+ */
+export const jobIdSchema = z.uuid({ error: 'must be a job id: a random UUID the caller made' })
 
 export const idsSchema = z.array(idSchema).min(1, 'must name at least one item').max(MAX_BATCH)
 
@@ -96,3 +103,5 @@ export const pathSchema = z
   // eslint-disable-next-line no-control-regex
   .refine((s) => !/\u0000/.test(s), 'must not contain NUL')
 export const empty = z.object({}).strict().optional()
+/** Where an image edit or an extension puts its result: a new version of the file, or a new file beside it. */
+export const saveAsSchema = z.union([z.literal('version'), z.object({ newName: nameSchema }).strict()])

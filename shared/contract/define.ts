@@ -6,7 +6,10 @@ export interface ChannelDef<I extends z.ZodType, R> {
   input: I
   /** Phantom: carries the result type, never read at run time. */
   result?: R
-  /** Channels that change nothing may be answered while a view-as is active without any log entry. */
+  /**
+   * Whether the channel may change the library. Only a command's handler may commit (a query's
+   * commit is refused in main/core/context.ts), and every command's change gets an activity entry.
+   */
   readonly mutates: boolean
 }
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { AssetView } from '../views.js'
 import { command, query } from './define.js'
-import { idSchema, pathSchema } from './common.js'
+import { idSchema, jobIdSchema, pathSchema } from './common.js'
 
 /** What to do when an imported file's name is taken in its folder. */
 export const CONFLICT_POLICIES = ['keepBoth', 'replace', 'skip'] as const
@@ -39,8 +39,9 @@ export const importChannels = {
    * Imports files and whole folders from disk as a job (progress on `jobs.progress`, cancel
    * with jobs.cancel), keeping the folder structure. Name clashes follow `onConflict`:
    * keep both (a suffixed name), replace (a new version of the existing file), or skip.
+   * `jobId` names the job, so the caller can follow it before the report comes.
    */
   'imports.start': command<ImportReport>()(
-    z.object({ sources, targetFolderId: idSchema, onConflict: z.enum(CONFLICT_POLICIES).optional() }).strict(),
+    z.object({ sources, targetFolderId: idSchema, onConflict: z.enum(CONFLICT_POLICIES).optional(), jobId: jobIdSchema.optional() }).strict(),
   ),
 }

@@ -4,37 +4,55 @@
  */
 import type { z } from 'zod'
 import type { ChannelDef } from './define.js'
-import { assetChannels, fileChannels } from './assets.js'
+import { activityChannels } from './activity.js'
+import { assetChannels } from './assets.js'
 import { collectionChannels } from './collections.js'
-import { detailChannels } from './details.js'
-import { duplicateChannels } from './duplicates.js'
+import { commentChannels } from './comments.js'
 import { dialogChannels } from './dialogs.js'
-import { mediaChannels } from './media.js'
-import { jobChannels } from './jobs.js'
+import { downloadChannels } from './downloads.js'
+import { duplicateChannels } from './duplicates.js'
+import { extensionChannels } from './extensions.js'
+import { fileChannels } from './files.js'
+import { focusChannels } from './focus.js'
+import { folderChannels } from './folders.js'
+import { groupChannels } from './groups.js'
+import { imageChannels } from './images.js'
 import { importChannels } from './imports.js'
-import { activityChannels, downloadChannels, searchChannels } from './misc.js'
-import { groupChannels, sessionChannels, userChannels } from './session.js'
+import { jobChannels } from './jobs.js'
+import { metadataChannels } from './metadata.js'
+import { searchChannels } from './search.js'
+import { sessionChannels } from './session.js'
 import { sharingChannels } from './sharing.js'
+import { smartCollectionChannels } from './smartCollections.js'
+import { tagChannels } from './tags.js'
 import { trashChannels } from './trash.js'
+import { userChannels } from './users.js'
 
+/** One file per channel prefix: `sharing.set` is defined in ./sharing.ts and handled in main/core/sharing/. */
 export const channels = {
   ...sessionChannels,
   ...userChannels,
   ...groupChannels,
   ...assetChannels,
+  ...folderChannels,
   ...fileChannels,
-  ...detailChannels,
+  ...tagChannels,
+  ...metadataChannels,
+  ...focusChannels,
+  ...commentChannels,
   ...searchChannels,
   ...collectionChannels,
   ...sharingChannels,
   ...downloadChannels,
   ...activityChannels,
   ...dialogChannels,
-  ...mediaChannels,
+  ...imageChannels,
+  ...extensionChannels,
   ...jobChannels,
   ...importChannels,
   ...trashChannels,
   ...duplicateChannels,
+  ...smartCollectionChannels,
 }
 
 export type Channels = typeof channels

@@ -3,9 +3,10 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { Id } from '../../shared/domain.js'
+import { COLUMN_FORMAT } from '../../main/core/store/hotColumns.js'
 import { CURRENT_SCHEMA_VERSION } from '../../main/core/store/migrations.js'
 import type { Scale } from './scale.js'
+import type { BenchLibrary } from './generate.js'
 
 const HERE = path.dirname(fileURLToPath(import.meta.url))
 const ROOT = path.resolve(HERE, '../..')
@@ -22,20 +23,8 @@ const SOURCES = [
 ]
 
 /** What the figures need of a generated library besides the library itself (ids found by generation, sizes). */
-export interface LibraryMeta {
+export interface LibraryMeta extends Omit<BenchLibrary, 'dir' | 'fileIds'> {
   files: number
-  adminId: Id
-  restrictedIds: Id[]
-  viewerId: Id
-  editorId: Id
-  bigFolderId: Id
-  editorFolderIds: Id[]
-  editorFileIds: Id[]
-  searchTerm: string
-  snapshotBytes: number
-  journalBytes: number
-  records: number
-  maxDepth: number
   generatedSeconds: number
 }
 
@@ -54,7 +43,7 @@ export function cacheRoot(): string {
 
 export function cacheKey(scale: Scale, seed: number): string {
   const hash = createHash('sha256')
-  hash.update(JSON.stringify({ scale, seed, schema: CURRENT_SCHEMA_VERSION }))
+  hash.update(JSON.stringify({ scale, seed, schema: CURRENT_SCHEMA_VERSION, columns: COLUMN_FORMAT }))
   for (const file of SOURCES) hash.update(fs.readFileSync(path.join(ROOT, file)))
   return hash.digest('hex').slice(0, 12)
 }

@@ -8,6 +8,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { openLibrary } from '../../main/core/library.js'
 import { gc, now } from './measure.js'
+import { reportToParent } from './childProbe.js'
 
 export interface ProbeResult {
   seconds: number
@@ -45,14 +46,4 @@ async function probe(mode: string, dir: string): Promise<ProbeResult> {
 }
 
 const [mode, dir] = process.argv.slice(2)
-probe(mode, dir).then(
-  (result) => {
-    process.send!(result)
-    process.disconnect()
-    process.exit(0)
-  },
-  (error: unknown) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+reportToParent(probe(mode, dir))

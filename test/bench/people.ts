@@ -42,7 +42,7 @@ export function buildPeople(prng: Prng, scale: Scale, clock: () => number): Peop
   }
   const groupIds = groups.map((g) => g.id)
   const memberships: MembershipRecord[] = []
-  // Only restricted users belong to groups (SPEC section 4: a role change removes them).
+  // Only restricted users belong to groups (docs/permissions.md: a role change removes them).
   for (const userId of restrictedIds) {
     for (const groupId of prng.sample(groupIds, prng.between(0, scale.maxGroupsPerUser))) {
       memberships.push({ id: `${groupId}:${userId}`, groupId, userId })

@@ -16,6 +16,7 @@ import { duration, gc, median, now } from './measure.js'
 import { Prng } from './prng.js'
 import { checkPairs } from './readFigures.js'
 import { NO_HIT_TERM } from './scale.js'
+import { reportToParent } from './childProbe.js'
 
 const PAIRS = 1_000_000
 const RUNS = 7
@@ -90,7 +91,7 @@ async function figures(dir: string, meta: LibraryMeta, seed: number): Promise<Fi
   // From the columns: reading every record would bring a million cold records in from disk.
   const fileIds: Id[] = []
   const { columns } = store.indexes
-  for (let slot = 0; slot < columns.length; slot++) if ((columns.flags[slot] & (LIVE | FOLDER)) === LIVE) fileIds.push(columns.ids[slot])
+  for (let slot = 0; slot < columns.length; slot++) if ((columns.flags[slot] & (LIVE | FOLDER)) === LIVE) fileIds.push(columns.idOf(slot))
   const prng = new Prng(seed)
   const draw = () => ({
     users: Array.from({ length: PAIRS }, () => prng.pick(meta.restrictedIds)),
@@ -151,14 +152,4 @@ async function probe(): Promise<OpenResult | FiguresResult> {
   return figures(dir, JSON.parse(fs.readFileSync(metaFile, 'utf8')) as LibraryMeta, Number(seed))
 }
 
-probe().then(
-  (result) => {
-    process.send!(result)
-    process.disconnect()
-    process.exit(0)
-  },
-  (error: unknown) => {
-    console.error(error)
-    process.exit(1)
-  },
-)
+reportToParent(probe())

@@ -65,7 +65,7 @@ export function buildSharing(prng: Prng, scale: Scale, people: People, tree: Tre
   grant('asset', tree.bigFolderId, 'user', viewerId, 'view')
   grant('asset', editorFolderId, 'user', editorId, 'contribute')
 
-  // Home cannot be shared with restricted users or groups (SPEC section 4).
+  // Home cannot be shared with restricted users or groups (docs/permissions.md).
   const levels: Level[] = ['view', 'view', 'view', 'view', 'view', 'view', 'contribute', 'contribute', 'contribute', 'manage']
   while (grants.length < scale.grants) {
     const toUser = prng.chance(0.55)

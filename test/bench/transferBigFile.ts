@@ -17,9 +17,15 @@ const PROBE = path.join(path.dirname(fileURLToPath(import.meta.url)), 'transferB
 const BIG = 2048 * MIB
 const SMALL = 256 * MIB
 /**
- * The import copies through small fixed-size buffers (64 KB stream chunks today), so what it
- * holds at a time is a few of them and the garbage not yet collected. A file-sized buffer would show at least 2,048 MB; 100 MB (under
- * 5% of the file) leaves room for collection timing while still telling the two apart.
+ * Chunk size for a 2 GB file: the copy thread reads, hashes and writes it 256 KB at a time
+ * through one buffer it keeps (`CHUNK` in main/core/blobs/copyIn.worker.mjs), so what the
+ * import holds is that buffer, the file's 512 KB head slot (shared memory allocated once for
+ * every copy) and garbage not yet collected, whatever the file's size: 8,192 chunks for 2 GB.
+ * 256 KB rather than larger because a chunk must stay in the CPU's cache between the read,
+ * the hash and the write (1 MB chunks made the copy twice as slow here); rather than smaller
+ * because each chunk costs two system calls (64 KB took more system time for the same bytes).
+ * A file-sized buffer would show at least 2,048 MB; 100 MB (under 5% of the file) leaves room
+ * for collection timing while still telling the two apart.
  */
 const TARGET_GROWTH = 100 * MIB
 

@@ -24,25 +24,8 @@ export async function importFigure(report: Report, root: string): Promise<number
   const dest = path.join(root, 'import-dest')
   let round = 0
 
-  const copy = (thenSync: boolean) => async () => {
-    const start = now()
-    await timedCommand('cp', ['-r', src, dest])
-    if (thenSync) await timedCommand('sync', ['-f', dest])
-    const ms = now() - start
-    fs.rmSync(dest, { recursive: true, force: true })
-    return ms
-  }
-  const app = async () => {
-    const dir = path.join(root, `import-library-${++round}`)
-    const { library, admin, homeId } = await freshLibrary(dir)
-    const start = now()
-    const result = await admin.call('imports.start', { sources: [src], targetFolderId: homeId })
-    const ms = now() - start
-    await library.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-    if (result.imported !== FILES || result.skipped.length) throw new Error(`The import took ${result.imported} of ${FILES} files; skipped: ${JSON.stringify(result.skipped.slice(0, 3))}`)
-    return ms
-  }
+  const copy = (thenSync: boolean) => () => timedCopy(src, dest, thenSync)
+  const app = () => timedImport(path.join(root, `import-library-${++round}`), src, FILES)
 
   const t = await interleaved(ROUNDS, { cp: copy(false), cpSync: copy(true), app })
   const vsCp = t.app.median / t.cp.median
@@ -79,29 +62,34 @@ export async function smallFilesFigure(report: Report, root: string): Promise<nu
   const bytes = writeSmallTree(src)
   const dest = path.join(root, 'small-dest')
   let round = 0
-  const copy = async () => {
-    const start = now()
-    await timedCommand('cp', ['-r', src, dest])
-    await timedCommand('sync', ['-f', dest])
-    const ms = now() - start
-    fs.rmSync(dest, { recursive: true, force: true })
-    return ms
-  }
-  const app = async () => {
-    const dir = path.join(root, `small-library-${++round}`)
-    const { library, admin, homeId } = await freshLibrary(dir)
-    const start = now()
-    const result = await admin.call('imports.start', { sources: [src], targetFolderId: homeId })
-    const ms = now() - start
-    await library.close()
-    fs.rmSync(dir, { recursive: true, force: true })
-    if (result.imported !== SMALL_FILES) throw new Error(`The import took ${result.imported} of ${SMALL_FILES} files`)
-    return ms
-  }
+  const copy = () => timedCopy(src, dest, true)
+  const app = () => timedImport(path.join(root, `small-library-${++round}`), src, SMALL_FILES)
   const t = await interleaved(SMALL_ROUNDS, { cpSync: copy, app })
   const vs = t.app.median / t.cpSync.median
   report.figure(`import ${SMALL_FILES} files of 1–20 KB, time vs cp -r && sync`, ratio(vs), `at most ${SMALL_TARGET}×`, vs <= SMALL_TARGET)
   report.note(`app ${seconds(t.app.median)} (${(SMALL_FILES / (t.app.median / 1000)).toFixed(0)} files/s, ${rate(bytes, t.app.median)}); cp -r + sync ${seconds(t.cpSync.median)}; rounds: app ${list(t.app.samples)}; cp -r + sync ${list(t.cpSync.samples)}`)
   fs.rmSync(path.join(root, 'small-src'), { recursive: true, force: true })
   return vs
+}
+
+/** Milliseconds for `cp -r` of src to dest, then `sync` when asked; the copy is removed after. */
+async function timedCopy(src: string, dest: string, thenSync: boolean): Promise<number> {
+  const start = now()
+  await timedCommand('cp', ['-r', src, dest])
+  if (thenSync) await timedCommand('sync', ['-f', dest])
+  const ms = now() - start
+  fs.rmSync(dest, { recursive: true, force: true })
+  return ms
+}
+
+/** Milliseconds for importing src into a fresh library at dir (removed after); every one of `files` must come in. */
+async function timedImport(dir: string, src: string, files: number): Promise<number> {
+  const { library, admin, homeId } = await freshLibrary(dir)
+  const start = now()
+  const result = await admin.call('imports.start', { sources: [src], targetFolderId: homeId })
+  const ms = now() - start
+  await library.close()
+  fs.rmSync(dir, { recursive: true, force: true })
+  if (result.imported !== files || result.skipped.length) throw new Error(`The import took ${result.imported} of ${files} files; skipped: ${JSON.stringify(result.skipped.slice(0, 3))}`)
+  return ms
 }

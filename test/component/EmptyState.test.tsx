@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest'
-import { cleanup, render, screen, within } from '@testing-library/react'
+import './support/dom.js'
+import { cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../shared/errors.js'
@@ -84,6 +85,8 @@ describe('empty states and errors', () => {
     render(<App />)
     const alert = await screen.findByRole('alert')
     expect(alert).toHaveTextContent('Something went wrong inside Trove.')
+    // Radix counts its toasts in a transition: the corner takes clicks once that has rendered.
+    await waitFor(() => expect(alert.closest('[role="region"]')).not.toHaveStyle({ pointerEvents: 'none' }))
     await u.click(within(alert).getByRole('button', { name: 'Dismiss' }))
     expect(screen.queryByRole('alert')).toBeNull()
   })

@@ -59,6 +59,17 @@ describe('the top bar', () => {
     expect(useTrove.getState().dialog).toEqual({ kind: 'jobs' })
   })
 
+  it('shows a small bar of how far running jobs have got, gone when none runs; the panel stays closed', async () => {
+    const { api } = await openWorkspace(sessionOf(ADA), [HOME], ['h'], { 'jobs.list': () => [{ ...job('j1', 'running'), done: 1, total: 4 }] })
+    const bar = await screen.findByRole('progressbar', { name: 'Jobs running' })
+    expect(bar).toHaveAttribute('aria-valuenow', '25')
+    api.emit('jobs.progress', { ...job('j1', 'running'), done: 3, total: 4 })
+    await waitFor(() => expect(bar).toHaveAttribute('aria-valuenow', '75'))
+    api.emit('jobs.progress', job('j1', 'done'))
+    await waitFor(() => expect(screen.queryByRole('progressbar', { name: 'Jobs running' })).toBeNull())
+    expect(useTrove.getState().dialog).toBeNull()
+  })
+
   it('offers the administration screen to an admin, and brings back the library', async () => {
     const { user } = await openWorkspace(sessionOf(ADA), [HOME], ['h'], { 'groups.list': () => [] })
     const screens = screen.getByRole('navigation', { name: 'Screens' })

@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { AppError } from '../../shared/errors.js'
 import type { SessionView } from '../../shared/views.js'
 import { App } from '../../renderer/components/App.js'
-import { resetStore } from '../../renderer/store/index.js'
+import { resetStore, useTrove } from '../../renderer/store/index.js'
 import { mockApi } from './support/mockApi.js'
 import { treeHandlers } from './support/library.js'
 import { ADA, RITA, folder, sessionOf, user } from './support/views.js'
@@ -71,6 +71,24 @@ describe('the user switcher and the view-as banner', () => {
     expect(screen.getByRole('button', { name: /^Acting as Ada/ })).toBeInTheDocument()
   })
 
+  it('returns the admin to where they were before viewing as someone, not to their start', async () => {
+    const BRAND = folder('b', 'Brand', 'h')
+    mockApi({ ...sessionHandlers(sessionOf(ADA)), ...treeHandlers([{ ...HOME, childCount: 1 }, BRAND], ['h']) })
+    render(<App />)
+    const u = userEvent.setup()
+    await u.dblClick(await screen.findByRole('option', { name: 'Brand' }))
+    await waitFor(() => expect(window.location.hash).toBe('#/folder/b'))
+    await u.click(screen.getByRole('button', { name: /^Acting as Ada/ }))
+    const panel = await screen.findByRole('dialog', { name: 'Switch user' })
+    await u.click(await within(panel).findByRole('button', { name: 'View as Rita' }))
+    const banner = await screen.findByRole('region', { name: 'View as' })
+    await waitFor(() => expect(window.location.hash).not.toBe('#/folder/b'))
+    await u.click(within(banner).getByRole('button', { name: 'Return to Ada' }))
+    await waitFor(() => expect(screen.queryByRole('region', { name: 'View as' })).toBeNull())
+    await waitFor(() => expect(window.location.hash).toBe('#/folder/b'))
+    await waitFor(() => expect(useTrove.getState().folderId).toBe('b'))
+  })
+
   it('never names the actor itself: switching only asks main, with the chosen user id', async () => {
     const api = mockApi({ ...sessionHandlers(sessionOf(ADA)), ...treeHandlers([HOME], ['h']), 'assets.roots': () => [] })
     render(<App />)
@@ -110,7 +128,7 @@ describe('the user switcher and the view-as banner', () => {
     await u.type(within(dialog).getByLabelText("Ada's password"), 'wrong guess')
     await u.click(within(dialog).getByRole('button', { name: 'Switch' }))
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('That is not Ada’s password.')
-    expect(screen.getByRole('button', { name: /^Acting as Dan/ })).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: /^Acting as Dan/, hidden: true })).toBeInTheDocument()
 
     await u.clear(within(dialog).getByLabelText("Ada's password"))
     await u.type(within(dialog).getByLabelText("Ada's password"), 'sesame long')
@@ -150,6 +168,42 @@ describe('the user switcher and the view-as banner', () => {
     handlers['session.switchUser']({ userId: RITA.id })
     api.emit('session.changed', { userId: RITA.id })
     await screen.findByRole('button', { name: /^Acting as Rita/ })
+  })
+})
+
+describe('the switcher panel as a dialog', () => {
+  it('takes focus, keeps it inside on Tab, hides the page beneath, and gives it back to its button on a click outside', async () => {
+    mockApi({ ...sessionHandlers(sessionOf(ADA)), ...treeHandlers([HOME], ['h']) })
+    render(<App />)
+    const { u, panel } = await openSwitcher()
+    expect(panel).toContainElement(document.activeElement as HTMLElement)
+    expect(document.querySelector('.switcher-button')).toHaveAttribute('aria-expanded', 'true')
+    // The rest of the page is out of reach while the panel is open.
+    expect(screen.queryByRole('main', { name: 'Contents' })).toBeNull()
+    for (let i = 0; i < 8; i++) {
+      await u.tab()
+      expect(panel).toContainElement(document.activeElement as HTMLElement)
+    }
+    // The page beneath takes no pointer while the panel is open (as Radix has it): the click lands on the page itself.
+    await userEvent.setup({ pointerEventsCheck: 0 }).click(document.body)
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Switch user' })).toBeNull())
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Acting as Ada/ })).toHaveFocus())
+    expect(screen.getByRole('button', { name: /^Acting as Ada/ })).toHaveAttribute('aria-expanded', 'false')
+    expect(screen.getByRole('main', { name: 'Contents' })).toBeInTheDocument()
+  })
+
+  it('gives focus back to its button after the password dialog it led to is cancelled', async () => {
+    mockApi({ ...sessionHandlers(sessionOf(DEV)), ...treeHandlers([HOME], ['h']), 'assets.roots': () => [] })
+    render(<App />)
+    const u = userEvent.setup()
+    await u.click(await screen.findByRole('button', { name: /^Acting as Dan/ }))
+    const panel = await screen.findByRole('dialog', { name: 'Switch user' })
+    await u.click(await within(panel).findByRole('button', { name: 'Switch to Rita' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Switch to Rita' })
+    await waitFor(() => expect(within(dialog).getByLabelText("Rita's password")).toHaveFocus())
+    await u.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog', { name: 'Switch to Rita' })).toBeNull())
+    await waitFor(() => expect(screen.getByRole('button', { name: /^Acting as Dan/ })).toHaveFocus())
   })
 })
 

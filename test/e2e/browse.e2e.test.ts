@@ -52,16 +52,37 @@ describe('browsing and finding in a browser, end to end', { timeout: E2E_TIMEOUT
     await page.getByRole('status').filter({ hasText: 'Link copied' }).waitFor()
     const link = await page.evaluate(() => navigator.clipboard.readText())
     expect(link).toBe(`${origin}/#/asset/${mark.id}`)
+    // Tab goes round the viewer's own controls and never reaches the page beneath.
+    for (let i = 0; i < 10; i++) {
+      await page.keyboard.press('Tab')
+      expect(await page.evaluate(() => !!document.activeElement?.closest('.viewer'))).toBe(true)
+    }
     await page.keyboard.press('Escape')
     await viewer(page).waitFor({ state: 'detached' })
     await page.getByRole('listbox', { name: 'Contents of Brand' }).waitFor()
+    // The keyboard is back in the folder it was opened from.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[role="listbox"]')?.getAttribute('aria-label'))).toBe('Contents of Brand')
+
+    // The switcher panel holds focus as the dialogs do, and Escape gives it back to its button.
+    const switcher = new UserSwitcher(page)
+    await switcher.openPanel()
+    await switcher.panel.getByRole('button', { name: 'Switch to Mira' }).waitFor()
+    await screenshot(page, 'browse-switcher')
+    for (let i = 0; i < 6; i++) {
+      await page.keyboard.press('Tab')
+      expect(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]'))).toBe(true)
+    }
+    await page.keyboard.press('Escape')
+    await switcher.panel.waitFor({ state: 'detached' })
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).toMatch(/^Acting as Ada/)
 
     // Mira may view Brand: the link opens the file over the folder.
-    await new UserSwitcher(page).switchTo('Mira')
+    await switcher.switchTo('Mira')
     const second = await browser.context.newPage()
     await second.goto(link)
     await expect.poll(() => viewer(second).getAttribute('aria-label')).toBe('Viewer: b-mark.png')
-    await second.getByRole('listbox', { name: 'Contents of Brand' }).waitFor({ state: 'attached' })
+    // The folder is open beneath, hidden from assistive technology while the viewer is over it.
+    await second.getByRole('listbox', { name: 'Contents of Brand', includeHidden: true }).waitFor({ state: 'attached' })
     // A file she may not view answers exactly as one that does not exist.
     const answer = async (url: string) => {
       await second.goto('about:blank')

@@ -11,9 +11,8 @@ const png = (from: [number, number, number], to: [number, number, number]) => gr
 const pdf = Buffer.from('%PDF-1.4\n%%EOF\n').toString('base64')
 
 /**
- * The seed's recommended workflow: "the marketing team will need sufficient permission to add,
- * remove, and modify assets ... Technology or the sales team might only need read/view
- * permission ... for brand assets", with a collection that marketing keeps up to date.
+ * A common way to set a library up: marketing may add, remove and change the brand assets,
+ * other teams only view them, through a collection that marketing keeps up to date.
  */
 async function brandLibrary(app: App) {
   const { admin } = app
@@ -99,10 +98,10 @@ describe('media collections and sharing in a browser, end to end', { timeout: E2
     for (const name of ['Logos', 'logo.png', 'mark.png']) await library.tile(name).waitFor()
     await library.tile('mark.png').click()
     await screenshot(page, 'collections-08-marketing-in-collection')
-    // As the seed does it: right-click inside the collection.
+    // The usual way: right-click inside the collection.
     const inCollection = await library.contextMenu('mark.png')
     await screenshot(page, 'collections-08b-context-menu-in-collection')
-    await inCollection.getByRole('menuitem', { name: 'Remove from “Brand assets 2025”…' }).click()
+    await inCollection.getByRole('menuitem', { name: 'Remove from this collection…' }).click()
     const remove = page.getByRole('dialog', { name: 'Remove from media collection' })
     await remove.getByText('Remove “mark.png” from “Brand assets 2025”?').waitFor()
     await screenshot(page, 'collections-09-remove-confirm')
@@ -127,7 +126,7 @@ describe('media collections and sharing in a browser, end to end', { timeout: E2
     await switcher.switchTo('Ada', ADMIN_PASSWORD)
     await switcher.switchTo('Sam')
     await collections.row('Brand assets 2025').waitFor()
-    expect(await collections.menuItems('Brand assets 2025')).toEqual(['Download as zip'])
+    expect(await collections.menuItems('Brand assets 2025')).toEqual(['Copy link', 'Download as zip'])
     await collections.menu('Brand assets 2025')
     await screenshot(page, 'collections-12-sales-menu')
     await page.keyboard.press('Escape')
@@ -137,7 +136,7 @@ describe('media collections and sharing in a browser, end to end', { timeout: E2
     await page.getByText('Can view', { exact: true }).waitFor()
     for (const absent of ['Share', 'Remove from collection', 'Upload', 'New folder']) expect(await page.getByRole('button', { name: absent, exact: true }).count(), absent).toBe(0)
     const items = await library.menuItems(await library.contextMenu('logo.png'))
-    for (const absent of ['Add to media collections…', 'Remove from “Brand assets 2025”…', 'Rename', 'Move to…', 'Delete…', 'Share…']) expect(items).not.toContain(absent)
+    for (const absent of ['Add to media collections…', 'Remove from this collection…', 'Rename', 'Move to…', 'Delete…', 'Share…']) expect(items).not.toContain(absent)
     await page.keyboard.press('Escape')
     await screenshot(page, 'collections-13-sales-in-collection')
 
@@ -217,7 +216,7 @@ describe('media collections and sharing in a browser, end to end', { timeout: E2
     // Nor can she tag it: editing tags needs contribute on the file itself.
     await library.details.getByRole('heading', { name: 'flyer.png' }).waitFor()
     expect(await library.details.getByRole('textbox', { name: 'New tag' }).count()).toBe(0)
-    expect(await collections.menuItems('Press kit')).toEqual(['Download as zip'])
+    expect(await collections.menuItems('Press kit')).toEqual(['Copy link', 'Download as zip'])
     for (const absent of ['Share', 'Remove from collection', 'Upload']) expect(await page.getByRole('button', { name: absent, exact: true }).count(), absent).toBe(0)
     await screenshot(page, 'collections-18-view-through-collection')
     expect(app.pageErrors).toEqual([])

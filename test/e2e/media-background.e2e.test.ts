@@ -39,7 +39,7 @@ describe('background removal in a browser, end to end', { timeout: E2E_TIMEOUT }
     await dialog.getByRole('radio', { name: 'A new file beside it' }).check()
     await dialog.getByRole('button', { name: 'Remove background' }).click()
     await dialog.getByRole('button', { name: 'Hide' }).waitFor()
-    expect(requests).toEqual([{ fileId: expect.any(String), saveAs: { newName: 'cat (no background).png' } }])
+    expect(requests).toEqual([{ fileId: expect.any(String), saveAs: { newName: 'cat (no background).png' }, jobId: expect.any(String) }])
     // No job has reported yet: there is nothing to cancel.
     expect(await dialog.getByRole('button', { name: 'Cancel' }).isDisabled()).toBe(true)
     await screenshot(page, 'media-12-remove-background-running')

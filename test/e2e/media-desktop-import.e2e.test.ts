@@ -56,10 +56,11 @@ describe('the desktop import dialogs, end to end in a browser', { timeout: E2E_T
     await clashes.getByRole('radio', { name: 'Replace as a new version' }).check()
     await screenshot(page, 'media-09-import-name-clashes')
     await clashes.getByRole('button', { name: 'Import' }).click()
-    expect(await bridgeCalls(page, 'imports.start')).toEqual([{ sources: SOURCES, targetFolderId: photos.id, onConflict: 'replace' }])
+    const started = (await bridgeCalls(page, 'imports.start')) as { jobId: string }[]
+    expect(started).toEqual([{ sources: SOURCES, targetFolderId: photos.id, onConflict: 'replace', jobId: expect.any(String) }])
 
     const running = media.dialog('Import into Photos')
-    const job = { id: 'job-1', kind: 'import', title: 'Import 2 items', ownerId: 'x', state: 'running', createdAt: Date.now(), done: 3, total: 8, bytesDone: 9_800_000, bytesTotal: 24_500_000 }
+    const job = { id: started[0].jobId, kind: 'import', title: 'Import 2 items', ownerId: 'x', state: 'running', createdAt: Date.now(), done: 3, total: 8, bytesDone: 9_800_000, bytesTotal: 24_500_000 }
     const { user } = await app.admin.call('session.current')
     await emitEvent(page, 'jobs.progress', { ...job, ownerId: user.id })
     await running.getByRole('progressbar', { name: 'Import progress' }).waitFor()

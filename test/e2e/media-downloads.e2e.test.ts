@@ -31,6 +31,8 @@ describe('zip downloads and the jobs panel in a browser, end to end', { timeout:
     expect(bytes.subarray(0, 2).toString()).toBe('PK')
     expect(bytes.includes(Buffer.from('one.png')) && bytes.includes(Buffer.from('two.png'))).toBe(true)
 
+    // The panel never opens by itself (docs/feedback.md): the top bar's button opens it.
+    await page.getByRole('button', { name: /^Downloads and jobs/ }).click()
     const panel = media.jobsPanel
     const job = panel.getByRole('listitem', { name: 'Download one.png and 1 more.zip' })
     await job.getByText('Done').waitFor()

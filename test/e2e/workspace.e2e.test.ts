@@ -55,7 +55,7 @@ describe('the workspace in a browser, end to end', { timeout: E2E_TIMEOUT }, () 
     await admin.createUser({ name: 'Mia', email: 'mia@example.com', role: 'Restricted' })
     await screenshot(page, '13-admin-users')
     await admin.createGroup('Design team')
-    await admin.addMember('Design team', 'Mia (mia@example.com)')
+    await admin.addMember('Design team', 'Mia, mia@example.com')
     await screenshot(page, '14-admin-groups')
     await admin.defineField('Campaign', 'Single choice', ['Spring', 'Summer'])
     await screenshot(page, '15-admin-fields')
@@ -105,7 +105,7 @@ describe('the workspace in a browser, end to end', { timeout: E2E_TIMEOUT }, () 
     await page.getByRole('searchbox', { name: 'Search the library' }).fill('finance')
     await page.getByRole('heading', { name: 'Nothing matches “finance”' }).waitFor()
 
-    // What she uploaded is hers: she manages it (seed: ownership).
+    // What she uploaded is hers: she manages it (docs/permissions.md: a creator has manage).
     await library.clearSearch()
     await library.tile('mia-sketch.png').waitFor()
     const ownMenu = await library.contextMenu('mia-sketch.png')

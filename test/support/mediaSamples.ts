@@ -10,8 +10,8 @@ import { toolPath } from '../../main/core/media/externalTool.js'
  * A video of `seconds` with the bundled ffmpeg: one second of black, then a colour test
  * pattern, so a poster frame taken from the very start would be black.
  */
-export function makeVideo(codec: string, container: string, options: { width?: number; height?: number; seconds?: number; fps?: number } = {}): Buffer {
-  const { width = 320, height = 240, seconds = 3, fps = 25 } = options
+export function makeVideo(codec: string, container: string, options: { width?: number; height?: number; seconds?: number; fps?: number; title?: string } = {}): Buffer {
+  const { width = 320, height = 240, seconds = 3, fps = 25, title } = options
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-video-'))
   try {
     const out = path.join(dir, `clip.${container}`)
@@ -23,6 +23,8 @@ export function makeVideo(codec: string, container: string, options: { width?: n
       '-filter_complex', '[0:v][1:v]concat=n=2:v=1[v]', '-map', '[v]',
       '-c:v', codec, '-pix_fmt', 'yuv420p', ...(codec === 'libvpx-vp9' ? ['-b:v', '200k', '-deadline', 'realtime', '-cpu-used', '8'] : []),
       ...(codec === 'libx265' ? ['-preset', 'ultrafast', '-x265-params', 'log-level=error'] : []),
+      // A title makes two videos of the same picture different files (the store keeps one copy of the same bytes).
+      ...(title === undefined ? [] : ['-metadata', `title=${title}`]),
       '-y', out,
     ])
     return fs.readFileSync(out)
@@ -35,17 +37,18 @@ export function makeVideo(codec: string, container: string, options: { width?: n
  * A PDF written byte by byte (no library): `pages` US Letter pages (612×792 points), each a
  * coloured rectangle on white, with a correct cross-reference table.
  */
-export function makePdf(pages: number): Buffer {
+export function makePdf(pages: number, label?: string, drawing?: string): Buffer {
   const objects: string[] = []
   const kids = Array.from({ length: pages }, (_, i) => `${3 + i * 2} 0 R`).join(' ')
   objects.push('<< /Type /Catalog /Pages 2 0 R >>')
   objects.push(`<< /Type /Pages /Kids [${kids}] /Count ${pages} >>`)
   for (let i = 0; i < pages; i++) {
-    const content = `${(0.2 + 0.1 * (i % 5)).toFixed(1)} 0.4 0.8 rg 72 72 468 648 re f`
+    const content = drawing ?? `${(0.2 + 0.1 * (i % 5)).toFixed(1)} 0.4 0.8 rg 72 72 468 648 re f`
     objects.push(`<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents ${4 + i * 2} 0 R /Resources << >> >>`)
     objects.push(`<< /Length ${content.length} >>\nstream\n${content}\nendstream`)
   }
-  let body = '%PDF-1.4\n'
+  // A label (a comment line) makes two PDFs of the same pages different files.
+  let body = label === undefined ? '%PDF-1.4\n' : `%PDF-1.4\n% ${label.replace(/[\r\n]/g, ' ')}\n`
   const offsets: number[] = []
   objects.forEach((object, i) => {
     offsets.push(Buffer.byteLength(body))

@@ -1,7 +1,8 @@
 import type { AssetRecord, FileRecord, FileVersion, Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { AssetView } from '../../../shared/views.js'
-import type { Ctx, HandlerMap } from '../context.js'
+import type { assetChannels } from '../../../shared/contract/assets.js'
+import type { Ctx, HandlersOf } from '../context.js'
 import { distinct, requireAsset, requireFolder } from '../access.js'
 import { assetView, finishView, visiblePathOf } from './views.js'
 import { childPaths, folderListing, sortRecords } from './listing.js'
@@ -9,15 +10,15 @@ import { currentVersionOf, ensureNameFree, freeCopyName, isWithin, subtree, topm
 import { trashChange } from '../trash/moveToTrash.js'
 import { nameKey } from '../../../shared/names.js'
 import { mention, say } from '../activity/summary.js'
-
-type AssetChannels =
-  | 'assets.roots' | 'assets.list' | 'assets.get' | 'assets.breadcrumbs' | 'assets.rename' | 'assets.move' | 'assets.copy' | 'assets.delete'
+import { previewHandlers } from './previews.js'
 
 function refuseHome(asset: AssetRecord, what: string): void {
   if (asset.parentId === null) throw new AppError('FORBIDDEN', `Home cannot be ${what}.`, { id: asset.id })
 }
 
-export const assetHandlers: HandlerMap<AssetChannels> = {
+export const assetHandlers: HandlersOf<typeof assetChannels> = {
+  ...previewHandlers,
+
   'assets.roots': (ctx) => {
     const { core, actor } = ctx
     return sortRecords(core.engine.roots(actor.id).map((id) => assetView(core, actor.id, core.store.tables.assets.get(id)!)))
@@ -57,9 +58,9 @@ export const assetHandlers: HandlerMap<AssetChannels> = {
     ensureNameFree(ctx.core, asset.parentId!, name, asset.id)
     if (asset.name === name) return assetView(ctx.core, ctx.actor.id, asset)
     const next = { ...asset, name, updatedAt: ctx.core.clock() } as AssetRecord
-    await ctx.commit('assets.rename', {
+    await ctx.commit({
       put: { assets: [next] },
-      activity: { action: 'assets.rename', ids: [id], summary: `renamed "${asset.name}" to "${name}"` },
+      activity: { ids: [id], summary: `renamed "${asset.name}" to "${name}"` },
     })
     return assetView(ctx.core, ctx.actor.id, next)
   },
@@ -81,9 +82,9 @@ export const assetHandlers: HandlerMap<AssetChannels> = {
     const now = ctx.core.clock()
     const moved = assets.filter((a) => a.parentId !== target.id).map((a) => ({ ...a, parentId: target.id, updatedAt: now }) as AssetRecord)
     if (moved.length > 0) {
-      await ctx.commit('assets.move', {
+      await ctx.commit({
         put: { assets: moved },
-        activity: { action: 'assets.move', ids: [...moved.map((a) => a.id), target.id], summary: say`moved ${moved.length} item(s) to ${mention(target)}` },
+        activity: { ids: [...moved.map((a) => a.id), target.id], summary: say`moved ${moved.length} item(s) to ${mention(target)}` },
       })
     }
     return assets.map((a) => assetView(ctx.core, ctx.actor.id, ctx.core.store.tables.assets.get(a.id)!))
@@ -100,9 +101,9 @@ export const assetHandlers: HandlerMap<AssetChannels> = {
       }
     }
     const copies = copyTrees(ctx, assets, target.id)
-    await ctx.commit('assets.copy', {
+    await ctx.commit({
       put: { assets: copies.records },
-      activity: { action: 'assets.copy', ids: [...copies.topIds, target.id], summary: say`copied ${assets.length} item(s) to ${mention(target)}` },
+      activity: { ids: [...copies.topIds, target.id], summary: say`copied ${assets.length} item(s) to ${mention(target)}` },
     })
     return copies.topIds.map((id) => assetView(ctx.core, ctx.actor.id, ctx.core.store.tables.assets.get(id)!))
   },
@@ -115,7 +116,7 @@ export const assetHandlers: HandlerMap<AssetChannels> = {
     // Manage on a folder cascades to everything inside, so the subtree needs no further check.
     // Nothing is destroyed here: it all goes to the trash (docs/trash.md).
     const trashed = trashChange(ctx.core, tops, ctx.actor.id, ctx.core.clock())
-    await ctx.commit('assets.delete', {
+    await ctx.commit({
       put: { trash: trashed.put },
       del: trashed.del,
       activity: {

@@ -8,7 +8,13 @@ export function ensureNameFree(core: Core, parentId: Id, name: string, exceptId?
   const holder = core.store.indexes.childByName.get(parentId)?.get(nameKey(name))
   if (holder !== undefined && holder !== exceptId) {
     const parent = core.store.tables.assets.get(parentId)
-    throw new AppError('CONFLICT', `"${parent?.name ?? 'The folder'}" already holds something named "${name}".`, { parentId, name, existingId: holder })
+    const existing = core.store.tables.assets.get(holder)
+    // Say what holds the name as it is written (names clash whatever their case or Unicode form) and what to do.
+    const what = existing ? `a ${existing.kind} named "${existing.name}"` : `something named "${name}"`
+    const alike = existing && existing.name !== name ? `, which counts as the same name as "${name}"` : ''
+    throw new AppError('CONFLICT', `"${parent?.name ?? 'The folder'}" already holds ${what}${alike}. Choose another name, or rename or move that ${existing?.kind ?? 'item'} first.`, {
+      parentId, name, existingId: holder,
+    })
   }
 }
 

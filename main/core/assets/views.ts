@@ -3,6 +3,7 @@ import type { AccessSource, AssetView } from '../../../shared/views.js'
 import { AppError } from '../../../shared/errors.js'
 import type { Core } from '../context.js'
 import type { AssetAccess } from '../permissions/engine.js'
+import { FOLDER, HAS_GRANTS, LIVE } from '../store/assetColumns.js'
 
 /** `/Marketing/Brand/logo.png`; Home is `/`. */
 export function pathOf(core: Core, id: Id): string {
@@ -96,8 +97,30 @@ export function finishView(core: Core, base: AssetView, path: string, access: As
   if (level === 'none') throw new AppError('INTERNAL', 'An invisible asset was about to be shown.')
   const source: AccessSource = !restricted ? 'full' : access.level === 'none' ? 'collection' : 'grant'
   const view: AssetView = { ...base, parentId: parentVisible ? base.parentId : null, path, level, access: source }
-  if (view.kind === 'folder') view.childCount = core.store.indexes.children.get(view.id).size
+  if (view.kind === 'folder') {
+    view.childCount = core.store.indexes.children.get(view.id).size
+    view.hasSubfolders = hasSubfolders(core, view.id)
+  }
+  // Whether it is shared is told only to who may manage its sharing (docs/permissions.md):
+  // sharing.list is theirs alone, and a grant to someone else is not another reader's business.
+  if (level === 'manage' && base.parentId !== null) view.shared = hasDirectGrants(core, view.id)
   return view
+}
+
+/** Whether a folder holds a folder: the tree offers no expander on one that holds only files. */
+function hasSubfolders(core: Core, id: Id): boolean {
+  const { columns, children } = core.store.indexes
+  const slot = columns.slotOf(id)
+  if (slot === undefined) return false
+  const kids = children.lists.get(slot)
+  for (let i = 0; i < kids.length; i++) if ((columns.flags[kids[i]] & (LIVE | FOLDER)) === (LIVE | FOLDER)) return true
+  return false
+}
+
+function hasDirectGrants(core: Core, id: Id): boolean {
+  const { columns } = core.store.indexes
+  const slot = columns.slotOf(id)
+  return slot !== undefined && (columns.flags[slot] & HAS_GRANTS) !== 0
 }
 
 /** Folders first, then by name as a person sorts them (numbers in order). */

@@ -6,13 +6,18 @@ export interface StoredBlob {
   size: number
 }
 
-export interface DeferredBlob extends StoredBlob {
+/** A file's first bytes, as a copy in read them. */
+export interface WithHead {
+  /** Valid until `releaseHead`: its memory goes to the next copy then (copyPool.ts). */
   head: Buffer
+  /** Call once the head has been read; nothing read from it may keep a view of it. */
+  releaseHead(): void
+}
+
+export interface DeferredBlob extends StoredBlob, WithHead {
   /** The copy's temp file, for readers that need the whole file before it is stored. */
   tempFile: string
-  /** Fsyncs, stores and pins the content; folders whose entries still need an fsync are added to `folders`. */
-  durable(folders: Set<string>): Promise<void>
-  /** Drops the copy, if it was not made durable. */
+  /** Drops the copy, if `storeDeferred` did not take it. */
   discard(): Promise<void>
 }
 
@@ -42,17 +47,20 @@ export interface BlobStore {
    */
   put(source: Readable | Buffer, options?: { expectHash?: string; signal?: AbortSignal }): Promise<StoredBlob>
   /** As `put`, from a file on this machine; also returns its first `headBytes`. */
-  putFile(file: string | Buffer, options?: { headBytes?: number; signal?: AbortSignal }): Promise<StoredBlob & { head: Buffer }>
+  putFile(file: string | Buffer, options?: { headBytes?: number; signal?: AbortSignal }): Promise<StoredBlob & WithHead>
   /**
    * As `putFile`, but not yet durable nor stored: the copy waits in a temp file (hashed, not
-   * fsynced) until `durable` is called, which fsyncs it and moves it in under its hash, and
-   * pins it. An import calls `durable` on many at once, so their flushes overlap, then syncs
-   * the folders they went into with `syncFolders`, once each, before it commits their records.
-   * A temp file never made durable is removed by `discard` (or, after a crash, at the next open).
+   * fsynced) until `storeDeferred`, which an import calls for a whole batch before it commits
+   * the batch's records. A temp file never stored is removed by `discard` (or, after a crash,
+   * at the next open).
    */
   putFileDeferred(file: string | Buffer, options?: { headBytes?: number; signal?: AbortSignal }): Promise<DeferredBlob>
-  /** Makes durable the folder entries of blobs placed by `DeferredBlob.durable` (collected in `folders`). */
-  syncFolders(folders: Set<string>): Promise<void>
+  /**
+   * Makes a batch of deferred copies durable and stores each under its hash, pinned until
+   * `release`: all flushed in one pass, then moved in, then their folder entries flushed. On a
+   * failure no pin is left; copies not yet moved in wait for `discard`.
+   */
+  storeDeferred(blobs: DeferredBlob[]): Promise<void>
   has(hash: string): Promise<boolean>
   /** The stored size, or null when there is no such blob. */
   size(hash: string): Promise<number | null>
@@ -64,6 +72,12 @@ export interface BlobStore {
    * local cache for a remote engine. Pin the hash first if it may be collected meanwhile.
    */
   localFile(hash: string): Promise<string>
+  /**
+   * The blob's own file, where the engine keeps one on this machine (the folder engine), for a
+   * reader that goes through it a buffer at a time (a zip); undefined for a remote engine.
+   * Whether the file is there is learnt by opening it.
+   */
+  ownFile?(hash: string): string
   /** Keeps a stored blob from collection (here and, through a lease, in other processes) until `release`. */
   pin(hash: string): Promise<void>
   release(hash: string): void

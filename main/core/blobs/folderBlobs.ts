@@ -5,7 +5,8 @@ import type { Readable } from 'node:stream'
 import { AppError } from '../../../shared/errors.js'
 import { syncDir } from '../store/snapshot.js'
 import { BlobEngine, hashOfTrash, type BlobEngineOptions, type Trashed } from './blobEngine.js'
-import { checkHash, isHash, type ReadOptions } from './blobStore.js'
+import { checkHash, isHash, type DeferredBlob, type ReadOptions } from './blobStore.js'
+import { moveIn } from './copyPool.js'
 
 /**
  * The folder engine: `<folder>/sha256/ab/cdef…` (docs/store.md), a library's own `blobs/`
@@ -38,14 +39,22 @@ export class FolderBlobStore extends BlobEngine {
    */
   private clearStaleTemp(): void {
     const before = this.graceMs > 0 ? Date.now() - 24 * 3600_000 : Infinity
-    for (const name of fs.readdirSync(this.tmp)) {
-      const file = path.join(this.tmp, name)
-      try {
-        if (fs.statSync(file).mtimeMs < before) fs.rmSync(file, { force: true })
-      } catch {
-        // Gone already: another process cleared it.
+    const clear = (dir: string, depth: number) => {
+      for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+        const file = path.join(dir, entry.name)
+        // Temp files sit in the folders tempName spreads them over (or, from older versions, in tmp itself).
+        if (entry.isDirectory() && depth === 0) {
+          clear(file, 1)
+          continue
+        }
+        try {
+          if (fs.statSync(file).mtimeMs < before) fs.rmSync(file, { force: true })
+        } catch {
+          // Gone already: another process cleared it.
+        }
       }
     }
+    clear(this.tmp, 0)
   }
 
   pathOf(hash: string): string {
@@ -69,6 +78,10 @@ export class FolderBlobStore extends BlobEngine {
 
   protected rawStream(hash: string): Readable {
     return fs.createReadStream(this.pathOf(hash))
+  }
+
+  ownFile(hash: string): string {
+    return this.pathOf(hash)
   }
 
   async localFile(hash: string): Promise<string> {
@@ -98,6 +111,13 @@ export class FolderBlobStore extends BlobEngine {
     }
     if (folders) folders.add(dir)
     else await syncDir(dir)
+  }
+
+  /** All on the copy threads, which rename without a hand-off per file (copyPool.ts). */
+  protected override async placeStaged(blobs: DeferredBlob[], folders: Set<string>): Promise<void> {
+    const moves = blobs.map((blob) => ({ from: blob.tempFile, to: this.pathOf(blob.hash) }))
+    await moveIn(moves)
+    for (const { to } of moves) folders.add(path.dirname(to))
   }
 
   protected async *listHashes(): AsyncIterable<string> {

@@ -1,9 +1,10 @@
 import path from 'node:path'
-import { fileTypeFromBuffer, fileTypeFromFile } from 'file-type'
+import { fileTypeFromFile, fileTypeFromTokenizer } from 'file-type'
 import { imageSize } from 'image-size'
 import sharp from 'sharp'
 import { isRawMime } from '../../../shared/mediaKinds.js'
 import { RAW_MIMES } from '../media/rawPreview.js'
+import { HeadTokenizer } from './headTokenizer.js'
 
 /** Where the whole file is, for what its first bytes do not answer. */
 export interface WholeFile {
@@ -39,8 +40,10 @@ const BY_EXTENSION: Record<string, string> = {
  */
 export async function sniff(head: Buffer, name: string, whole?: WholeFile): Promise<Sniffed> {
   const more = whole !== undefined && whole.size > head.length
-  let detected = await fileTypeFromBuffer(head).catch(() => undefined)
-  if (!detected && more) detected = await fileTypeFromFile(whole.path).catch(() => undefined)
+  const tokenizer = new HeadTokenizer(head, more ? whole.size : head.length)
+  let detected = await fileTypeFromTokenizer(tokenizer).catch(() => undefined)
+  // Only a detector that read past the head could answer otherwise from the whole file.
+  if (more && tokenizer.wantedMore) detected = await fileTypeFromFile(whole.path).catch(() => undefined)
   let mime = detected?.mime ?? BY_EXTENSION[path.extname(name).toLowerCase()] ?? (looksLikeText(head) ? 'text/plain' : 'application/octet-stream')
   if (mime === 'application/xml' && /<svg[\s>]/i.test(head.toString('utf8', 0, 4096))) mime = 'image/svg+xml'
   if (mime === 'text/plain' && /^\s*(<\?xml[^>]*>\s*)?<svg[\s>]/i.test(head.toString('utf8', 0, 4096))) mime = 'image/svg+xml'

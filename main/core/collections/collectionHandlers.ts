@@ -1,18 +1,14 @@
 import { LIMITS, type AssociationRecord, type CollectionRecord, type Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { AssociationView, CollectionView } from '../../../shared/views.js'
-import type { Ctx, HandlerMap } from '../context.js'
+import type { collectionChannels } from '../../../shared/contract/collections.js'
+import type { Ctx, HandlersOf } from '../context.js'
 import { distinct, requireAsset, requireCollection } from '../access.js'
 import { assetView, byFolderThenName } from '../assets/views.js'
 import { collectionView, reachableThrough } from './collectionViews.js'
 import { creatorNameKey } from '../store/indexes.js'
 
-type CollectionChannels =
-  | 'collections.list' | 'collections.search' | 'collections.get' | 'collections.create' | 'collections.rename' | 'collections.delete'
-  | 'collections.assets' | 'collections.addAssets' | 'collections.removeAssets' | 'collections.removeAssetFromCollections'
-  | 'collections.associations'
-
-/** Seed limits: a request over one is refused whole, naming the limit. */
+/** The per-request limits (docs/permissions.md): a request over one is refused whole, naming the limit. */
 function limit(count: number, max: number, what: string): void {
   if (count > max) throw new AppError('LIMIT_EXCEEDED', `At most ${max} ${what} at once; this request has ${count}.`, { limit: max, count })
 }
@@ -40,7 +36,7 @@ function associationId(collectionId: Id, assetId: Id): Id {
   return `${collectionId}:${assetId}`
 }
 
-export const collectionHandlers: HandlerMap<CollectionChannels> = {
+export const collectionHandlers: HandlersOf<typeof collectionChannels> = {
   'collections.list': (ctx) => visibleViews(ctx),
 
   'collections.search': (ctx, { query }) => {
@@ -54,9 +50,9 @@ export const collectionHandlers: HandlerMap<CollectionChannels> = {
     nameFree(ctx, ctx.actor.id, name)
     const now = ctx.core.clock()
     const collection: CollectionRecord = { id: ctx.core.newId(), name, createdBy: ctx.actor.id, createdAt: now, updatedAt: now }
-    await ctx.commit('collections.create', {
+    await ctx.commit({
       put: { collections: [collection] },
-      activity: { action: 'collections.create', ids: [collection.id], summary: `created collection ${name}` },
+      activity: { ids: [collection.id], summary: `created collection ${name}` },
     })
     return collectionView(ctx.core, ctx.actor.id, collection)
   },
@@ -65,9 +61,9 @@ export const collectionHandlers: HandlerMap<CollectionChannels> = {
     const collection = requireCollection(ctx, collectionId, 'rename')
     nameFree(ctx, collection.createdBy, name, collection.id)
     const next = { ...collection, name, updatedAt: ctx.core.clock() }
-    await ctx.commit('collections.rename', {
+    await ctx.commit({
       put: { collections: [next] },
-      activity: { action: 'collections.rename', ids: [collection.id], summary: `renamed collection ${collection.name} to ${name}` },
+      activity: { ids: [collection.id], summary: `renamed collection ${collection.name} to ${name}` },
     })
     return collectionView(ctx.core, ctx.actor.id, next)
   },
@@ -76,13 +72,13 @@ export const collectionHandlers: HandlerMap<CollectionChannels> = {
     const collection = requireCollection(ctx, collectionId, 'delete')
     const { indexes } = ctx.core.store
     // Only the grouping goes: its associations and grants, never an asset (docs/permissions.md).
-    await ctx.commit('collections.delete', {
+    await ctx.commit({
       del: [
         ['collections', collection.id],
         ...[...indexes.assetsByCollection.get(collection.id)].map((a): ['associations', Id] => ['associations', associationId(collection.id, a)]),
         ...[...(indexes.grantsByResource.get(collection.id)?.values() ?? [])].map((g): ['grants', Id] => ['grants', g.id]),
       ],
-      activity: { action: 'collections.delete', ids: [collection.id], summary: `deleted collection ${collection.name}` },
+      activity: { ids: [collection.id], summary: `deleted collection ${collection.name}` },
     })
     return { deleted: collection.id }
   },
@@ -115,7 +111,7 @@ export const collectionHandlers: HandlerMap<CollectionChannels> = {
       }
     }
     if (added.length > 0) {
-      await ctx.commit('collections.addAssets', {
+      await ctx.commit({
         put: { associations: added },
         activity: {
           action: 'collections.addAssets',
@@ -136,9 +132,9 @@ export const collectionHandlers: HandlerMap<CollectionChannels> = {
         throw new AppError('NOT_FOUND', `The collection "${collection.name}" does not hold the asset ${id} directly.`, { collectionId, assetId: id })
       }
     }
-    await ctx.commit('collections.removeAssets', {
+    await ctx.commit({
       del: assetIds.map((a) => ['associations', associationId(collection.id, a)]),
-      activity: { action: 'collections.removeAssets', ids: [collection.id, ...assetIds], summary: `removed ${assetIds.length} asset(s) from ${collection.name}` },
+      activity: { ids: [collection.id, ...assetIds], summary: `removed ${assetIds.length} asset(s) from ${collection.name}` },
     })
     const stillReachable = assetIds.flatMap((assetId) => {
       const via = reachableThrough(ctx.core, assetId, collection.id)
@@ -157,7 +153,7 @@ export const collectionHandlers: HandlerMap<CollectionChannels> = {
         throw new AppError('NOT_FOUND', `"${asset.name}" is not directly in the collection "${c.name}".`, { collectionId: c.id, assetId })
       }
     }
-    await ctx.commit('collections.removeAssetFromCollections', {
+    await ctx.commit({
       del: collections.map((c) => ['associations', associationId(c.id, asset.id)]),
       activity: {
         action: 'collections.removeAssetFromCollections',

@@ -4,14 +4,13 @@ import type { DownloadRecord, Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import { fitName } from '../../../shared/names.js'
 import type { DownloadView } from '../../../shared/views.js'
-import type { Ctx, HandlerMap } from '../context.js'
+import type { downloadChannels } from '../../../shared/contract/downloads.js'
+import type { Ctx, HandlersOf } from '../context.js'
 import { distinct, requireAsset, requireCollection } from '../access.js'
 import { planZip } from './zipPlan.js'
 import { writeZip } from './writeZip.js'
 
-type DownloadChannels = 'downloads.zip' | 'downloads.list' | 'downloads.plan' | 'downloads.remove'
-
-/** Seed limits do not apply to downloads, but one this large is confirmed first. */
+/** The per-request limits on collections do not apply to downloads, but one this large is confirmed first (docs/permissions.md). */
 export const CONFIRM_FILES = 10_000
 export const CONFIRM_BYTES = 10 * 1024 ** 3
 
@@ -41,13 +40,13 @@ function downloadView(d: DownloadRecord): DownloadView {
   return view
 }
 
-export const downloadHandlers: HandlerMap<DownloadChannels> = {
+export const downloadHandlers: HandlersOf<typeof downloadChannels> = {
   'downloads.zip': async (ctx, input) => {
     if (!ctx.session.mayUsePath(input.destPath, 'write')) throw new AppError('FORBIDDEN', 'This window may not write files by path; choose where with the save dialog.', { destPath: input.destPath })
     const { topIds, name } = zipSelection(ctx, input)
     const plan = planZip(ctx.core, topIds)
     const dest = path.resolve(input.destPath)
-    const { job, result } = ctx.core.jobs.run({ kind: 'zip', title: `Download ${name}`, ownerId: ctx.actor.id, sessionId: ctx.session.id }, (jc) =>
+    const { job, result } = ctx.core.jobs.run({ kind: 'zip', title: `Download ${name}`, ownerId: ctx.actor.id, sessionId: ctx.session.id, id: input.jobId }, (jc) =>
       writeZip(ctx.core.blobs, plan.entries, dest, {
         signal: jc.signal,
         onProgress: (p) => jc.progress({ done: p.entries, total: plan.entries.length, bytesDone: p.bytes, bytesTotal: plan.bytes }),
@@ -58,7 +57,7 @@ export const downloadHandlers: HandlerMap<DownloadChannels> = {
       id: ctx.core.newId(), ownerId: ctx.actor.id, name, destPath: dest, state: 'running', fileCount: plan.fileCount, bytes: 0,
       createdAt: ctx.core.clock(), jobId: job.id,
     }
-    await ctx.commit('downloads.start', { put: { downloads: [record] }, activity: null })
+    await ctx.commit({ op: 'downloads.start', put: { downloads: [record] }, activity: null })
     let outcome: { bytes: number } | AppError
     try {
       outcome = await result
@@ -69,7 +68,8 @@ export const downloadHandlers: HandlerMap<DownloadChannels> = {
     const final: DownloadRecord = outcome instanceof AppError
       ? { ...base, state: outcome.code === 'CANCELLED' ? 'cancelled' : 'failed', error: outcome.message, finishedAt: ctx.core.clock() }
       : { ...base, state: 'done', bytes: outcome.bytes, finishedAt: ctx.core.clock() }
-    await ctx.commit('downloads.finish', {
+    await ctx.commit({
+      op: 'downloads.finish',
       put: { downloads: [final] },
       activity: {
         action: 'downloads.zip',
@@ -100,9 +100,9 @@ export const downloadHandlers: HandlerMap<DownloadChannels> = {
     if (deleteFile && record.state === 'done' && (await sizeOf(record.destPath)) === record.bytes) {
       fileDeleted = await fsp.rm(record.destPath).then(() => true, () => false)
     }
-    await ctx.commit('downloads.remove', {
+    await ctx.commit({
       del: [['downloads', record.id]],
-      activity: { action: 'downloads.remove', ids: [record.id], summary: `removed ${record.name} from the downloads list${fileDeleted ? ' and deleted its file' : ''}` },
+      activity: { ids: [record.id], summary: `removed ${record.name} from the downloads list${fileDeleted ? ' and deleted its file' : ''}` },
     })
     return { removed: record.id, fileDeleted }
   },

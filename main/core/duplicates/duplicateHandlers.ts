@@ -2,7 +2,8 @@ import type { FileRecord } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import { hasRendition } from '../../../shared/mediaKinds.js'
 import type { AssetView, DuplicateGroup, SimilarMatch } from '../../../shared/views.js'
-import type { Core, Ctx, HandlerMap } from '../context.js'
+import type { duplicateChannels } from '../../../shared/contract/duplicates.js'
+import type { Core, Ctx, HandlersOf } from '../context.js'
 import { requireFile, requireFolder } from '../access.js'
 import { assetView } from '../assets/views.js'
 import { currentVersionOf, subtree } from '../assets/tree.js'
@@ -62,7 +63,7 @@ function viewsOf(ctx: Ctx, files: FileRecord[]): AssetView[] {
 const byPath = (a: AssetView, b: AssetView) => a.path.localeCompare(b.path)
 const largestFirst = (a: DuplicateGroup, b: DuplicateGroup) => b.files.length - a.files.length || a.files[0].path.localeCompare(b.files[0].path)
 
-export const duplicateHandlers: HandlerMap<'duplicates.find' | 'duplicates.similar'> = {
+export const duplicateHandlers: HandlersOf<typeof duplicateChannels> = {
   'duplicates.find': async (ctx, { folderId }) => {
     const files = viewableFiles(ctx, folderId)
     const byContent = new Map<string, FileRecord[]>()

@@ -1,4 +1,4 @@
-import { hammingDistance } from '../media/perceptualHash.js'
+import { HashIndex } from './hashIndex.js'
 
 /**
  * Two pictures whose perceptual hashes differ in at most this many of their 64 bits look the
@@ -11,26 +11,27 @@ export const LOOK_ALIKE_DISTANCE = 14
 
 /**
  * Groups content hashes whose pictures look alike: any two within the distance are joined,
- * and groups are the connected sets (a chain of small crops stays one group). Pairwise: 10,000
- * distinct pictures compare in about a second.
+ * and groups are the connected sets (a chain of small crops stays one group). The pairs come
+ * from a multi-index (hashIndex.ts), not from comparing every pair, so a library of a hundred
+ * thousand pictures is grouped in seconds rather than in many minutes.
  */
 export function groupLookAlikes(pictures: Map<string, string>, maxDistance = LOOK_ALIKE_DISTANCE): string[][] {
   const keys = [...pictures.keys()]
-  const hashes = keys.map((k) => pictures.get(k)!)
+  const index = new HashIndex(keys.map((k) => pictures.get(k)!))
   const parent = keys.map((_, i) => i)
   const root = (i: number): number => {
     while (parent[i] !== i) i = parent[i] = parent[parent[i]]
     return i
   }
-  for (let i = 0; i < keys.length; i++) {
-    for (let j = i + 1; j < keys.length; j++) {
-      if (hammingDistance(hashes[i], hashes[j]) <= maxDistance) parent[root(i)] = root(j)
-    }
-  }
+  index.eachPairWithin(maxDistance, (i, j) => {
+    parent[root(i)] = root(j)
+  })
   const groups = new Map<number, string[]>()
   keys.forEach((key, i) => {
     const r = root(i)
-    groups.set(r, [...(groups.get(r) ?? []), key])
+    const group = groups.get(r)
+    if (group) group.push(key)
+    else groups.set(r, [key])
   })
   return [...groups.values()].filter((g) => g.length > 1)
 }

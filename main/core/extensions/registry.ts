@@ -4,8 +4,8 @@ import { currentVersionOf } from '../assets/tree.js'
 
 /**
  * One entry per extension: what it is called, which files it applies to, and which row of
- * the seed table (and so which level) it needs. A new extension is one more entry here and
- * one channel in shared/contract/media.ts.
+ * the permission table in docs/permissions.md (and so which level) it needs. A new extension
+ * is one more entry here and one channel in shared/contract/extensions.ts.
  */
 export interface ExtensionInfo {
   name: string

@@ -2,21 +2,19 @@ import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { pipeline } from 'node:stream/promises'
-import type { DownloadRecord, FileRecord, FolderRecord } from '../../../shared/domain.js'
+import type { AssetRecord, DownloadRecord, FileRecord, Id } from '../../../shared/domain.js'
+import { nameKey } from '../../../shared/names.js'
 import { AppError } from '../../../shared/errors.js'
 import type { VersionView } from '../../../shared/views.js'
-import type { HandlerMap } from '../context.js'
+import type { fileChannels } from '../../../shared/contract/files.js'
+import type { Ctx, HandlersOf } from '../context.js'
 import { requireFile, requireFolder } from '../access.js'
 import { assetView } from '../assets/views.js'
-import { currentVersionOf, ensureNameFree } from '../assets/tree.js'
-import { storeContent, versionFrom } from './intake.js'
+import { currentVersionOf, ensureNameFree, freeCopyName } from '../assets/tree.js'
+import { storeContent, versionFrom, type StoredContent } from './intake.js'
 import { EMBEDDED_BYTES } from '../media/embedded.js'
 import { allFields, loadTags } from '../media/metadataTags.js'
 import { mention, say } from '../activity/summary.js'
-
-type FileChannels =
-  | 'folders.create' | 'files.upload' | 'files.uploadVersion' | 'files.versions' | 'files.restoreVersion'
-  | 'files.deleteVersion' | 'files.read' | 'files.embeddedFields' | 'files.download'
 
 /** Larger files go through files.download or the file protocol rather than one JSON reply. */
 export const MAX_INLINE_READ = 32 * 1024 * 1024
@@ -27,35 +25,53 @@ function versionOf(file: FileRecord, number: number) {
   return version
 }
 
-export const fileHandlers: HandlerMap<FileChannels> = {
-  'folders.create': async (ctx, { parentId, name }) => {
-    const parent = requireFolder(ctx, parentId, 'createFolder')
-    ensureNameFree(ctx.core, parent.id, name)
-    const now = ctx.core.clock()
-    const folder: FolderRecord = { id: ctx.core.newId(), kind: 'folder', name, parentId: parent.id, createdBy: ctx.actor.id, createdAt: now, updatedAt: now }
-    await ctx.commit('folders.create', {
-      put: { assets: [folder] },
-      activity: { action: 'folders.create', ids: [folder.id, parent.id], summary: say`created folder ${mention(folder)}` },
-    })
-    return assetView(ctx.core, ctx.actor.id, folder)
-  },
+/** What holds `name` in the folder, if anything. */
+function holderOf(ctx: Ctx, folderId: Id, name: string): AssetRecord | undefined {
+  const id = ctx.core.store.indexes.childByName.get(folderId)?.get(nameKey(name))
+  return id === undefined ? undefined : ctx.core.store.tables.assets.get(id)
+}
 
+/** The stored bytes as the file's next version, made current. */
+async function addVersion(ctx: Ctx, file: FileRecord, content: StoredContent) {
+  const now = ctx.core.clock()
+  const number = Math.max(...file.versions.map((v) => v.number)) + 1
+  const next: FileRecord = { ...file, versions: [...file.versions, versionFrom(content, number, ctx.actor.id, now)], currentVersion: number, updatedAt: now }
+  await ctx.commit({
+    op: 'files.uploadVersion',
+    put: { assets: [next] },
+    activity: { action: 'files.uploadVersion', ids: [file.id], summary: say`uploaded version ${number} of ${mention(file)}` },
+  })
+  return assetView(ctx.core, ctx.actor.id, next)
+}
+
+export const fileHandlers: HandlersOf<typeof fileChannels> = {
   'files.upload': async (ctx, input) => {
     // Checked before the bytes are read (fail fast) and again after (things may have moved meanwhile).
     requireFolder(ctx, input.folderId, 'upload')
-    ensureNameFree(ctx.core, input.folderId, input.name)
+    if (!input.onConflict) ensureNameFree(ctx.core, input.folderId, input.name)
     const content = await storeContent(ctx.core, ctx.session, input, input.name)
     try {
       const folder = requireFolder(ctx, input.folderId, 'upload')
-      ensureNameFree(ctx.core, folder.id, input.name)
+      // No await from here to the commit: the holder found, or the free name found, is the one used.
+      const holder = holderOf(ctx, folder.id, input.name)
+      if (holder && input.onConflict === 'replace') {
+        if (holder.kind !== 'file') {
+          throw new AppError('CONFLICT', `"${folder.name}" already holds a folder named "${input.name}", and a folder cannot take a new version: keep both or skip.`, {
+            parentId: folder.id, name: input.name, existingId: holder.id,
+          })
+        }
+        return await addVersion(ctx, requireFile(ctx, holder.id, 'upload'), content)
+      }
+      if (!input.onConflict) ensureNameFree(ctx.core, folder.id, input.name)
+      const name = holder ? freeCopyName(ctx.core, folder.id, input.name) : input.name
       const now = ctx.core.clock()
       const file: FileRecord = {
-        id: ctx.core.newId(), kind: 'file', name: input.name, parentId: folder.id, createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
+        id: ctx.core.newId(), kind: 'file', name, parentId: folder.id, createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
         versions: [versionFrom(content, 1, ctx.actor.id, now)], currentVersion: 1, tags: [], metadata: {}, focus: null,
       }
-      await ctx.commit('files.upload', {
+      await ctx.commit({
         put: { assets: [file] },
-        activity: { action: 'files.upload', ids: [file.id, folder.id], summary: say`uploaded ${mention(file)}` },
+        activity: { ids: [file.id, folder.id], summary: say`uploaded ${mention(file)}` },
       })
       return assetView(ctx.core, ctx.actor.id, file)
     } finally {
@@ -67,15 +83,7 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     const before = requireFile(ctx, input.fileId, 'upload')
     const content = await storeContent(ctx.core, ctx.session, input, before.name)
     try {
-      const file = requireFile(ctx, input.fileId, 'upload')
-      const now = ctx.core.clock()
-      const number = Math.max(...file.versions.map((v) => v.number)) + 1
-      const next: FileRecord = { ...file, versions: [...file.versions, versionFrom(content, number, ctx.actor.id, now)], currentVersion: number, updatedAt: now }
-      await ctx.commit('files.uploadVersion', {
-        put: { assets: [next] },
-        activity: { action: 'files.uploadVersion', ids: [file.id], summary: say`uploaded version ${number} of ${mention(file)}` },
-      })
-      return assetView(ctx.core, ctx.actor.id, next)
+      return await addVersion(ctx, requireFile(ctx, input.fileId, 'upload'), content)
     } finally {
       content.release()
     }
@@ -102,9 +110,9 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     const now = ctx.core.clock()
     const number = Math.max(...file.versions.map((v) => v.number)) + 1
     const next: FileRecord = { ...file, versions: [...file.versions, { ...old, number, restoredFrom: version, createdBy: ctx.actor.id, createdAt: now }], currentVersion: number, updatedAt: now }
-    await ctx.commit('files.restoreVersion', {
+    await ctx.commit({
       put: { assets: [next] },
-      activity: { action: 'files.restoreVersion', ids: [file.id], summary: say`restored version ${version} of ${mention(file)} as version ${number}` },
+      activity: { ids: [file.id], summary: say`restored version ${version} of ${mention(file)} as version ${number}` },
     })
     return assetView(ctx.core, ctx.actor.id, next)
   },
@@ -116,9 +124,9 @@ export const fileHandlers: HandlerMap<FileChannels> = {
       throw new AppError('CONFLICT', `Version ${version} is the current version; restore another version first.`, { fileId, version })
     }
     const next: FileRecord = { ...file, versions: file.versions.filter((v) => v.number !== version), updatedAt: ctx.core.clock() }
-    await ctx.commit('files.deleteVersion', {
+    await ctx.commit({
       put: { assets: [next] },
-      activity: { action: 'files.deleteVersion', ids: [file.id], summary: say`deleted version ${version} of ${mention(file)}` },
+      activity: { ids: [file.id], summary: say`deleted version ${version} of ${mention(file)}` },
     })
     return assetView(ctx.core, ctx.actor.id, next)
   },
@@ -167,9 +175,9 @@ export const fileHandlers: HandlerMap<FileChannels> = {
     const record: DownloadRecord = {
       id: ctx.core.newId(), ownerId: ctx.actor.id, name: file.name, destPath: dest, state: 'done', fileCount: 1, bytes: v.size, createdAt: now, finishedAt: now,
     }
-    await ctx.commit('files.download', {
+    await ctx.commit({
       put: { downloads: [record] },
-      activity: { action: 'files.download', ids: [file.id], summary: say`downloaded ${mention(file)} (version ${v.number})` },
+      activity: { ids: [file.id], summary: say`downloaded ${mention(file)} (version ${v.number})` },
     })
     return { path: dest, size: v.size }
   },

@@ -1,9 +1,7 @@
-import fs from 'node:fs'
-import fsp from 'node:fs/promises'
 import { AppError } from '../../../shared/errors.js'
 import type { FileVersion, Id } from '../../../shared/domain.js'
 import type { Core, Session } from '../context.js'
-import type { StoredBlob } from '../blobs/blobStore.js'
+import type { DeferredBlob, StoredBlob, WithHead } from '../blobs/blobStore.js'
 import { displayed, sniff } from '../blobs/sniff.js'
 import { EMBEDDED_BYTES, readEmbedded } from '../media/embedded.js'
 import type { EmbeddedMetadata, MediaProperties } from '../../../shared/domain.js'
@@ -36,24 +34,23 @@ const HEAD_BYTES = EMBEDDED_BYTES
 /** HEIF turns its images with its own boxes and tells readers to ignore EXIF's orientation. */
 const ORIENTED_BY_CONTAINER = new Set(['image/heic', 'image/heif', 'image/avif'])
 
-/** Checks that a path may be read by this session and is a regular file; returns it as shown in messages. */
-async function checkSource(session: Session, file: string | Buffer): Promise<string> {
+/**
+ * Checks that a path may be read by this session; returns it as shown in messages. Whether it
+ * is there and a regular file, the copy learns from the handle it reads by (copyIn.worker.mjs),
+ * which spares a stat per file and leaves no gap between a check and the open.
+ */
+function checkSource(session: Session, file: string | Buffer): string {
   // Bytes that are not UTF-8 read as U+FFFD: the folders above them, which a grant names, read the same.
   const shown = typeof file === 'string' ? file : file.toString('utf8')
   if (!session.mayUsePath(shown, 'read')) throw new AppError('FORBIDDEN', 'This window may not read files by path; choose them with the file picker.', { sourcePath: shown })
-  let stat: fs.Stats
-  try {
-    stat = await fsp.stat(file)
-  } catch (error) {
-    throw new AppError('INVALID_INPUT', `Cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? 'unreadable'}.`, { sourcePath: shown })
-  }
-  if (!stat.isFile()) throw new AppError('INVALID_INPUT', `${shown} is not a regular file.`, { sourcePath: shown })
   return shown
 }
 
 function unreadable(error: unknown, shown: string): never {
   if (error instanceof AppError) throw error
-  throw new AppError('INVALID_INPUT', `Cannot read ${shown}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}.`, { sourcePath: shown })
+  const code = (error as NodeJS.ErrnoException).code
+  if (code === 'ENOTREGULAR' || code === 'EISDIR') throw new AppError('INVALID_INPUT', `${shown} is not a regular file.`, { sourcePath: shown })
+  throw new AppError('INVALID_INPUT', `Cannot read ${shown}: ${code ?? (error as Error).message}.`, { sourcePath: shown })
 }
 
 /**
@@ -61,10 +58,10 @@ function unreadable(error: unknown, shown: string): never {
  * pinned until `release`, so a collection pass between this and the commit cannot take it.
  */
 export async function storeContent(core: Core, session: Session, content: Content, name: string, signal?: AbortSignal): Promise<StoredContent> {
-  let stored: StoredBlob & { head: Buffer }
+  let stored: StoredBlob & WithHead
   if (content.sourcePath !== undefined) {
     const file = content.sourcePath
-    const shown = await checkSource(session, file)
+    const shown = checkSource(session, file)
     try {
       stored = await core.blobs.putFile(file, { headBytes: HEAD_BYTES, signal })
     } catch (error) {
@@ -72,11 +69,19 @@ export async function storeContent(core: Core, session: Session, content: Conten
     }
   } else {
     const bytes = Buffer.from(content.base64 ?? '', 'base64')
-    stored = { ...(await core.blobs.put(bytes, { signal })), head: bytes.subarray(0, HEAD_BYTES) }
+    stored = { ...(await core.blobs.put(bytes, { signal })), head: bytes.subarray(0, HEAD_BYTES), releaseHead: () => undefined }
   }
   // The head came with the content: the blob is not opened again to learn its type.
-  const { head, ...blob } = stored
-  const described = await describe(head, name, { path: await core.blobs.localFile(blob.hash), size: blob.size }, signal)
+  const { head, releaseHead, ...blob } = stored
+  let described
+  try {
+    described = await describe(head, name, { path: await core.blobs.localFile(blob.hash), size: blob.size }, signal)
+  } catch (error) {
+    core.blobs.release(blob.hash)
+    throw error
+  } finally {
+    releaseHead()
+  }
   let released = false
   return {
     ...blob,
@@ -88,51 +93,63 @@ export async function storeContent(core: Core, session: Session, content: Conten
   }
 }
 
-/** Content copied in but not yet durable nor stored: an import makes many durable at once (docs/imports.md). */
+/** Content copied in but not yet durable nor stored: an import makes a batch durable at once (docs/imports.md). */
 export interface StagedContent extends Omit<StoredContent, 'release'> {
-  /** Fsyncs and stores the content (pinned until `release`); folders still to sync are added to `folders`. */
-  durable(folders: Set<string>): Promise<void>
-  /** Unpins the content once made durable and committed, or drops the copy if it never was. */
+  /** The copy, for `storeStaged`. */
+  blob: DeferredBlob
+  /** Unpins the content once stored and committed, or drops the copy if it never was stored. */
   release(): Promise<void>
 }
 
 /**
  * As `storeContent` for a file on disk, without the fsync: the copy is described from its
- * temp file and waits for `durable`, which an import calls for a whole batch before the one
- * commit that records the batch.
+ * temp file and waits for `storeStaged`, which an import calls for a whole batch before the
+ * one commit that records the batch.
  */
 export async function stageFile(core: Core, session: Session, file: string | Buffer, name: string, signal?: AbortSignal): Promise<StagedContent> {
-  const shown = await checkSource(session, file)
+  const shown = checkSource(session, file)
   let staged
   try {
     staged = await core.blobs.putFileDeferred(file, { headBytes: HEAD_BYTES, signal })
   } catch (error) {
     unreadable(error, shown)
   }
+  const { head, ...blob } = staged
   let described
   try {
-    described = await describe(staged.head, name, { path: staged.tempFile, size: staged.size }, signal)
+    described = await describe(head, name, { path: blob.tempFile, size: blob.size }, signal)
   } catch (error) {
-    await staged.discard()
+    await blob.discard()
     throw error
+  } finally {
+    blob.releaseHead()
   }
-  let stored = false
   let released = false
-  return {
-    hash: staged.hash,
-    size: staged.size,
+  const content: StagedContent = {
+    hash: blob.hash,
+    size: blob.size,
     ...described,
-    durable: async (folders) => {
-      await staged.durable(folders)
-      stored = true
-    },
+    // Without its head, whose memory went back for the next copy.
+    blob: { ...blob, head: Buffer.alloc(0) },
     release: async () => {
       if (released) return
       released = true
-      if (stored) core.blobs.release(staged.hash)
-      else await staged.discard()
+      if (stored.has(content)) {
+        stored.delete(content)
+        core.blobs.release(blob.hash)
+      } else await blob.discard()
     },
   }
+  return content
+}
+
+/** Staged content that `storeStaged` stored (and pinned), until its release. */
+const stored = new WeakSet<StagedContent>()
+
+/** Makes a batch of staged content durable and stores it, pinned until each one's `release`. */
+export async function storeStaged(core: Core, batch: StagedContent[]): Promise<void> {
+  await core.blobs.storeDeferred(batch.map((c) => c.blob))
+  for (const content of batch) stored.add(content)
 }
 
 /** Type, size and embedded metadata, from the head and, where it does not reach, the whole file. */

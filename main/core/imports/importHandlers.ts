@@ -1,31 +1,45 @@
-import type { ActivityPart, FileRecord, FolderRecord, Id } from '../../../shared/domain.js'
+import type { ActivityPart, AssetRecord, FolderRecord, Id } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { ImportReport } from '../../../shared/contract/imports.js'
 import type { AssetView } from '../../../shared/views.js'
-import type { Core, Ctx, HandlerMap } from '../context.js'
+import type { importChannels } from '../../../shared/contract/imports.js'
+import type { Core, Ctx, HandlersOf } from '../context.js'
 import { requireFolder } from '../access.js'
 import { assetView, visiblePathOf } from '../assets/views.js'
 import { freeCopyName } from '../assets/tree.js'
-import { stageFile, versionFrom, type StagedContent } from '../files/intake.js'
+import { stageFile, storeStaged, versionFrom, type StagedContent } from '../files/intake.js'
 import { shownPath, walkSources, type PlannedEntry } from './walk.js'
 import { nameKey } from '../../../shared/names.js'
 import { mention, say } from '../activity/summary.js'
 
-type ImportChannels = 'imports.plan' | 'imports.start'
-
 /** Files read and copied in at once by one import, so reads, hashing and writes overlap (docs/imports.md). */
-const FILES_AT_ONCE = 16
-/** A batch is made durable and committed when it holds this many files or bytes (docs/imports.md). */
-const BATCH_FILES = 64
-const BATCH_BYTES = 64 * 1024 * 1024
+const FILES_AT_ONCE = 32
+/**
+ * A batch is made durable and committed when it holds this many files or bytes. The first is
+ * small, so that an import shows progress at once; each next one may hold twice as much, up
+ * to the most, since every batch's flush costs the same few syncs and a commit whatever it
+ * holds (docs/imports.md).
+ */
+const FIRST_BATCH = { files: 64, bytes: 16 * 1024 * 1024 }
+const MOST_BATCH = { files: 4096, bytes: 256 * 1024 * 1024 }
 
-interface Staged {
+interface StagedFile {
+  kind: 'file'
   entry: PlannedEntry
   parentId: Id
   name: string
   replaces: boolean
   content: StagedContent
 }
+
+/** A folder the import makes: recorded with the batch that holds it, before anything in it. */
+interface StagedFolder {
+  kind: 'folder'
+  entry: PlannedEntry
+  record: FolderRecord
+}
+
+type Staged = StagedFile | StagedFolder
 
 const keyOf = (segments: string[]) => segments.join('\u0000')
 
@@ -68,7 +82,7 @@ function parentFolderOf(entry: PlannedEntry, targetId: Id, folders: Map<string, 
   return entry.segments.length === 1 ? targetId : folders.get(keyOf(entry.segments.slice(0, -1)))
 }
 
-export const importHandlers: HandlerMap<ImportChannels> = {
+export const importHandlers: HandlersOf<typeof importChannels> = {
   'imports.plan': async (ctx, { sources, targetFolderId }) => {
     checkSources(ctx, sources)
     const target = requireFolder(ctx, targetFolderId, 'upload')
@@ -98,11 +112,11 @@ export const importHandlers: HandlerMap<ImportChannels> = {
     return { files, folders: entries.length - files, bytes, conflicts, skipped, renamed }
   },
 
-  'imports.start': async (ctx, { sources, targetFolderId, onConflict = 'keepBoth' }) => {
+  'imports.start': async (ctx, { sources, targetFolderId, onConflict = 'keepBoth', jobId }) => {
     checkSources(ctx, sources)
     const target = requireFolder(ctx, targetFolderId, 'upload')
     const title = sources.length === 1 ? `Import ${sources[0].split(/[\\/]/).pop()}` : `Import ${sources.length} items`
-    const { result } = ctx.core.jobs.run({ kind: 'import', title, ownerId: ctx.actor.id, sessionId: ctx.session.id }, async (jc) => {
+    const { result } = ctx.core.jobs.run({ kind: 'import', title, ownerId: ctx.actor.id, sessionId: ctx.session.id, id: jobId }, async (jc) => {
       const { entries, skipped, renamed } = await walkSources(sources, jc.signal)
       const fileCount = entries.filter((e) => e.kind === 'file').length
       const bytesTotal = entries.reduce((n, e) => n + e.size, 0)
@@ -117,6 +131,14 @@ export const importHandlers: HandlerMap<ImportChannels> = {
       const given = new Map<Id, Set<string>>()
       const givenIn = (parentId: Id) => given.get(parentId) ?? given.set(parentId, new Set()).get(parentId)!
       const topIds: Id[] = []
+      /**
+       * Folders made by this import and not yet committed, each with the nearest folder that
+       * is: a new folder has no grants of its own, so what may be put in it is what may be put
+       * there. Folders are recorded with the batch of files that follows them rather than one
+       * commit (and one fsync) each, which cost more than the files in a tree of small ones.
+       */
+      const pendingFolders = new Map<Id, Id>()
+      const mayUploadInto = (parentId: Id) => requireFolder(ctx, pendingFolders.get(parentId) ?? parentId, 'upload')
       let done = 0
       const running = new Set<Promise<void>>()
       let failure: unknown = null
@@ -137,27 +159,43 @@ export const importHandlers: HandlerMap<ImportChannels> = {
       /** Files copied in and described, waiting for their batch's flush and commit. */
       let batch: Staged[] = []
       let batchBytes = 0
+      let batchLimit = FIRST_BATCH
       let flushing: Promise<void> = Promise.resolve()
       /**
-       * Makes a batch durable and records it: every blob fsynced (all at once, so the file
-       * system merges their flushes), the folders they went into synced once each, then one
-       * commit for all their records. Only then are those files counted as imported, so what
+       * Makes a batch durable and records it: every blob flushed in one pass, moved in under
+       * its hash, the folders they went into flushed, then one commit for all their records. Only then are those files counted as imported, so what
        * the import reports done is durable, and a kill before leaves only temp files, which
        * the next open removes. Batches commit one after another, in the order they filled.
        */
       const commitBatch = async (items: Staged[]): Promise<void> => {
+        const files = items.filter((item): item is StagedFile => item.kind === 'file')
         try {
-          const folders = new Set<string>()
-          await Promise.all(items.map((item) => item.content.durable(folders)))
-          await ctx.core.blobs.syncFolders(folders)
+          await storeStaged(ctx.core, files.map((item) => item.content))
           // No await between these checks and the commit: the names found free are the names used.
-          const assets: FileRecord[] = []
-          const counted = { imported: 0, replaced: 0, bytes: 0 }
+          const assets: AssetRecord[] = []
+          const counted = { imported: 0, replaced: 0, bytes: 0, folders: 0 }
           const tops: Id[] = []
           const taken = new Map<string, Set<string>>()
-          for (const { entry, parentId, name, replaces, content } of items) {
+          const freeNameAtCommit = (parentId: Id, name: string, entry: PlannedEntry): string | null => {
+            // Taken since it was given out only if someone else made that name meanwhile.
+            const freeName = existingChild(ctx.core, parentId, name) ? keptBothName(parentId, name, entry, taken.get(parentId)) : name
+            if (freeName !== null) taken.set(parentId, (taken.get(parentId) ?? new Set()).add(nameKey(freeName)))
+            return freeName
+          }
+          for (const item of items) {
+            if (item.kind === 'folder') {
+              const { record, entry } = item
+              mayUploadInto(record.parentId!)
+              // Its files refer to it by id: under another name it is still their folder.
+              const freeName = freeNameAtCommit(record.parentId!, record.name, entry)
+              assets.push(freeName === null || freeName === record.name ? record : { ...record, name: freeName })
+              counted.folders++
+              if (entry.segments.length === 1) tops.push(record.id)
+              continue
+            }
+            const { entry, parentId, name, replaces, content } = item
             // Checked for every file: a grant revoked during a long import stops it from going on.
-            requireFolder(ctx, parentId, 'upload')
+            mayUploadInto(parentId)
             const now = ctx.core.clock()
             const current = existingChild(ctx.core, parentId, name)
             if (current?.kind === 'file' && replaces) {
@@ -165,10 +203,8 @@ export const importHandlers: HandlerMap<ImportChannels> = {
               assets.push({ ...current, versions: [...current.versions, versionFrom(content, number, ctx.actor.id, now)], currentVersion: number, updatedAt: now })
               counted.replaced++
             } else {
-              // Taken since it was given out only if someone else made that name meanwhile.
-              const freeName = current ? keptBothName(parentId, name, entry, taken.get(parentId)) : name
+              const freeName = freeNameAtCommit(parentId, name, entry)
               if (freeName === null) continue
-              taken.set(parentId, (taken.get(parentId) ?? new Set()).add(nameKey(freeName)))
               assets.push({
                 id: ctx.core.newId(), kind: 'file', name: freeName, parentId,
                 createdBy: ctx.actor.id, createdAt: now, updatedAt: now, versions: [versionFrom(content, 1, ctx.actor.id, now)],
@@ -179,21 +215,24 @@ export const importHandlers: HandlerMap<ImportChannels> = {
             if (entry.segments.length === 1) tops.push(assets[assets.length - 1].id)
             counted.bytes += content.size
           }
-          if (assets.length) await ctx.commit('imports.file', { put: { assets }, activity: null })
+          if (assets.length) await ctx.commit({ op: 'imports.file', put: { assets }, activity: null })
+          for (const item of items) if (item.kind === 'folder') pendingFolders.delete(item.record.id)
           report.imported += counted.imported
           report.replaced += counted.replaced
           report.bytes += counted.bytes
+          report.foldersCreated += counted.folders
           topIds.push(...tops)
         } finally {
-          await Promise.all(items.map((item) => item.content.release()))
+          await Promise.all(files.map((item) => item.content.release()))
         }
-        done += items.length
+        done += files.length
         jc.progress({ done, bytesDone: report.bytes })
       }
       const flush = (): Promise<void> => {
         const items = batch
         batch = []
         batchBytes = 0
+        batchLimit = { files: Math.min(batchLimit.files * 2, MOST_BATCH.files), bytes: Math.min(batchLimit.bytes * 2, MOST_BATCH.bytes) }
         if (items.length === 0) return flushing
         flushing = flushing.then(() => commitBatch(items))
         return flushing
@@ -212,9 +251,9 @@ export const importHandlers: HandlerMap<ImportChannels> = {
           await content.release()
           return
         }
-        batch.push({ entry, parentId, name, replaces, content })
+        batch.push({ kind: 'file', entry, parentId, name, replaces, content })
         batchBytes += content.size
-        if (batch.length >= BATCH_FILES || batchBytes >= BATCH_BYTES) await flush()
+        if (batch.length >= batchLimit.files || batchBytes >= batchLimit.bytes) await flush()
       }
       jc.progress({ done, total: fileCount, bytesDone: 0, bytesTotal })
       for (const entry of entries) {
@@ -223,7 +262,7 @@ export const importHandlers: HandlerMap<ImportChannels> = {
         const parentId = parentFolderOf(entry, target.id, folders)
         if (parentId === undefined) continue // its folder was skipped, and the reason given there
         // Checked for every entry: a grant revoked during a long import stops it from going on.
-        requireFolder(ctx, parentId, 'upload')
+        mayUploadInto(parentId)
         const name = entry.segments[entry.segments.length - 1]
         const existing = existingChild(ctx.core, parentId, name)
         const earlier = clashes.get(entry)
@@ -247,10 +286,9 @@ export const importHandlers: HandlerMap<ImportChannels> = {
             createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
           }
           givenIn(parentId).add(nameKey(folder.name))
-          await ctx.commit('imports.folder', { put: { assets: [folder] }, activity: null })
+          pendingFolders.set(folder.id, pendingFolders.get(parentId) ?? parentId)
+          batch.push({ kind: 'folder', entry, record: folder })
           folders.set(keyOf(entry.segments), folder.id)
-          if (entry.segments.length === 1) topIds.push(folder.id)
-          report.foldersCreated++
           continue
         }
         if (existing && (onConflict === 'skip' || (onConflict === 'replace' && existing.kind !== 'file'))) {
@@ -280,7 +318,7 @@ export const importHandlers: HandlerMap<ImportChannels> = {
       await Promise.all(running)
       if (failure || jc.signal.aborted) {
         // What was staged but not committed is dropped; committed batches stay, whole.
-        await Promise.all(batch.map((item) => item.content.release()))
+        await Promise.all(batch.map((item) => (item.kind === 'file' ? item.content.release() : undefined)))
         batch = []
         await flushing.catch(() => undefined)
       } else {
@@ -294,7 +332,7 @@ export const importHandlers: HandlerMap<ImportChannels> = {
       return report
     })
     const finish = async (summary: ActivityPart[]) =>
-      ctx.commit('imports.done', { activity: { action: 'imports.start', ids: [target.id], summary } })
+      ctx.commit({ op: 'imports.done', activity: { ids: [target.id], summary } })
     try {
       const report = await result
       await finish(say`imported ${report.imported} file(s) and ${report.foldersCreated} folder(s) into ${mention(target)}${report.replaced ? `, ${report.replaced} replaced as new versions` : ''}${report.skipped.length ? `, ${report.skipped.length} skipped` : ''}`)

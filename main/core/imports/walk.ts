@@ -1,3 +1,4 @@
+import type { Stats } from 'node:fs'
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { nameSchema } from '../../../shared/contract/common.js'
@@ -61,6 +62,9 @@ function join(dir: DiskPath, name: Buffer): { path: DiskPath; text: string; repa
  * reached again through another link is walked again (its files arrive under each name),
  * but what is skipped in it is listed once.
  */
+/** Entries of a folder whose lstat is asked for before their turn. */
+const LOOK_AHEAD = 32
+
 export async function walkSources(sources: string[], signal?: AbortSignal): Promise<{ entries: PlannedEntry[]; skipped: SkippedEntry[]; renamed: RenamedEntry[] }> {
   const entries: PlannedEntry[] = []
   const skipped: SkippedEntry[] = []
@@ -74,7 +78,8 @@ export async function walkSources(sources: string[], signal?: AbortSignal): Prom
     skipped.push(entry)
   }
   /** `within`: the real paths of the folders this entry sits in. */
-  const visit = async (file: DiskPath, segments: string[], root: Buffer, within: ReadonlySet<string>): Promise<void> => {
+  /** `looked`: the entry's lstat, asked for ahead with its siblings' (see below). */
+  const visit = async (file: DiskPath, segments: string[], root: Buffer, within: ReadonlySet<string>, looked?: Promise<Stats>): Promise<void> => {
     signal?.throwIfAborted()
     const valid = nameSchema.safeParse(segments[segments.length - 1])
     if (!valid.success) {
@@ -86,8 +91,9 @@ export async function walkSources(sources: string[], signal?: AbortSignal): Prom
     let stat
     let real: DiskPath = file
     try {
-      const link = await fsp.lstat(file)
-      if (link.isSymbolicLink()) {
+      const link = await (looked ?? fsp.lstat(file))
+      if (!link.isSymbolicLink()) stat = link
+      else {
         real = typeof file === 'string' ? await fsp.realpath(file) : await fsp.realpath(file, { encoding: 'buffer' })
         // A link may not pull in files from outside what the user chose.
         const bytes = bytesOf(real)
@@ -97,7 +103,7 @@ export async function walkSources(sources: string[], signal?: AbortSignal): Prom
           return
         }
       }
-      stat = await fsp.stat(real)
+      stat ??= await fsp.stat(real)
     } catch (error) {
       skip(file, `it cannot be read (${(error as NodeJS.ErrnoException).code ?? 'error'})`)
       return
@@ -119,10 +125,21 @@ export async function walkSources(sources: string[], signal?: AbortSignal): Prom
       }
       entries.push({ kind: 'folder', source: real, segments, size: 0 })
       const inside = new Set(within).add(keyOf(real))
-      for (const child of names) {
-        const next = join(real, child)
+      const children = names.map((child) => join(real, child))
+      // Each lstat waits its turn in libuv's pool: asked one by one, their round trips, not the
+      // disk, set the pace of a walk over many small files. Asked a window ahead, they overlap.
+      const looks: Promise<Stats>[] = []
+      const lookAhead = (upTo: number) => {
+        for (let i = looks.length; i < Math.min(upTo, children.length); i++) {
+          const look = fsp.lstat(children[i].path)
+          look.catch(() => undefined) // read, and reported, when its entry's turn comes
+          looks.push(look)
+        }
+      }
+      for (const [i, next] of children.entries()) {
+        lookAhead(i + LOOK_AHEAD)
         const before = entries.length
-        await visit(next.path, [...segments, next.text], root, inside)
+        await visit(next.path, [...segments, next.text], root, inside, looks[i])
         const arrived = entries[before]
         if (next.repaired && arrived !== undefined) renamed.push({ path: shownPath(next.path), name: arrived.segments[arrived.segments.length - 1] })
       }

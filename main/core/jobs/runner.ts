@@ -8,6 +8,8 @@ export interface JobProgress {
   total?: number
   bytesDone?: number
   bytesTotal?: number
+  /** What it is doing now, in words (JobView.stage). */
+  stage?: string
 }
 
 export interface JobContext {
@@ -44,11 +46,16 @@ export class JobRunner {
     private readonly clock: () => number = Date.now,
   ) {}
 
-  /** Starts (or queues) the work and resolves with its result when it finishes. */
-  run<T>(spec: { kind: string; title: string; ownerId: Id; sessionId: string }, work: (ctx: JobContext) => Promise<T>): { job: JobView; result: Promise<T> } {
+  /**
+   * Starts (or queues) the work and resolves with its result when it finishes. `id`: the one the
+   * caller made for it (shared/contract/common.ts, `jobIdSchema`); an id in use, by anyone, is
+   * refused before any work, and the refusal says nothing of whose it is.
+   */
+  run<T>(spec: { kind: string; title: string; ownerId: Id; sessionId: string; id?: Id }, work: (ctx: JobContext) => Promise<T>): { job: JobView; result: Promise<T> } {
+    if (spec.id !== undefined && this.jobs.has(spec.id)) throw new AppError('CONFLICT', 'That job id is in use; make a new one.', { jobId: spec.id })
     const controller = new AbortController()
     const job: Job = {
-      id: randomUUID(), kind: spec.kind, title: spec.title, ownerId: spec.ownerId, state: 'queued', done: 0, total: 0,
+      id: spec.id ?? randomUUID(), kind: spec.kind, title: spec.title, ownerId: spec.ownerId, state: 'queued', done: 0, total: 0,
       createdAt: this.clock(), sessionId: spec.sessionId, controller, settled: Promise.resolve(),
     }
     this.jobs.set(job.id, job)
@@ -123,6 +130,7 @@ export class JobRunner {
     if (p.total !== undefined) job.total = p.total
     if (p.bytesDone !== undefined) job.bytesDone = p.bytesDone
     if (p.bytesTotal !== undefined) job.bytesTotal = p.bytesTotal
+    if (p.stage !== undefined) job.stage = p.stage
     this.push(job, false)
   }
 

@@ -1,5 +1,6 @@
 import sharp from 'sharp'
-import type { EditOp } from '../../../shared/contract/media.js'
+import type { EditOp } from '../../../shared/contract/images.js'
+import { isEditableImage } from '../../../shared/mediaKinds.js'
 import { MAX_IMAGE_PIXELS, checkOutputPixels, checkedInputSize } from './imageLimits.js'
 
 export type OutputFormat = 'jpeg' | 'png' | 'webp' | 'avif' | 'tiff' | 'gif'
@@ -8,9 +9,9 @@ const WRITABLE: Record<string, OutputFormat> = {
   'image/jpeg': 'jpeg', 'image/png': 'png', 'image/webp': 'webp', 'image/avif': 'avif', 'image/tiff': 'tiff', 'image/gif': 'gif',
 }
 
-/** Formats sharp can read, so edits and thumbnails are offered for them. */
+/** Formats sharp can read and the app can write an edit of (the same rule the menu offers edits by). */
 export function isEditable(mime: string): boolean {
-  return mime in WRITABLE || mime === 'image/svg+xml' || mime === 'image/heif'
+  return isEditableImage(mime)
 }
 
 /** The format an edit writes when none is asked for: the original's, or PNG where sharp cannot write that. */

@@ -18,8 +18,10 @@ export interface PdfPage {
   pixels: Buffer
 }
 
-type Request = { op: 'info'; file: string } | { op: 'render'; file: string; page: number; maxSide: number }
+type Request = { op: 'info'; file: string } | { op: 'render'; file: string; page: number; maxSide: number; shortSide?: number }
 interface Pending {
+  /** The worker asked: when it ends, only its own requests fail, not those already sent to its successor. */
+  worker: Worker
   resolve(value: unknown): void
   reject(error: Error): void
   timer: NodeJS.Timeout
@@ -50,6 +52,7 @@ class PdfWorker {
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null
       for (const [id, waiting] of this.pending) {
+        if (waiting.worker !== worker) continue
         clearTimeout(waiting.timer)
         waiting.reject(error)
         this.pending.delete(id)
@@ -72,7 +75,7 @@ class PdfWorker {
         if (this.worker === worker) this.worker = null
         void worker.terminate()
       }, timeoutMs)
-      this.pending.set(id, { resolve: resolve as (value: unknown) => void, reject, timer })
+      this.pending.set(id, { worker, resolve: resolve as (value: unknown) => void, reject, timer })
       worker.postMessage({ id, ...request })
     })
   }
@@ -86,12 +89,18 @@ class PdfWorker {
 
 const shared = new PdfWorker()
 
-export function pdfInfo(file: string): Promise<PdfInfo> {
-  return shared.ask<PdfInfo>({ op: 'info', file })
+/** `timeoutMs`: the time limit (tests shorten it). */
+export function pdfInfo(file: string, timeoutMs = PDF_TIMEOUT_MS): Promise<PdfInfo> {
+  return shared.ask<PdfInfo>({ op: 'info', file }, timeoutMs)
 }
 
-export async function renderPdfPage(file: string, page: number, maxSide: number): Promise<PdfPage> {
-  const result = await shared.ask<PdfPage & { pixels: Uint8Array }>({ op: 'render', file, page, maxSide })
+/**
+ * Page `page` (from 0) scaled so that its long side is `maxSide` pixels; with `shortSide`, so
+ * that its short side is that (a thumbnail's square is cut from it), its long side still at
+ * most `maxSide`.
+ */
+export async function renderPdfPage(file: string, page: number, maxSide: number, shortSide?: number): Promise<PdfPage> {
+  const result = await shared.ask<PdfPage & { pixels: Uint8Array }>({ op: 'render', file, page, maxSide, shortSide })
   return { ...result, pixels: Buffer.from(result.pixels.buffer, result.pixels.byteOffset, result.pixels.byteLength) }
 }
 

@@ -23,15 +23,20 @@ function info(file) {
   }
 }
 
-/** Page `index` scaled so that its long side is `maxSide` pixels, as RGB on a white background. */
-function render(file, index, maxSide) {
+/**
+ * Page `index` scaled so that its long side is `maxSide` pixels, or with `shortSide` so that
+ * its short side is that (long side still at most `maxSide`), as RGB on a white background.
+ */
+function render(file, index, maxSide, shortSide) {
   const doc = open(file)
   try {
     const pages = doc.countPages()
     if (index >= pages) throw new Error(`the PDF has ${pages} page(s)`)
     const page = doc.loadPage(index)
     const [x0, y0, x1, y1] = page.getBounds()
-    const scale = maxSide / Math.max(x1 - x0, y1 - y0, 1)
+    const long = Math.max(x1 - x0, y1 - y0, 1)
+    const short = Math.max(Math.min(x1 - x0, y1 - y0), 1)
+    const scale = shortSide ? Math.min(shortSide / short, maxSide / long) : maxSide / long
     const pixmap = page.toPixmap(mupdf.Matrix.scale(scale, scale), mupdf.ColorSpace.DeviceRGB, false, true)
     const width = pixmap.getWidth()
     const height = pixmap.getHeight()
@@ -49,7 +54,7 @@ function render(file, index, maxSide) {
 
 parentPort.on('message', (request) => {
   try {
-    const result = request.op === 'info' ? info(request.file) : render(request.file, request.page ?? 0, request.maxSide)
+    const result = request.op === 'info' ? info(request.file) : render(request.file, request.page ?? 0, request.maxSide, request.shortSide)
     parentPort.postMessage({ id: request.id, result }, result.pixels ? [result.pixels.buffer] : [])
   } catch (error) {
     parentPort.postMessage({ id: request.id, error: String(error?.message ?? error) })

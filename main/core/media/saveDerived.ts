@@ -25,7 +25,7 @@ export async function saveDerived(
   ctx: Ctx,
   fileId: string,
   output: Buffer,
-  options: { saveAs?: SaveAs; operation: AssetOperation; action: string; summary: string; keepFocus: boolean },
+  options: { saveAs?: SaveAs; operation: AssetOperation; summary: string; keepFocus: boolean },
 ): Promise<AssetView> {
   const asNewFile = typeof options.saveAs === 'object' ? options.saveAs.newName : null
   const before = requireFile(ctx, fileId, options.operation)
@@ -39,9 +39,9 @@ export async function saveDerived(
         id: ctx.core.newId(), kind: 'file', name: asNewFile, parentId: file.parentId, createdBy: ctx.actor.id, createdAt: now, updatedAt: now,
         versions: [versionFrom(content, 1, ctx.actor.id, now)], currentVersion: 1, tags: [...file.tags], metadata: { ...file.metadata }, focus: null,
       }
-      await ctx.commit(options.action, {
+      await ctx.commit({
         put: { assets: [created] },
-        activity: { action: options.action, ids: [created.id, file.id], summary: say`${options.summary} of ${mention(file)}, saved as ${mention(created)}` },
+        activity: { ids: [created.id, file.id], summary: say`${options.summary} of ${mention(file)}, saved as ${mention(created)}` },
       })
       return assetView(ctx.core, ctx.actor.id, created)
     }
@@ -54,9 +54,9 @@ export async function saveDerived(
       focus: options.keepFocus ? file.focus : null,
       updatedAt: now,
     }
-    await ctx.commit(options.action, {
+    await ctx.commit({
       put: { assets: [next] },
-      activity: { action: options.action, ids: [file.id], summary: say`${options.summary} of ${mention(file)} as version ${number}` },
+      activity: { ids: [file.id], summary: say`${options.summary} of ${mention(file)} as version ${number}` },
     })
     return assetView(ctx.core, ctx.actor.id, next)
   } finally {

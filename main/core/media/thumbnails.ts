@@ -2,14 +2,14 @@ import fs from 'node:fs'
 import fsp from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import sharp from 'sharp'
+import sharp, { type Sharp } from 'sharp'
 import type { FocusArea } from '../../../shared/domain.js'
 import { renditionSource, type RenditionSource } from '../../../shared/mediaKinds.js'
 import { EMBEDDED_BYTES, readEmbedded } from './embedded.js'
 import { perceptualHash, PerceptualHashes } from './perceptualHash.js'
-import { renderPdfPage } from './pdf.js'
+import { pdfInfo, renderPdfPage } from './pdf.js'
 import { largestEmbeddedJpeg } from './rawPreview.js'
-import { POSTER_SIZE, posterFrame, probeVideo } from './video.js'
+import { posterFrame, probeVideo } from './video.js'
 
 export type RenditionKind = 'thumb' | 'preview'
 
@@ -21,6 +21,15 @@ export const RENDITION_SIZE: Record<RenditionKind, number> = { thumb: 256, previ
  * of a thumbnail's CPU (`npm run bench -- media`); decoding the JPEG is most of the rest.
  */
 export const THUMB_WEBP = { quality: 78, effort: 2 } as const
+
+/**
+ * The long side a PDF's first page is drawn at for each rendition, at most. The thumbnail's
+ * square of 256 px is cut from the page's short side, so its page is drawn with that side at
+ * 256 (`renderPdfPage`'s `shortSide`): no pixel is drawn only to be scaled away. 640 keeps
+ * pages up to 2.5 times as long as they are wide from being enlarged; the preview is drawn at
+ * its own size.
+ */
+export const PDF_RENDER: Record<RenditionKind, number> = { thumb: 640, preview: RENDITION_SIZE.preview }
 
 /** Which files have renditions, and from what (shared/mediaKinds.ts). */
 export { hasRendition } from '../../../shared/mediaKinds.js'
@@ -52,6 +61,7 @@ export class Renditions {
   private readonly unreadable = new Map<string, string>()
   private readonly waiting: (() => void)[] = []
   private readonly sources = new Map<string, Promise<string>>()
+  private readonly pageCounts = new Map<string, number>()
   private active = 0
   readonly hashes: PerceptualHashes
   /** Off only for the benchmark that measures what the hashing costs. */
@@ -74,13 +84,22 @@ export class Renditions {
   /** The cached file for this content, kind and focus area, made first if missing. */
   async ensure(hash: string, kind: RenditionKind, focus: FocusArea | null, hint: SourceHint = { mime: 'image/jpeg' }): Promise<string> {
     const key = `${hash}-${kind}${focus ? `-${focusKey(focus)}` : ''}`
+    return this.cached(hash, key, (file) => this.make(hash, kind, focus, file, hint))
+  }
+
+  /**
+   * The cached `<key>.webp` of this content: the file when made already, else the one making
+   * of it in flight (two asks draw it once), in a slot of the pool; a content known to be
+   * unreadable fails at once.
+   */
+  private async cached(hash: string, key: string, make: (file: string) => Promise<string>): Promise<string> {
     const file = path.join(this.dir, hash.slice(0, 2), `${key}.webp`)
     const known = this.unreadable.get(hash)
     if (known) throw new Error(known)
     if (fs.existsSync(file)) return file
     const running = this.inFlight.get(key)
     if (running) return running
-    const made = this.slot(() => this.make(hash, kind, focus, file, hint)).finally(() => this.inFlight.delete(key))
+    const made = this.slot(() => make(file)).finally(() => this.inFlight.delete(key))
     this.inFlight.set(key, made)
     return made
   }
@@ -101,24 +120,8 @@ export class Renditions {
     const from = renditionSource(hint.mime) ?? 'image'
     let output: Buffer
     try {
-      const picture = await this.sourceOf(hash, from, hint)
-      // Orientation first, so crops and focus areas are in the picture as people see it.
-      const oriented = sharp(picture, { animated: false, limitInputPixels: 268_402_689 }).rotate()
-      if (kind === 'preview') {
-        output = await oriented.resize(size, size, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer()
-      } else if (focus || this.perceptualHashing) {
-        // Scaled down first, short side to the tile's size, so a JPEG is decoded at a fraction
-        // of its size (an extract before the resize would decode it whole, at 3× the CPU);
-        // the square (around the focus area, or where the attention crop puts it) is then
-        // cut from the small picture, whose whole frame also gives the perceptual hash.
-        const { data, info } = await oriented.resize(size, size, { fit: 'outside' }).raw().toBuffer({ resolveWithObject: true })
-        if (this.perceptualHashing) this.hashes.set(hash, perceptualHash(data, info.width, info.height, info.channels))
-        const small = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
-        const square = focus ? small.extract(squareAround(focus, info.width, info.height)).resize(size, size, { fit: 'cover' }) : small.resize(size, size, { fit: 'cover', position: sharp.strategy.attention })
-        output = await square.webp(THUMB_WEBP).toBuffer()
-      } else {
-        output = await oriented.resize(size, size, { fit: 'cover', position: sharp.strategy.attention }).webp(THUMB_WEBP).toBuffer()
-      }
+      if (from === 'pdf' && kind === 'thumb') output = await this.pdfThumb(hash, size, focus)
+      else output = await this.picture(hash, from, kind, size, focus, hint)
     } catch (error) {
       const reason = `${UNREADABLE[from]} (${(error as Error).message.split('\n')[0]}).`
       this.unreadable.set(hash, reason)
@@ -128,9 +131,58 @@ export class Renditions {
     return file
   }
 
+  /** An image's rendition, or a video's, RAW file's or PDF preview's, from its picture. */
+  private async picture(hash: string, from: RenditionSource, kind: RenditionKind, size: number, focus: FocusArea | null, hint: SourceHint): Promise<Buffer> {
+    // Orientation first, so crops and focus areas are in the picture as people see it.
+    const oriented = (await this.pictureOf(hash, from, kind, hint)).rotate()
+    if (kind === 'preview') {
+      return oriented.resize(size, size, { fit: 'inside', withoutEnlargement: true }).webp({ quality: 82 }).toBuffer()
+    }
+    if (focus || this.perceptualHashing) {
+      // Scaled down first, short side to the tile's size, so a JPEG is decoded at a fraction
+      // of its size (an extract before the resize would decode it whole, at 3× the CPU);
+      // the square (around the focus area, or where the attention crop puts it) is then
+      // cut from the small picture, whose whole frame also gives the perceptual hash.
+      const { data, info } = await oriented.resize(size, size, { fit: 'outside' }).raw().toBuffer({ resolveWithObject: true })
+      if (this.perceptualHashing) this.hashes.set(hash, perceptualHash(data, info.width, info.height, info.channels))
+      const small = sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } })
+      return tileSquare(small, focus, info.width, info.height, size, sharp.strategy.attention).webp(THUMB_WEBP).toBuffer()
+    }
+    return oriented.resize(size, size, { fit: 'cover', position: sharp.strategy.attention }).webp(THUMB_WEBP).toBuffer()
+  }
+
   /**
-   * What sharp reads: the blob itself for an image; for a video, PDF or RAW file a JPEG taken
-   * from it once and cached (`<hash>-source.jpg`), at most the preview's size.
+   * A PDF's grid thumbnail: the first page drawn with its short side at the tile's size, so
+   * that it is the small picture itself (perceptual hash from its pixels, no scaling pass),
+   * and the square cut from its top, where a document's title and first lines are, or around
+   * its focus area. The attention crop that pictures get looked for salient regions in a page
+   * of text for 4–8 ms a page, more than drawing the page (docs/media.md, "Speed figures").
+   */
+  private async pdfThumb(hash: string, size: number, focus: FocusArea | null): Promise<Buffer> {
+    const page = await renderPdfPage(await this.blobFile(hash), 0, PDF_RENDER.thumb, size)
+    if (this.perceptualHashing) this.hashes.set(hash, perceptualHash(page.pixels, page.width, page.height, 3))
+    const drawn = sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 3 } })
+    return tileSquare(drawn, focus, page.width, page.height, size, 'north').webp(THUMB_WEBP).toBuffer()
+  }
+
+  /**
+   * What sharp reads. A PDF's page is drawn afresh for each rendition, at the size that
+   * rendition needs (PDF_RENDER), and handed over as pixels: drawing a page took 25 ms where
+   * encoding it as a JPEG to cache took 27 ms more and decoding that 9 ms, so a cached page
+   * cost more than a second drawing. Otherwise the blob itself (an image) or a JPEG taken
+   * from it once and cached (a video's poster frame, a RAW file's preview).
+   */
+  private async pictureOf(hash: string, from: RenditionSource, kind: RenditionKind, hint: SourceHint): Promise<Sharp> {
+    if (from === 'pdf') {
+      const page = await renderPdfPage(await this.blobFile(hash), 0, PDF_RENDER[kind])
+      return sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 3 } })
+    }
+    return sharp(await this.sourceOf(hash, from, hint), { animated: false, limitInputPixels: 268_402_689 })
+  }
+
+  /**
+   * The blob itself for an image; for a video or RAW file a JPEG taken from it once and cached
+   * (`<hash>-source.jpg`), at most the preview's size.
    */
   private async sourceOf(hash: string, from: RenditionSource, hint: SourceHint): Promise<string> {
     if (from === 'image') return this.blobFile(hash)
@@ -147,7 +199,37 @@ export class Renditions {
     return made
   }
 
-  /** The cached picture a video, PDF or RAW file's renditions come from, if made already. */
+  /**
+   * Page `page` (from 1) of a PDF, drawn at the preview's size as WebP and cached beside the
+   * renditions (`<hash>-page<N>.webp`), for paging through it in the viewer. The caller has
+   * checked the page is in the file; the first page is drawn afresh rather than taken from the
+   * preview's source, which was made as a JPEG for the grid.
+   */
+  async ensurePdfPage(hash: string, page: number): Promise<string> {
+    return this.cached(hash, `${hash}-page${page}`, async (file) => {
+      let output: Buffer
+      try {
+        const drawn = await renderPdfPage(await this.blobFile(hash), page - 1, RENDITION_SIZE.preview)
+        output = await sharp(drawn.pixels, { raw: { width: drawn.width, height: drawn.height, channels: 3 } }).webp({ quality: 82 }).toBuffer()
+      } catch (error) {
+        // Only this page: another may still be drawn (a page can be broken on its own).
+        throw new Error(`${UNREADABLE.pdf} (${(error as Error).message.split('\n')[0]}).`)
+      }
+      await writeAtomically(file, output)
+      return file
+    })
+  }
+
+  /** A PDF's page count, for a version whose count was not read when it arrived (remembered). */
+  async pdfPageCount(hash: string): Promise<number> {
+    const known = this.pageCounts.get(hash)
+    if (known !== undefined) return known
+    const { pages } = await pdfInfo(await this.blobFile(hash))
+    this.pageCounts.set(hash, pages)
+    return pages
+  }
+
+  /** The cached picture a video or RAW file's renditions come from, if made already. */
   sourcePath(hash: string): string {
     return path.join(this.dir, hash.slice(0, 2), `${hash}-source.jpg`)
   }
@@ -157,10 +239,6 @@ async function extractPicture(blob: string, from: RenditionSource, hint: SourceH
   if (from === 'video') {
     const durationSec = hint.durationSec ?? (await probeVideo(blob)).media.durationSec
     return posterFrame(blob, durationSec)
-  }
-  if (from === 'pdf') {
-    const page = await renderPdfPage(blob, 0, POSTER_SIZE)
-    return sharp(page.pixels, { raw: { width: page.width, height: page.height, channels: 3 } }).jpeg({ quality: 90 }).toBuffer()
   }
   const preview = await largestEmbeddedJpeg(blob)
   if (!preview) throw new Error('no embedded JPEG preview')
@@ -192,6 +270,15 @@ async function writeAtomically(file: string, bytes: Buffer): Promise<void> {
 
 function focusKey(f: FocusArea): string {
   return [f.x, f.y, f.width, f.height].map((n) => Math.round(n * 10000)).join('_')
+}
+
+/**
+ * The tile's square of a picture `width` × `height`: around the focus area where one is set,
+ * otherwise where `position` puts it (the attention crop for pictures, the top of a page).
+ */
+function tileSquare(picture: Sharp, focus: FocusArea | null, width: number, height: number, size: number, position: number | string): Sharp {
+  if (focus) return picture.extract(squareAround(focus, width, height)).resize(size, size, { fit: 'cover' })
+  return picture.resize(size, size, { fit: 'cover', position })
 }
 
 /** The largest square centred on the focus area's centre that fits the image (and holds the area where it can). */

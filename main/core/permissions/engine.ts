@@ -1,5 +1,8 @@
 import type { GrantRecord, Id, Level, LevelOrNone } from '../../../shared/domain.js'
-import { FOLDER, HAS_COLLECTIONS, HAS_GRANTS, LIVE, SEVERAL, type AssetColumns } from '../store/assetColumns.js'
+import {
+  F_COLLECTION, F_CREATOR, F_FLAGS, F_PARENT, FOLDER, FOLDER_NODE, HAS_COLLECTIONS, HAS_GRANTS, LIVE, N_CREATOR, N_FLAGS, N_PARENT, N_PARENT_FOLDER, NODE, NOT_NUMBERED, SEVERAL,
+  type AssetColumns,
+} from '../store/assetColumns.js'
 import type { Members } from '../store/multimap.js'
 import type { Store } from '../store/store.js'
 
@@ -23,8 +26,6 @@ const ACCESS: readonly AssetAccess[] = Array.from({ length: 8 }, (_, packed) =>
 )
 
 interface CollectionNode {
-  createdBy: Id
-  grants: ReadonlyMap<Id, GrantRecord> | undefined
   /** Index into each user's collection memo. */
   slot: number
 }
@@ -34,9 +35,9 @@ interface UserCache {
   userId: Id
   /** The user's number in the asset columns' creator column. */
   subject: number
-  /** Roles change only with the generation, so the role is kept here too and a check needs no user lookup. */
+  /** A change of role drops the cache (catchUp), so the role is kept here too and a check needs no user lookup. */
   restricted: boolean
-  /** Memberships change only with the generation too. */
+  /** A change of memberships drops the cache too. */
   groups: Members<Id>
   /** Folder number -> packed access + 1, half a byte each; 0 where not worked out yet. */
   folders: Uint8Array
@@ -48,6 +49,10 @@ interface UserCache {
   viewable: Uint8Array | null
   /** Set on use; eviction passes over a cache used since its last pass (second chance). */
   used: boolean
+  /** Steps walked up the tree for this user; past a share of the folders, every folder is worked out in one pass (fillFolders). */
+  walked: number
+  /** Whether fillFolders has run for this cache. */
+  filled: boolean
 }
 
 /**
@@ -59,6 +64,15 @@ const MEMO_BUDGET = 64 * 1024 * 1024
 const MIN_CACHED_USERS = 64
 /** childAccesses answers kept: a few users going back and forth between a few folders. */
 const CHILD_MEMO_ENTRIES = 16
+/** Folder entries cleared one by one across users, past which every memo is dropped instead. */
+const CLEAR_LIMIT = 1 << 22
+/**
+ * A user's walks up the tree, in steps, past which every folder is worked out for them at
+ * once: a step of a walk reads a line of `node` somewhere in the whole library, a step of
+ * the pass a line of folderNode in order, a hundred times cheaper or more. One step per 256 folders
+ * keeps a user who asks a few checks from paying for the pass.
+ */
+const FILL_AFTER_SHIFT = 8
 
 /**
  * The permission engine (the rule is in docs/permissions.md). Only restricted users are limited. For a
@@ -69,7 +83,9 @@ const CHILD_MEMO_ENTRIES = 16
  * AssetColumns) from the asset and stops at the nearest folder already worked out for the
  * user (half a byte per folder per user). So a check costs one lookup by id and a few steps
  * over integers, for any mix of users, from the first check after open: no object is made
- * per asset. Every memo is dropped whenever the store's permission generation moves.
+ * per asset. A change drops only the memos it made stale (the indexes say which: a user's
+ * after a grant to them or their groups, a membership, a role or a collection they view
+ * changed; a moved or deleted subtree's folders for everyone; permissionChanges.ts).
  */
 export class PermissionEngine {
   private readonly collectionNodes = new Map<Id, CollectionNode | null>()
@@ -82,8 +98,22 @@ export class PermissionEngine {
   /** The most recent user's cache, so a run of checks for one user skips the LRU bookkeeping. */
   private lastUserId: Id | null = null
   private lastCache: UserCache | null = null
-  /** The permission generation the memos belong to. */
-  private generation = -1
+  /** How far the store's permission changes have been read (-1: not yet, drop everything first). */
+  private seen = -1
+  /**
+   * Per subject (user or group): its asset grants on folders as (folder number, rank) pairs,
+   * and the numbers of the collections granted to it. Shared by every member's cache, so
+   * a group's grants are read once, not once per member; dropped on any permission change
+   * and when folders are added (a grant may name a folder loaded after it).
+   */
+  private readonly subjectFolderRanks = new Map<Id, Int32Array>()
+  private readonly subjectCollections = new Map<Id, Int32Array>()
+  /** The live folders each collection holds, by collection number (foldersByCollection). */
+  private collectionFolders: { starts: Int32Array; folders: Int32Array } | null = null
+  /** columns.folderEdits when subjectFolderRanks and collectionFolders were made: any later write to a folder drops them. */
+  private folderEdits = -1
+  /** Folder number -> what is the user's own there, as markOwn marks it for fillFolders; all 0 between fills. */
+  private own = new Uint8Array(0)
 
   constructor(private readonly store: Store) {}
 
@@ -111,7 +141,7 @@ export class PermissionEngine {
    * Levels cascade (rules 1-3 hold for an ancestor as for the asset), so the folder is worked
    * out once and each child only adds what is its own (creator, grants on it, collections
    * holding it), which the columns say: one lookup per child and no walk.
-   * Within one permission generation a child's access never changes (a new child brings a
+   * Until the next permission change a child's access never changes (a new child brings a
    * new id), so the answer for the same user, folder and ids is kept and given again.
    */
   childAccesses(userId: Id, folderId: Id, childIds: readonly Id[]): readonly AssetAccess[] {
@@ -134,7 +164,7 @@ export class PermissionEngine {
       return ACCESS[this.stepDown(cache, inherited, slot, true)]
     })
     this.childMemo.delete(key)
-    // An id that is no asset may become one (put back) without a new generation: not kept then.
+    // An id that is no asset may become one (put back) without a permission change: not kept then.
     if (missing) return accesses
     // A copy of the ids, and a frozen answer: nothing a caller does later can make either wrong.
     this.childMemo.set(key, { ids: childIds.slice(), accesses: Object.freeze(accesses) })
@@ -164,7 +194,7 @@ export class PermissionEngine {
     if (!user || !this.store.tables.collections.has(collectionId)) return 'none'
     if (user.role !== 'restricted') return 'manage'
     const node = this.collectionNode(collectionId)
-    return node === null ? 'none' : RANK_LEVEL[this.collectionRank(this.cacheFor(user.id)!, node)]
+    return node === null ? 'none' : RANK_LEVEL[this.collectionRank(this.cacheFor(user.id)!, collectionId, node)]
   }
 
   /** The collections a restricted user can see at all (any level). */
@@ -232,45 +262,68 @@ export class PermissionEngine {
     return rank
   }
 
+  /** The collection's memo slot, null where there is no such collection (not kept: it may be made). */
   private collectionNode(collectionId: Id): CollectionNode | null {
-    this.checkGeneration()
+    this.catchUp()
     let node = this.collectionNodes.get(collectionId)
     if (node === undefined) {
-      const collection = this.store.tables.collections.get(collectionId)
-      node = collection ? { createdBy: collection.createdBy, grants: this.store.indexes.grantsByResource.get(collectionId), slot: this.collectionCount++ } : null
+      if (!this.store.tables.collections.has(collectionId)) return null
+      node = { slot: this.collectionCount++ }
       this.collectionNodes.set(collectionId, node)
     }
     return node
   }
 
-  /** Rank from grants, or `manage` for the creator; memoised per user. */
-  private collectionRank(cache: UserCache, node: CollectionNode): number {
+  /**
+   * Rank from grants, or `manage` for the creator; memoised per user. The creator and grants
+   * are read afresh: a memo entry lives until a change reaches the user (see catchUp).
+   */
+  private collectionRank(cache: UserCache, collectionId: Id, node: CollectionNode): number {
     const known = node.slot < cache.collections.length ? cache.collections[node.slot] : 0
     if (known !== 0) return known - 1
     let rank = 0
-    if (node.createdBy === cache.userId) rank = MANAGE
-    else if (node.grants !== undefined) rank = this.grantRank(cache, node.grants, 'collection')
+    const grants = this.store.indexes.grantsByResource.get(collectionId)
+    if (this.store.tables.collections.get(collectionId)?.createdBy === cache.userId) rank = MANAGE
+    else if (grants !== undefined) rank = this.grantRank(cache, grants, 'collection')
     if (node.slot >= cache.collections.length) cache.collections = grow(cache.collections, node.slot)
     cache.collections[node.slot] = rank + 1
     return rank
   }
 
-  /** Drops every memo once grants, memberships, roles, collections or the tree have changed. */
-  private checkGeneration(): void {
-    const generation = this.store.indexes.permissionGeneration
-    if (generation === this.generation) return
-    this.generation = generation
-    this.collectionNodes.clear()
-    this.collectionCount = 0
-    this.caches.clear()
+  /**
+   * Reads the permission changes made since the last call and drops what they made stale:
+   * the memos of the users named, the entries of the folders named in every user's memo, or
+   * everything (permissionChanges.ts).
+   */
+  private catchUp(): void {
+    const changes = this.store.indexes.permissionChanges
+    if (this.seen === changes.end) return
+    const news = changes.since(this.seen)
+    this.seen = changes.end
+    this.subjectFolderRanks.clear()
+    this.subjectCollections.clear()
+    // A listing's answer may hold any user's access to anything: kept only while nothing changes.
     this.childMemo.clear()
     this.lastUserId = null
     this.lastCache = null
+    if (news === null) return this.dropAll()
+    for (const change of news) {
+      if (change.kind === 'all') return this.dropAll()
+      if (change.kind === 'users') for (const userId of change.users) this.caches.delete(userId)
+      else if (change.folders.length * this.caches.size > CLEAR_LIMIT) return this.dropAll()
+      else for (const cache of this.caches.values()) for (const folder of change.folders) writeMemo(cache.folders, folder, 0)
+    }
+  }
+
+  private dropAll(): void {
+    this.collectionNodes.clear()
+    this.collectionCount = 0
+    this.caches.clear()
   }
 
   /** The user's cache, made on first sight; null where there is no such user. */
   private cacheFor(userId: Id): UserCache | null {
-    this.checkGeneration()
+    this.catchUp()
     if (this.lastUserId === userId && this.lastCache !== null) return this.lastCache
     let cache = this.caches.get(userId)
     if (cache === undefined) {
@@ -289,6 +342,8 @@ export class PermissionEngine {
         grantRanks: [user.id, ...groups].flatMap((subject) => this.store.indexes.assetGrantRanks.get(subject) ?? []),
         viewable: null,
         used: false,
+        walked: 0,
+        filled: false,
       }
       this.caches.set(user.id, cache)
       this.evict()
@@ -317,30 +372,57 @@ export class PermissionEngine {
    * Walks up to the nearest memoised folder, then works out each asset below it on the
    * way back down, memoising the folders. With `exact` false the collection route of the
    * asset itself is skipped where grants or ownership already give a level (callers that
-   * only need the effective level); folders are always worked out in full.
+   * only need the effective level); folders are always worked out in full. Each step reads
+   * the slot's node (columns.node): parent, the parent's folder number, creator and flags
+   * in one line, so a file under a memoised folder costs that line and the memo's byte.
    */
   private packedAccess(cache: UserCache, start: number, exact: boolean): number {
-    const { parent, folderNumber, flags } = this.columns
+    const columns = this.columns
+    const { node, folderNumber } = columns
+    const at = start * NODE
+    if ((node[at + N_FLAGS] & FOLDER) === 0) {
+      // A file: its parent's entry, where known, is all the walk would read (the common case once filled).
+      const parentFolder = node[at + N_PARENT_FOLDER]
+      if (parentFolder >= 0 && node[at + N_PARENT] >= 0) {
+        const known = readMemo(cache.folders, parentFolder)
+        if (known !== 0) return this.stepDown(cache, known - 1, start, exact)
+      }
+    } else {
+      const known = readMemo(cache.folders, folderNumber[start])
+      if (known !== 0) return known - 1
+    }
+    if (!cache.filled && cache.walked > columns.folders >> FILL_AFTER_SHIFT) {
+      this.fillFolders(cache)
+      return this.packedAccess(cache, start, exact)
+    }
     let chain = this.chain
     let length = 0
     let inherited = 0
     // A parent not (or no longer) in the library ends the walk, as Home's null parent does.
-    for (let slot = start; slot >= 0 && (flags[slot] & LIVE) !== 0; slot = parent[slot]) {
-      const folder = folderNumber[slot]
+    for (let slot = start; ; ) {
+      if (length === chain.length) chain = this.longerChain()
+      chain[length++] = slot
+      const here = slot * NODE
+      const parent = node[here + N_PARENT]
+      if (parent < 0) break
+      let folder = node[here + N_PARENT_FOLDER]
+      if (folder < 0) {
+        // The parent had no folder number when it was set (loaded after the child): kept now.
+        folder = folderNumber[parent]
+        if (folder >= 0) node[here + N_PARENT_FOLDER] = folder
+      }
       if (folder >= 0) {
+        // A folder's entry is set only while it is live, and cleared when it goes (catchUp).
         const known = readMemo(cache.folders, folder)
         if (known !== 0) {
           inherited = known - 1
           break
         }
       }
-      if (length === chain.length) {
-        const longer = new Int32Array(length * 2)
-        longer.set(chain)
-        this.chain = chain = longer
-      }
-      chain[length++] = slot
+      if ((node[parent * NODE + N_FLAGS] & LIVE) === 0) break
+      slot = parent
     }
+    cache.walked += length
     let packed = inherited
     for (let i = length - 1; i >= 0; i--) {
       const slot = chain[i]
@@ -354,15 +436,165 @@ export class PermissionEngine {
     return packed
   }
 
+  /** The walk's chain of slots or folders, twice as long, what it held kept. */
+  private longerChain(): Int32Array<ArrayBuffer> {
+    const longer = new Int32Array(this.chain.length * 2)
+    longer.set(this.chain)
+    return (this.chain = longer)
+  }
+
+  /**
+   * Works out every live folder not yet known for the user, in one pass over folderNode
+   * (the same steps as packedAccess's, on folders): afterwards a file's check reads its
+   * parent's entry and steps once. What is the user's own on a folder (a grant to them or
+   * their groups on it, a collection they can view holding it) is marked first from the
+   * grants and collections, not looked up folder by folder. A folder whose parent comes
+   * later in folder numbers (a move, or a load in that order) walks up to the nearest
+   * folder known, as packedAccess does, so each folder is stepped once.
+   */
+  private fillFolders(cache: UserCache): void {
+    cache.filled = true
+    const columns = this.columns
+    const count = columns.folders
+    if (count === 0) return
+    if ((count - 1) >> 1 >= cache.folders.length) cache.folders = grow(cache.folders, (count - 1) >> 1)
+    const marked = this.markOwn(cache, count)
+    const own = this.own
+    const memo = cache.folders
+    const fnode = columns.folderNode
+    const subject = cache.subject
+    let chain = this.chain
+    for (let start = 0; start < count; start++) {
+      const at = start * FOLDER_NODE
+      if (readMemo(memo, start) !== 0 || (fnode[at + F_FLAGS] & LIVE) === 0) continue
+      const parent = fnode[at + F_PARENT]
+      if (parent >= 0 && parent < start) {
+        // The common case: the parent came earlier and is worked out (an entry is set only while live).
+        const known = readMemo(memo, parent)
+        if (known !== 0) {
+          writeMemo(memo, start, folderBelow(known - 1, own[start], fnode[at + F_CREATOR] === subject) + 1)
+          continue
+        }
+      }
+      let length = 0
+      let inherited = 0
+      for (let folder = start; ; ) {
+        if (length === chain.length) chain = this.longerChain()
+        chain[length++] = folder
+        const here = folder * FOLDER_NODE
+        let parent = fnode[here + F_PARENT]
+        if (parent === NOT_NUMBERED) {
+          // The parent had no folder number when this was written: read now and kept.
+          const parentSlot = columns.node[columns.folderSlot[folder] * NODE + N_PARENT]
+          parent = parentSlot < 0 ? -1 : columns.folderNumber[parentSlot]
+          if (parent >= 0) fnode[here + F_PARENT] = parent
+        }
+        // No parent, a parent that is no folder, or one no longer live ends the walk (as in packedAccess).
+        if (parent < 0) break
+        const known = readMemo(memo, parent)
+        if (known !== 0) {
+          inherited = known - 1
+          break
+        }
+        if ((fnode[parent * FOLDER_NODE + F_FLAGS] & LIVE) === 0) break
+        folder = parent
+      }
+      let packed = inherited
+      for (let i = length - 1; i >= 0; i--) {
+        const folder = chain[i]
+        packed = folderBelow(packed, own[folder], fnode[folder * FOLDER_NODE + F_CREATOR] === subject)
+        writeMemo(memo, folder, packed + 1)
+      }
+    }
+    for (let i = 0; i < marked.length; i++) own[marked[i]] = 0
+  }
+
+  /**
+   * Marks in `own`, by folder number, the user's own rank from grants on exactly that folder
+   * and VIA_COLLECTION where a collection they can view holds it; returns the folders marked.
+   */
+  private markOwn(cache: UserCache, count: number): Int32Array {
+    const columns = this.columns
+    if (this.folderEdits !== columns.folderEdits) {
+      this.subjectFolderRanks.clear()
+      this.collectionFolders = null
+      this.folderEdits = columns.folderEdits
+    }
+    if (this.own.length < count) this.own = new Uint8Array(Math.max(count, this.own.length * 2))
+    const own = this.own
+    const marked: number[] = []
+    for (const subject of [cache.userId, ...cache.groups]) {
+      const pairs = this.folderRanksOf(subject)
+      for (let i = 0; i < pairs.length; i += 2) {
+        const folder = pairs[i]
+        if (own[folder] === 0) marked.push(folder)
+        if (pairs[i + 1] > (own[folder] & 3)) own[folder] = (own[folder] & VIA_COLLECTION) | pairs[i + 1]
+      }
+    }
+    const viewable = cache.viewable ?? this.viewableOf(cache)
+    const { starts, folders } = this.collectionFolders ?? this.foldersByCollection()
+    for (let n = 0; n < viewable.length && n < starts.length - 1; n++) {
+      if (viewable[n] === 0) continue
+      for (let i = starts[n]; i < starts[n + 1]; i++) {
+        const folder = folders[i]
+        if (own[folder] === 0) marked.push(folder)
+        own[folder] |= VIA_COLLECTION
+      }
+    }
+    return Int32Array.from(marked)
+  }
+
+  /** A subject's asset grants on folders as (folder number, rank) pairs. */
+  private folderRanksOf(subject: Id): Int32Array {
+    let pairs = this.subjectFolderRanks.get(subject)
+    if (pairs === undefined) {
+      const { folderNumber } = this.columns
+      const found: number[] = []
+      for (const [slot, rank] of this.store.indexes.assetGrantRanks.get(subject) ?? []) {
+        const folder = folderNumber[slot]
+        if (folder >= 0) found.push(folder, rank)
+      }
+      pairs = Int32Array.from(found)
+      this.subjectFolderRanks.set(subject, pairs)
+    }
+    return pairs
+  }
+
+  /** The live folders each collection holds exactly, by collection number: folders[starts[n], starts[n + 1]). */
+  private foldersByCollection(): { starts: Int32Array; folders: Int32Array } {
+    const columns = this.columns
+    const fnode = columns.folderNode
+    const count = columns.folders
+    const starts = new Int32Array(columns.collections + 2)
+    const each = (visit: (n: number, folder: number) => void) => {
+      for (let folder = 0; folder < count; folder++) {
+        const at = folder * FOLDER_NODE
+        if ((fnode[at + F_FLAGS] & (LIVE | HAS_COLLECTIONS)) !== (LIVE | HAS_COLLECTIONS)) continue
+        const only = fnode[at + F_COLLECTION]
+        if (only >= 0) visit(only, folder)
+        else if (only === SEVERAL) for (const n of columns.collectionsOf(columns.folderSlot[folder])) visit(n, folder)
+      }
+    }
+    each((n) => starts[n + 2]++)
+    for (let n = 2; n < starts.length; n++) starts[n] += starts[n - 1]
+    const folders = new Int32Array(starts[starts.length - 1])
+    // starts[n + 1] counts up from where collection n's folders begin, ending where they end.
+    each((n, folder) => (folders[starts[n + 1]++] = folder))
+    const lists = { starts: starts.subarray(0, columns.collections + 1), folders }
+    this.collectionFolders = lists
+    return lists
+  }
+
   /**
    * An asset's packed access from its parent's: the parent's (rules 1-3 cascade) raised by
    * what is the asset's own. With `exact` false, see packedAccess.
    */
   private stepDown(cache: UserCache, parentPacked: number, slot: number, exact: boolean): number {
     const columns = this.columns
-    const flags = columns.flags[slot]
+    const at = slot * NODE
+    const flags = columns.node[at + N_FLAGS]
     let rank = parentPacked & 3
-    if (columns.creator[slot] === cache.subject) rank = MANAGE
+    if (columns.node[at + N_CREATOR] === cache.subject) rank = MANAGE
     else if (rank < MANAGE && (flags & HAS_GRANTS) !== 0) {
       for (const ranks of cache.grantRanks) {
         const granted = ranks.get(slot)
@@ -374,7 +606,7 @@ export class PermissionEngine {
       const viewable = cache.viewable ?? this.viewableOf(cache)
       const only = columns.collectionOf[slot]
       if (only >= 0) via = viewable[only] === 1
-      else if (only === SEVERAL) via = columns.collectionsOf(slot).some((n) => viewable[n] === 1)
+      else if (only === SEVERAL) via = anyViewable(viewable, columns.collectionsOf(slot))
     }
     return rank | (via ? VIA_COLLECTION : 0)
   }
@@ -382,18 +614,36 @@ export class PermissionEngine {
   /** The collections the user can view (rank above none: any grant to them or their groups, or their own), by number. */
   private viewableOf(cache: UserCache): Uint8Array {
     const { indexes, tables } = this.store
-    const numbers: number[] = []
-    const mark = (id: Id) => {
-      if (tables.collections.get(id) !== undefined) numbers.push(this.columns.collection(id))
-    }
-    for (const subject of [cache.userId, ...cache.groups]) {
-      for (const grant of indexes.grantsBySubject.get(subject)?.values() ?? []) if (grant.resourceType === 'collection') mark(grant.resourceId)
-    }
-    for (const id of indexes.collectionsByCreator.get(cache.userId)) mark(id)
+    // Numbered first: numbering may add collections, and the memo is made as long as their count.
+    const granted = [cache.userId, ...cache.groups].map((subject) => this.grantedCollections(subject))
+    const own: number[] = []
+    for (const id of indexes.collectionsByCreator.get(cache.userId)) if (tables.collections.get(id) !== undefined) own.push(this.columns.collection(id))
     const viewable = new Uint8Array(this.columns.collections)
-    for (const n of numbers) viewable[n] = 1
+    for (const numbers of granted) for (const n of numbers) viewable[n] = 1
+    for (const n of own) viewable[n] = 1
     return (cache.viewable = viewable)
   }
+
+  /** The numbers of the collections granted to a subject (at any level), kept until the next permission change. */
+  private grantedCollections(subject: Id): Int32Array {
+    let numbers = this.subjectCollections.get(subject)
+    if (numbers === undefined) {
+      const { indexes, tables } = this.store
+      const found: number[] = []
+      for (const grant of indexes.grantsBySubject.get(subject)?.values() ?? []) {
+        if (grant.resourceType === 'collection' && tables.collections.get(grant.resourceId) !== undefined) found.push(this.columns.collection(grant.resourceId))
+      }
+      numbers = Int32Array.from(found)
+      this.subjectCollections.set(subject, numbers)
+    }
+    return numbers
+  }
+}
+
+/** Whether any of the collections numbered in `numbers` is marked in `viewable`. */
+function anyViewable(viewable: Uint8Array, numbers: Int32Array): boolean {
+  for (let i = 0; i < numbers.length; i++) if (viewable[numbers[i]] === 1) return true
+  return false
 }
 
 /** A folder's memo entry: half a byte, 0 where not worked out yet. */
@@ -416,6 +666,17 @@ function sameIds(a: readonly Id[], b: readonly Id[]): boolean {
 }
 
 /** A memo long enough for `slot`, keeping what is known. */
+/**
+ * A folder's packed level (rank, and VIA_COLLECTION) from its parent's, what is the user's own
+ * on it (`mark`, as markOwn marks it) and whether the user made it.
+ */
+function folderBelow(inherited: number, mark: number, creator: boolean): number {
+  let rank = inherited & 3
+  if (creator) rank = MANAGE
+  else if ((mark & 3) > rank) rank = mark & 3
+  return rank | ((inherited | mark) & VIA_COLLECTION)
+}
+
 function grow(memo: Uint8Array, slot: number): Uint8Array {
   const grown = new Uint8Array(Math.max(slot + 1, memo.length * 2))
   grown.set(memo)

@@ -1,7 +1,8 @@
 import type { AssetRecord, FileRecord } from '../../../shared/domain.js'
 import type { InputOf } from '../../../shared/contract/index.js'
 import type { AssetView } from '../../../shared/views.js'
-import type { Ctx as Context, HandlerMap } from '../context.js'
+import type { searchChannels } from '../../../shared/contract/search.js'
+import type { Ctx as Context, HandlersOf } from '../context.js'
 import { requireFolder } from '../access.js'
 import { assetView } from '../assets/views.js'
 import { subtree } from '../assets/tree.js'
@@ -13,9 +14,9 @@ import { typeMatches } from './fileTypes.js'
 const DEFAULT_LIMIT = 100
 const DAY_MS = 86_400_000
 
-type Filters = Omit<InputOf<'search.assets'>, 'limit' | 'offset'>
+export type Filters = Omit<InputOf<'search.assets'>, 'limit' | 'offset'>
 
-export const searchHandlers: HandlerMap<'search.assets' | 'search.cameras'> = {
+export const searchHandlers: HandlersOf<typeof searchChannels> = {
   /**
    * Substring search over names, tags, custom metadata and embedded fields, with filters.
    * Every hit passes the permission engine before it is counted, so the items, `total` and
@@ -24,21 +25,7 @@ export const searchHandlers: HandlerMap<'search.assets' | 'search.cameras'> = {
    * the match below decides. A page is the viewable hits from `offset` on, in the order
    * search has always answered in (see docs/browse.md).
    */
-  'search.assets': (ctx, input) => {
-    const { core, actor } = ctx
-    const max = input.limit ?? DEFAULT_LIMIT
-    const offset = input.offset ?? 0
-    const matches = matcher(input)
-    const items: AssetView[] = []
-    let total = 0
-    const viewable = (id: string) => core.engine.canView(actor.id, id)
-    for (const asset of candidates(ctx, input.folderId, input.query.trim().toLowerCase(), viewable)) {
-      if (!matches(asset) || !viewable(asset.id)) continue
-      if (total >= offset && items.length < max) items.push(assetView(core, actor.id, asset))
-      total++
-    }
-    return { items, hasMore: offset + items.length < total, total }
-  },
+  'search.assets': (ctx, input) => searchPage(ctx, input, input.offset ?? 0, input.limit ?? DEFAULT_LIMIT),
 
   /** Distinct cameras of viewable files only: a camera seen only in hidden files is never named. */
   'search.cameras': (ctx, { folderId }) => {
@@ -54,14 +41,43 @@ export const searchHandlers: HandlerMap<'search.assets' | 'search.cameras'> = {
   },
 }
 
+/**
+ * One page of a search's viewable hits (search.assets, and smart collections, which run their
+ * saved search as each reader).
+ */
+export function searchPage(ctx: Context, filters: Filters, offset: number, max: number): { items: AssetView[]; hasMore: boolean; total: number } {
+  const { core, actor } = ctx
+  const matches = matcher(filters)
+  const items: AssetView[] = []
+  let total = 0
+  const viewable = (id: string) => core.engine.canView(actor.id, id)
+  for (const asset of candidates(ctx, filters.folderId, filters.query.trim().toLowerCase(), viewable)) {
+    if (!matches(asset) || !viewable(asset.id)) continue
+    if (total >= offset && items.length < max) items.push(assetView(core, actor.id, asset))
+    total++
+  }
+  return { items, hasMore: offset + items.length < total, total }
+}
+
+/**
+ * Whether the search finds anything the caller can view, stopping at the first hit: a smart
+ * collection shows its words to a reader only then (smartCollectionAccess.ts).
+ */
+export function findsAny(ctx: Context, filters: Filters): boolean {
+  const matches = matcher(filters)
+  const viewable = (id: string) => ctx.core.engine.canView(ctx.actor.id, id)
+  for (const asset of candidates(ctx, filters.folderId, filters.query.trim().toLowerCase(), viewable)) if (matches(asset) && viewable(asset.id)) return true
+  return false
+}
+
 /** Records that may match, in put order: the text index over the library, or the folder's subtree. */
 function* candidates(ctx: Context, folderId: string | undefined, needle: string, viewable?: (id: string) => boolean): Generator<AssetRecord> {
   const { columns, textIndex } = ctx.core.store.indexes
   if (folderId === undefined) {
     for (const slot of textIndex.candidates(needle)) {
       // Visibility first when asked: it reads the columns only, where the record may have to come from disk.
-      if ((columns.flags[slot] & LIVE) === 0 || (viewable && !viewable(columns.ids[slot]))) continue
-      const asset = columns.body(columns.ids[slot])
+      if ((columns.flags[slot] & LIVE) === 0 || (viewable && !viewable(columns.idOf(slot)))) continue
+      const asset = columns.body(columns.idOf(slot))
       if (asset) yield asset
     }
     return

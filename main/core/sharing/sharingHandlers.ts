@@ -2,13 +2,10 @@ import { levelRank, type GrantRecord, type Id, type Level } from '../../../share
 import { AppError } from '../../../shared/errors.js'
 import type { GrantView, InheritedGrantView, SharingView } from '../../../shared/views.js'
 import type { sharingChannels } from '../../../shared/contract/sharing.js'
-import type { Core, Ctx, HandlerMap } from '../context.js'
+import type { Core, Ctx, HandlersOf } from '../context.js'
 import { notFound, requireAsset, requireCollection } from '../access.js'
 import { visiblePathOf } from '../assets/views.js'
 import { factsOf, highestFromAbove } from '../permissions/rule.js'
-
-/** Every channel of the sharing contract: one without a handler here is a type error. */
-type SharingChannels = keyof typeof sharingChannels
 
 interface Resource {
   type: 'asset' | 'collection'
@@ -78,7 +75,7 @@ function inheritedLevel(core: Core, resource: Resource, subjectId: Id): { level:
   return source && { level: source.level, sourceId: source.sourceId, how: source.how === 'grant' ? 'from' : 'as the creator of' }
 }
 
-export const sharingHandlers: HandlerMap<SharingChannels> = {
+export const sharingHandlers: HandlersOf<typeof sharingChannels> = {
   'sharing.list': (ctx, { resourceId }) => sharingView(ctx.core, ctx.actor.id, requireShareable(ctx, resourceId)),
 
   'sharing.set': async (ctx, { resourceId, subjectId, level }) => {
@@ -109,9 +106,9 @@ export const sharingHandlers: HandlerMap<SharingChannels> = {
         id: `${resource.id}:${subjectId}`, resourceType: resource.type, resourceId: resource.id, subjectType: user ? 'user' : 'group', subjectId,
         level, grantedBy: ctx.actor.id, grantedAt: ctx.core.clock(),
       }
-      await ctx.commit('sharing.set', {
+      await ctx.commit({
         put: { grants: [grant] },
-        activity: { action: 'sharing.set', ids: [resource.id, subjectId], summary: `shared ${resource.name} with ${name} (${level})` },
+        activity: { ids: [resource.id, subjectId], summary: `shared ${resource.name} with ${name} (${level})` },
       })
     }
     return sharingView(ctx.core, ctx.actor.id, resource)
@@ -121,9 +118,9 @@ export const sharingHandlers: HandlerMap<SharingChannels> = {
     const resource = requireShareable(ctx, resourceId)
     const grant = ctx.core.store.indexes.grantsByResource.get(resource.id)?.get(subjectId)
     if (!grant) throw new AppError('NOT_FOUND', `${resource.name} is not shared directly with that user or group.`, { resourceId, subjectId })
-    await ctx.commit('sharing.remove', {
+    await ctx.commit({
       del: [['grants', grant.id]],
-      activity: { action: 'sharing.remove', ids: [resource.id, subjectId], summary: `stopped sharing ${resource.name} with ${subjectName(ctx.core, grant)}` },
+      activity: { ids: [resource.id, subjectId], summary: `stopped sharing ${resource.name} with ${subjectName(ctx.core, grant)}` },
     })
     return sharingView(ctx.core, ctx.actor.id, resource)
   },

@@ -6,6 +6,7 @@ import { ROTATED } from './journal.js'
 import { LibraryLock } from './lock.js'
 import type { Manifest } from './manifest.js'
 import { syncDir, syncDirSync } from './snapshot.js'
+import { columnFileOf } from './segments.js'
 
 export interface BackupInfo {
   name: string
@@ -62,7 +63,10 @@ export async function keepBackup(dir: string, what: Keep): Promise<void> {
   } else {
     await fsp.rm(base, { recursive: true, force: true })
     await fsp.mkdir(path.join(base, 'segments'), { recursive: true })
-    for (const s of what.manifest.segments) await link(path.join(dir, s.file), path.join(base, s.file))
+    for (const s of what.manifest.segments) {
+      await link(path.join(dir, s.file), path.join(base, s.file))
+      if (s.columns) await link(path.join(dir, columnFileOf(s.file)), path.join(base, columnFileOf(s.file)))
+    }
     await fsp.copyFile(what.manifestFile, path.join(base, 'library.json'))
     await syncDir(path.join(base, 'segments'))
     await syncDir(base)

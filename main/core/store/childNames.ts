@@ -1,7 +1,7 @@
 import type { AssetRecord, Id } from '../../../shared/domain.js'
 import { nameKey } from '../../../shared/names.js'
 import type { AssetColumns } from './assetColumns.js'
-import type { MultiMap } from './multimap.js'
+import type { ChildLists } from './slotLists.js'
 
 /**
  * Folder id -> child name key (see nameKey) -> child id, for the rule that names are unique
@@ -15,7 +15,7 @@ export class ChildNames {
 
   constructor(
     private readonly columns: AssetColumns,
-    private readonly children: MultiMap<Id, Id>,
+    private readonly children: ChildLists,
   ) {}
 
   get(folderId: Id): ReadonlyMap<string, Id> | undefined {
@@ -25,7 +25,7 @@ export class ChildNames {
     if (ids.size === 0) return undefined
     const names = new Map<string, Id>()
     for (const id of ids) {
-      const name = this.columns.names[this.columns.slotOf(id)!]
+      const name = this.columns.nameOf(this.columns.slotOf(id)!)
       if (name !== undefined) names.set(nameKey(name), id)
     }
     this.made.set(folderId, names)

@@ -7,6 +7,8 @@ import { TABLE_NAMES, type Id, type TableName } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import { keepBackup } from './backups.js'
 import { ColdFiles } from './coldFiles.js'
+import { COLD_FIELDS, ColumnCollector, DERIVED_FIELDS, readColumnFile, type ColumnBatch, type StringColumn } from './hotColumns.js'
+import { asciiHash } from './idIndex.js'
 import type { Change } from './change.js'
 import { Journal, readJournals } from './journal.js'
 import { readLegacySnapshot } from './legacyReader.js'
@@ -14,9 +16,18 @@ import { LibraryLock } from './lock.js'
 import { manifestDb, parseManifest, SEGMENT_NAME, type Manifest } from './manifest.js'
 import { CURRENT_SCHEMA_VERSION, LEGACY_SCHEMA_VERSION } from './migrations.js'
 import type { LoadedState, LoadSink, RecordLog } from './recordLog.js'
-import { idHash, lineId, lines, mayHold, readSegment, SEGMENT_BYTES, SegmentWriter, type AnyRecord, type Segment } from './segments.js'
+import {
+  checkedLines, checkedPieces, columnFileOf, hotFieldsOf, idHash, lineIdAt, mayHold, readSegment, SEGMENT_BYTES, SegmentWriter, sliceBreather, writeColumnFile,
+  type AnyRecord, type ColumnFields, type Segment,
+} from './segments.js'
 import { isTableName, recordProblem } from './shape.js'
 import { parseLibraryDocument, parseSnapshot, readLimits, refuseNewer, syncDir } from './snapshot.js'
+
+/** How many column files open reads and checks ahead of the one it is loading. */
+const READ_AHEAD = 3
+
+/** A column file read and checked (or why not), or null where the segment has none to read. */
+type ColumnRead = Awaited<ReturnType<typeof readColumnFile>> | null
 
 export interface FileRecordLogOptions {
   clock?: () => number
@@ -54,6 +65,10 @@ export class FileRecordLog implements RecordLog {
   /** Segment file -> its number in `cold`, for segments of tables the store keeps cold. */
   private readonly coldNumbers = new Map<string, number>()
   private sink: LoadSink | null = null
+  /** Column files found damaged at open (and read around): for diagnostics and tests. */
+  readonly columnProblems: string[] = []
+  /** How the segments of cold tables were loaded at open: from column files, or line by line. */
+  readonly coldSegmentsLoaded = { fromColumns: 0, fromLines: 0 }
   private readonly db: Low<Manifest>
   private readonly clock: () => number
   private readonly compactBytes: number
@@ -124,7 +139,26 @@ export class FileRecordLog implements RecordLog {
       } else {
         this.manifest = parseManifest(file, text, raw)
         this.removeUnreferencedSegments()
-        for (const info of this.manifest.segments) this.segments.push(await readSegment(this.dir, info, (record) => sink.record(info.table, record), this.coldRead(info)))
+        const counts = new Map<TableName, number>()
+        for (const s of this.manifest.segments) counts.set(s.table, (counts.get(s.table) ?? 0) + s.records)
+        for (const [table, records] of counts) sink.reserve?.(table, records)
+        // Column files are read and checked a few ahead (on the thread pool) while the loop loads the one before.
+        const segments = this.manifest.segments
+        const ahead = new Map<number, Promise<ColumnRead>>()
+        const readAhead = (i: number) => {
+          if (i >= segments.length || ahead.has(i)) return
+          const read = this.readColumnBytes(segments[i])
+          // Awaited in turn; one left behind when a damaged segment stops the open must not go unhandled.
+          read.catch(() => undefined)
+          ahead.set(i, read)
+        }
+        for (let i = 0; i < segments.length; i++) {
+          for (let k = 0; k <= READ_AHEAD; k++) readAhead(i + k)
+          const info = segments[i]
+          const read = await ahead.get(i)!
+          ahead.delete(i)
+          this.segments.push(this.takeColumns(info, read) ?? (await readSegment(this.dir, info, (record) => sink.record(info.table, record), this.coldRead(info))))
+        }
       }
     }
     this.db.data = this.manifest
@@ -167,7 +201,7 @@ export class FileRecordLog implements RecordLog {
     const writers = new Map<TableName, SegmentWriter>()
     const writerFor = (table: TableName) => {
       let writer = writers.get(table)
-      if (!writer) writers.set(table, (writer = new SegmentWriter(this.dir, table, () => `segments/${table}-${slot++}.1.jsonl`, false)))
+      if (!writer) writers.set(table, (writer = new SegmentWriter(this.dir, table, () => `segments/${table}-${slot++}.1.jsonl`, false, this.columnFields(table))))
       return writer
     }
     try {
@@ -210,6 +244,50 @@ export class FileRecordLog implements RecordLog {
     }
   }
 
+  /**
+   * A segment of a cold table loaded from its column file (docs/store.md, "Column files"):
+   * the file's size and sha256 must match the manifest, and the segment file must be there
+   * with its size. Null when the segment is to be read line by line instead: it has no
+   * column file, the store takes no columns, or the column file is damaged (the segment's
+   * lines are the records themselves; the column file is written again by the next compaction).
+   */
+  private async readColumnBytes(info: Manifest['segments'][number]): Promise<ColumnRead> {
+    const sink = this.sink
+    const fields = sink?.coldTables?.[info.table]
+    if (!info.columns || !sink?.columns || !sink.cold || !fields) return null
+    const segmentFile = path.join(this.dir, info.file)
+    const size = await fsp.stat(segmentFile).then((st) => st.size, () => -1)
+    // A segment missing or of the wrong size is damage the line-by-line read names.
+    if (size !== info.bytes) return null
+    return readColumnFile(path.join(this.dir, columnFileOf(info.file)), { ...info.columns, records: info.records, fields })
+  }
+
+  /** Loads what readColumnBytes read of a segment; null where its lines must be read instead. */
+  private takeColumns(info: Manifest['segments'][number], read: ColumnRead): Segment | null {
+    const sink = this.sink
+    if (read === null || !sink?.columns) return null
+    const segmentFile = path.join(this.dir, info.file)
+    if ('problem' in read) {
+      this.columnProblems.push(`${columnFileOf(info.file)}: ${read.problem}`)
+      delete info.columns
+      return null
+    }
+    const { batch } = read
+    const { hashes, ascii } = idHashes(batch)
+    const no = this.cold.add(segmentFile)
+    this.coldNumbers.set(info.file, no)
+    // Hashed once: the id index takes these rather than hash every id again.
+    sink.columns(info.table, ascii ? { ...batch, hashes } : batch, this.cold.ref(no, 0))
+    this.coldSegmentsLoaded.fromColumns++
+    return { ...info, hashes: hashes.slice().sort() }
+  }
+
+  /** The fields put in the column files of `table`'s segments, or null for a table kept whole. */
+  private columnFields(table: TableName): ColumnFields | null {
+    const plain = (this.sink?.coldTables ?? COLD_FIELDS)[table]
+    return plain ? { plain, derived: DERIVED_FIELDS[table] } : null
+  }
+
   /** How records of the segment are handed over: cold (fields and a ref) when the store asks for that table cold. */
   private coldRead(info: { table: TableName; file: string }): { fields: readonly string[]; onCold: (hot: AnyRecord, position: number) => void } | undefined {
     const sink = this.sink
@@ -217,6 +295,7 @@ export class FileRecordLog implements RecordLog {
     if (!sink?.cold || !fields) return undefined
     const no = this.cold.add(path.join(this.dir, info.file))
     this.coldNumbers.set(info.file, no)
+    this.coldSegmentsLoaded.fromLines++
     return { fields, onCold: (hot, position) => sink.cold!(info.table, hot, this.cold.ref(no, position)) }
   }
 
@@ -258,7 +337,7 @@ export class FileRecordLog implements RecordLog {
   private removeUnreferencedSegments(): void {
     const folder = path.join(this.dir, 'segments')
     if (!fs.existsSync(folder)) return
-    const named = new Set(this.manifest.segments.map((s) => path.basename(s.file)))
+    const named = new Set(this.manifest.segments.flatMap((s) => [path.basename(s.file), ...(s.columns ? [path.basename(columnFileOf(s.file))] : [])]))
     for (const name of fs.readdirSync(folder)) if (!named.has(name)) fs.rmSync(path.join(folder, name), { force: true })
   }
 
@@ -337,7 +416,7 @@ export class FileRecordLog implements RecordLog {
       const generation = this.manifest.generation + 1
       let slot = this.manifest.nextSlot
       const writer = (table: TableName) => {
-        const w = new SegmentWriter(this.dir, table, () => `segments/${table}-${slot++}.${generation}.jsonl`, true)
+        const w = new SegmentWriter(this.dir, table, () => `segments/${table}-${slot++}.${generation}.jsonl`, true, this.columnFields(table))
         written.push(w)
         return w
       }
@@ -347,6 +426,8 @@ export class FileRecordLog implements RecordLog {
         const changes = dirty.get(table)
         next.push(...(changes && changes.size > 0 ? await this.rewriteTable(table, own, changes, writer) : own))
       }
+      // Segments of an older library (or whose column file was found damaged) get one now.
+      for (let i = 0; i < next.length; i++) if (this.lacksColumns(next[i])) next[i] = await this.withColumns(next[i])
       await syncDir(path.join(this.dir, 'segments')).catch(() => undefined)
       await keepBackup(this.dir, { manifestFile: this.file, manifest: this.manifest, seq: this.manifest.seq, at: this.clock(), keep: this.keepBackups })
       const replaced = this.segments
@@ -359,7 +440,10 @@ export class FileRecordLog implements RecordLog {
       const kept = new Set(next.map((s) => s.file))
       const gone = replaced.filter((s) => !kept.has(s.file))
       await this.relocate(written.flatMap((w) => w.written), gone, dirty)
-      for (const s of gone) await fsp.rm(path.join(this.dir, s.file), { force: true })
+      for (const s of gone) {
+        await fsp.rm(path.join(this.dir, s.file), { force: true })
+        await fsp.rm(path.join(this.dir, columnFileOf(s.file)), { force: true })
+      }
       for (const name of readJournals.rotatedNames(this.dir)) if (name.seq <= seq) await fsp.rm(path.join(this.dir, name.name), { force: true })
     } catch (error) {
       // Past the manifest's rename the compaction has taken effect: what is left undone is tidying up.
@@ -403,29 +487,56 @@ export class FileRecordLog implements RecordLog {
     if (tailTakes && !plan.has(tail)) plan.set(tail, new Map())
     const found = new Set<Id>()
     const out: Segment[] = []
+    // A segment is copied into the one before it while both are small: segments that lost most
+    // of their records (deletions) are merged as they are rewritten, and a small one after them
+    // is taken along. The order of records stays as it was.
+    const small = SEGMENT_BYTES.limit / 4
+    let w: SegmentWriter | null = null
+    const close = async () => {
+      if (w) out.push(...(await w.finish()))
+      w = null
+    }
     for (const s of own) {
       const replace = plan.get(s)
-      if (!replace) {
+      const open = w === null ? 0 : (w as SegmentWriter).openBytes
+      // Into a file begun and still under half full: a segment being rewritten anyway, or a small one.
+      const merge = open > 0 && open < SEGMENT_BYTES.limit / 2 && (replace !== undefined || s.bytes < small)
+      if (!replace && !merge) {
+        await close()
         out.push(s)
         continue
       }
-      const w = writer(table)
-      for await (const { line } of lines(path.join(this.dir, s.file))) {
-        const id = lineId(line)
-        if (!replace.has(id)) {
-          await w.addLine(line, id)
-          continue
+      if (!merge) await close()
+      const into: SegmentWriter = (w ??= writer(table))
+      const copied = await this.columnsToCopy(s, into.columnNames)
+      let index = 0
+      // A piece of lines at a time, each line copied in place: no object or promise a line unless it must wait.
+      for await (const { data, offset } of checkedPieces(this.dir, s)) {
+        for (let start = 0; start < data.length; ) {
+          const newline = data.indexOf(0x0a, start)
+          const end = newline === -1 ? data.length : newline
+          const id = lineIdAt(data, start, end)
+          const at = index++
+          if (!replace?.has(id)) {
+            // A line copied as it is keeps the column values its old column file holds, when that file lines up with it.
+            const row = copied !== null && copied.batch.offsets[at] === offset + start ? columnRow(copied, at) : undefined
+            const wait = into.copyLine(data, start, end, id, row)
+            if (wait !== null) await wait
+          } else {
+            found.add(id)
+            const record = replace.get(id)
+            if (record) await into.addRecord(record)
+          }
+          start = end + 1
         }
-        found.add(id)
-        const record = replace.get(id)
-        if (record) await w.addRecord(record)
       }
       if (s === tail && tailTakes) {
-        for (const record of added) await w.addRecord(record)
+        for (const record of added) await into.addRecord(record)
         added = []
       }
-      out.push(...(await w.finish()))
+      if (into.openBytes >= SEGMENT_BYTES.limit / 2) await close()
     }
+    await close()
     // Ids whose hash matched a segment that did not hold them after all are new too.
     for (const [id, record] of changes) {
       await breathe()
@@ -439,13 +550,53 @@ export class FileRecordLog implements RecordLog {
     return out
   }
 
+  /**
+   * The column file of a segment being copied, read so that the lines copied as they are keep
+   * their column values rather than being parsed again for them (a compaction at a million
+   * files parsed every line of every segment it rewrote, and the garbage held up acks). Null
+   * where the segment has none, or one that does not hold every field written now (an older
+   * format) or fails its checks: its lines are parsed then, as before.
+   */
+  private async columnsToCopy(s: Segment, names: readonly string[] | null): Promise<{ batch: ColumnBatch; columns: CopiedColumn[] } | null> {
+    if (!s.columns || names === null) return null
+    const read = await readColumnFile(path.join(this.dir, columnFileOf(s.file)), { ...s.columns, records: s.records, fields: names })
+    if ('problem' in read) return null
+    const columns = names.map((name): CopiedColumn => {
+      const column = read.batch.fields[name]
+      return column.kind === 'dict' ? column : { ...column, text: Buffer.from(column.data.buffer, column.data.byteOffset, column.data.byteLength) }
+    })
+    return { batch: read.batch, columns }
+  }
+
+  private lacksColumns(s: Segment): boolean {
+    return !s.columns && this.columnFields(s.table) !== null
+  }
+
+  /**
+   * Writes the column file of a segment that has none, from its lines (read a megabyte at a
+   * time, letting calls in between). The segment itself is not touched; the new manifest names
+   * the column file. A segment whose records do not fit in columns stays without.
+   */
+  private async withColumns(s: Segment): Promise<Segment> {
+    const fields = this.columnFields(s.table)!
+    const collector = new ColumnCollector(fields.plain, fields.derived)
+    const breathe = breather()
+    for await (const { line, position } of checkedLines(this.dir, s)) {
+      await breathe()
+      collector.add(hotFieldsOf(line, collector), position)
+    }
+    const columns = await writeColumnFile(this.dir, s.file, collector, sliceBreather())
+    return columns ? { ...s, columns } : s
+  }
+
   async close(): Promise<void> {
     this.closing = true
     try {
       await this.journal.drain().catch(() => undefined)
       if (this.compacting) await this.compacting.catch(() => undefined)
       // A compaction that fails here loses nothing: the journals stay and are replayed on open.
-      if (!this.journal.failed && (this.journal.bytes > 0 || readJournals.rotatedNames(this.dir).length > 0)) await this.compact()
+      const due = this.journal.bytes > 0 || readJournals.rotatedNames(this.dir).length > 0 || this.segments.some((s) => this.lacksColumns(s))
+      if (!this.journal.failed && due) await this.compact()
     } finally {
       await this.journal.close()
       this.cold.close()
@@ -467,7 +618,28 @@ function breather(): () => Promise<void> {
 }
 
 function info(s: Segment): Manifest['segments'][number] {
-  return { table: s.table, file: s.file, records: s.records, bytes: s.bytes, sha256: s.sha256 }
+  return { table: s.table, file: s.file, records: s.records, bytes: s.bytes, sha256: s.sha256, ...(s.columns ? { columns: s.columns } : {}) }
+}
+
+/**
+ * The FNV-1a hash (idHash) of each record's id from the id column (what Segment.hashes keeps,
+ * sorted), and whether every id is ASCII bytes (see ColumnBatch.hashes).
+ */
+function idHashes(batch: ColumnBatch): { hashes: Uint32Array; ascii: boolean } {
+  const ids = batch.fields.id
+  const out = new Uint32Array(batch.count)
+  if (ids.kind === 'dict') {
+    for (let i = 0; i < batch.count; i++) out[i] = idHash(ids.dict[ids.index[i]] ?? '')
+    return { hashes: out, ascii: false }
+  }
+  const { data, starts, nulls } = ids
+  let ascii = nulls === null
+  for (let i = 0; i < batch.count; i++) {
+    const h = starts[i + 1] - starts[i] > 0xffff ? -1 : asciiHash(data, starts[i], starts[i + 1])
+    if (h < 0) ascii = false
+    out[i] = h >= 0 ? h : idHash(Buffer.from(data.buffer, data.byteOffset + starts[i], starts[i + 1] - starts[i]).toString('utf8'))
+  }
+  return { hashes: out, ascii }
 }
 
 export { SEGMENT_NAME }
@@ -485,7 +657,8 @@ export async function writeLibraryFiles(
   for (const table of TABLE_NAMES) {
     const rows = data.tables[table] ?? []
     if (rows.length === 0) continue
-    const writer = new SegmentWriter(dir, table, () => `segments/${table}-${slot++}.1.jsonl`, false)
+    const plain = COLD_FIELDS[table]
+    const writer = new SegmentWriter(dir, table, () => `segments/${table}-${slot++}.1.jsonl`, false, plain ? { plain, derived: DERIVED_FIELDS[table] } : null)
     for (const record of rows) await writer.addRecord(record)
     segments.push(...(await writer.finish()))
   }
@@ -501,4 +674,17 @@ export async function writeLibraryFiles(
   }
   const db = manifestDb(path.join(dir, MANIFEST), manifest)
   await db.write()
+}
+
+/** A column of a segment being copied; a column of strings with one Buffer over its bytes, made once. */
+type CopiedColumn = Extract<StringColumn, { kind: 'dict' }> | (Extract<StringColumn, { kind: 'bytes' }> & { text: Buffer })
+
+/** Record `at`'s values in the columns given (as columnValue reads them, without a Buffer a value). */
+function columnRow(copied: { columns: CopiedColumn[] }, at: number): (string | null)[] {
+  const row: (string | null)[] = []
+  for (const column of copied.columns) {
+    if (column.kind === 'dict') row.push(column.index[at] < 0 ? null : column.dict[column.index[at]])
+    else row.push(column.nulls !== null && column.nulls[at] === 1 ? null : column.text.toString('utf8', column.starts[at], column.starts[at + 1]))
+  }
+  return row
 }

@@ -3,13 +3,19 @@ import type {
   GroupRecord, Id, MembershipRecord, MetadataFieldRecord, TableName, Tables, TrashRecord, UserRecord,
 } from '../../../shared/domain.js'
 import { levelRank } from '../../../shared/domain.js'
-import { AssetColumns, FOLDER, HAS_GRANTS, LIVE } from './assetColumns.js'
+import { AssetColumns, FOLDER, HAS_COLLECTIONS, HAS_GRANTS, LIVE } from './assetColumns.js'
 import { ChildNames } from './childNames.js'
+import type { ColumnBatch } from './hotColumns.js'
+import { numberColumn } from './idIndex.js'
+import { ChildLists, CollectionLists } from './slotLists.js'
 import { MultiMap, type Members } from './multimap.js'
 import { nameKey } from '../../../shared/names.js'
-import { searchDoc, TextIndex } from './textIndex.js'
+import { TextIndex } from './textIndex.js'
+import { PermissionChanges } from './permissionChanges.js'
 
 const lower = (s: string) => s.toLowerCase()
+/** A move or deletion over more folders than this drops every memo rather than list them. */
+const SUBTREE_FOLDERS = 1 << 16
 
 /**
  * Everything a permission check or a listing needs, kept up to date on every put and
@@ -21,7 +27,8 @@ const lower = (s: string) => s.toLowerCase()
 export class Indexes {
   /** Every asset as dense numbers: what permission checks walk. */
   readonly columns = new AssetColumns()
-  readonly children = new MultiMap<Id, Id>()
+  /** Folder id -> ids of its children, kept as slots (slotLists.ts). */
+  readonly children = new ChildLists(this.columns)
   /** Folder id -> child name key (see nameKey) -> child id: names are unique per folder, case-insensitively. */
   readonly childByName = new ChildNames(this.columns, this.children)
   /** resource id -> subject id -> grant */
@@ -34,7 +41,7 @@ export class Indexes {
   readonly membersByGroup = new MultiMap<Id, Id>()
   /** Asset id -> ids of the collections holding exactly it: read from the columns, which keep them as numbers. */
   readonly collectionsByAsset = new CollectionsByAsset(this.columns)
-  readonly assetsByCollection = new MultiMap<Id, Id>()
+  readonly assetsByCollection = new CollectionLists(this.columns)
   readonly collectionsByCreator = new MultiMap<Id, Id>()
   readonly userByEmail = new Map<string, Id>()
   /** `${creatorId}\n${nameKey(name)}` -> collection id: names are unique per creator (docs/permissions.md). */
@@ -60,10 +67,13 @@ export class Indexes {
   private text: TextIndex | null = null
   rootId: Id | null = null
   /**
-   * Bumped whenever anything a permission depends on changes (grants, memberships, roles,
-   * collection associations, the shape of the tree), so cached levels know they are stale.
+   * Whatever a permission depends on that changed (grants, memberships, roles, collections
+   * and what they hold, the shape of the tree), said as narrowly as it can be, so cached
+   * levels drop what went stale and only that (permissionChanges.ts).
    */
-  permissionGeneration = 0
+  readonly permissionChanges = new PermissionChanges()
+  /** Collection id -> its creator: who can view it without a grant, for permissionChanges. */
+  private readonly collectionCreators = new Map<Id, Id>()
 
   /** Blob hash -> number of versions that reference it: a blob at zero may be collected. */
   get blobRefs(): ReadonlyMap<string, number> {
@@ -72,7 +82,7 @@ export class Indexes {
       const { columns } = this
       for (let slot = 0; slot < columns.length; slot++) {
         if ((columns.flags[slot] & (LIVE | FOLDER)) !== LIVE) continue
-        const asset = columns.body(columns.ids[slot])
+        const asset = columns.body(columns.idOf(slot))
         if (asset?.kind === 'file') for (const v of asset.versions) this.ref(v.hash)
       }
       for (const file of this.trashedFiles.values()) for (const v of file.versions) this.ref(v.hash)
@@ -95,36 +105,86 @@ export class Indexes {
     const subject = columns.subject(userId)
     const out: Id[] = []
     for (let slot = 0; slot < columns.length; slot++) {
-      if (columns.creator[slot] === subject && (columns.flags[slot] & LIVE) !== 0) out.push(columns.ids[slot])
+      if (columns.creator[slot] === subject && (columns.flags[slot] & LIVE) !== 0) out.push(columns.idOf(slot))
     }
     return out
   }
 
   /**
-   * Reads, a millisecond at a time, what the search index will need of every asset
-   * whose record is not in memory (see AssetColumns.searchDocs), until the index is built or
-   * `stop` says so. Started after open: it makes the first search a pass over memory instead
-   * of a read of every record (docs/store.md, "Cold records").
+   * Builds the search index after open, a millisecond at a time, from the columns (column
+   * files keep every asset's search texts) or, for assets without, their records. A search
+   * before it is done neither waits for it nor finishes it (docs/scale.md, "Search").
    */
-  async prepareSearch(peek: (id: Id) => AssetRecord | undefined, stop: () => boolean): Promise<void> {
-    const { columns } = this
-    let since = performance.now()
-    for (let slot = 0; slot < columns.length; slot++) {
-      if (this.text !== null || stop()) return
-      if ((columns.flags[slot] & LIVE) === 0 || columns.searchDocs[slot] !== undefined) continue
-      const asset = peek(columns.ids[slot])
-      if (asset) columns.searchDocs[slot] = searchDoc(asset)
-      // A millisecond at a time: an ack or a call waits at most that long behind it.
-      if (performance.now() - since > 1) {
-        await new Promise((resolve) => setImmediate(resolve))
-        since = performance.now()
+  async buildSearchIndex(stop: () => boolean, sliceMs = 1, writing: () => boolean = () => false): Promise<void> {
+    if (this.text !== null) return
+    const text = (this.text = new TextIndex(this.columns, true))
+    while (this.text === text && !stop()) {
+      // A change on its way to disk goes first: an ack needs a few turns of the event loop, and
+      // each would wait behind a slice (at a million files, p50 3.6 ms where 0.85 without).
+      if (writing()) {
+        await new Promise((resolve) => setTimeout(resolve, 1))
+        continue
       }
+      // A call waits at most a slice behind it.
+      if (text.step(performance.now() + sliceMs)) return
+      await new Promise((resolve) => setImmediate(resolve))
     }
   }
 
-  /** The search index, built on first use. */
+  /** Whether the search index is whole (a search scans what it lacks otherwise). */
+  get searchIndexReady(): boolean {
+    return this.text !== null && !this.text.building
+  }
+
+  /**
+   * The search index, built at once on first use when no background build was begun; one
+   * being built answers in full as it is (TextIndex.candidates).
+   */
   get textIndex(): TextIndex {
     return (this.text ??= new TextIndex(this.columns))
+  }
+
+  /**
+   * Takes a column file's assets, as `update('assets', undefined, hot)` would take each
+   * (docs/scale.md, "Open from column files"). Returns each record's slot.
+   */
+  loadAssets(batch: ColumnBatch): Int32Array {
+    const { columns } = this
+    const slots = columns.putBatch(batch)
+    const lists = this.children.lists
+    const { wasLive } = columns
+    for (let i = 0; i < slots.length; i++) {
+      const slot = slots[i]
+      const parent = columns.parent[slot]
+      // An asset not live before is in no folder's list: appended without a search of the list.
+      if (parent >= 0) {
+        if (wasLive !== null && wasLive[i] === 1) lists.add(parent, slot)
+        else lists.push(parent, slot)
+      } else this.rootId = columns.idOf(slot)
+    }
+    // Not built at open; should it be, it is built again from the columns when next asked.
+    this.text = null
+    return slots
+  }
+
+  /** Takes a column file's collection links, as `update('associations', undefined, hot)` would take each. */
+  loadAssociations(batch: ColumnBatch): void {
+    const { columns } = this
+    const assets = numberColumn(columns.index, batch.fields.assetId)
+    columns.fit()
+    // Numbered from the bytes, as the asset ids are: no string per link.
+    const numbers = numberColumn(columns.collectionIndex, batch.fields.collectionId)
+    const lists = this.assetsByCollection.lists
+    for (let i = 0; i < batch.count; i++) {
+      const slot = assets[i]
+      const n = numbers[i]
+      // An asset no collection held before is in no collection's list: appended without a search of the list.
+      const fresh = (columns.flags[slot] & HAS_COLLECTIONS) === 0
+      columns.addSlotToCollection(slot, n)
+      if (fresh) lists.push(n, slot)
+      else lists.add(n, slot)
+    }
+    this.permissionChanges.add({ kind: 'all' })
   }
 
   update<T extends TableName>(table: T, before: Tables[T] | undefined, after: Tables[T] | undefined): void {
@@ -154,12 +214,16 @@ export class Indexes {
       case 'trash':
         return this.trash(before as TrashRecord | undefined, after as TrashRecord | undefined)
       case 'settings':
+      case 'smartCollections':
         return
     }
   }
 
   private asset(before: AssetRecord | undefined, after: AssetRecord | undefined): void {
     const { columns } = this
+    // A new asset changes no one's level elsewhere; a move or a deletion changes what the
+    // subtree inherits, for everyone, and nothing outside it.
+    if (before && (!after || before.parentId !== after.parentId || before.createdBy !== after.createdBy)) this.subtreeChanged(before.id)
     if (before) {
       if (before.parentId !== null) {
         this.children.delete(before.parentId, before.id)
@@ -181,8 +245,39 @@ export class Indexes {
       columns.remove(before.id)
       this.childByName.forget(before.id)
     }
-    // A new asset changes no one's level elsewhere; a move or a deletion does.
-    if (before && (!after || before.parentId !== after.parentId)) this.permissionGeneration++
+  }
+
+  /** Says which folders' inherited levels may have changed: those at and below `id` (all, past a limit). */
+  private subtreeChanged(id: Id): void {
+    const { columns } = this
+    const top = columns.slotOf(id)
+    if (top === undefined) return
+    const folders: number[] = []
+    const stack = [top]
+    while (stack.length > 0) {
+      const slot = stack.pop()!
+      const folder = columns.folderNumber[slot]
+      if (folder < 0) continue
+      if (folders.length === SUBTREE_FOLDERS) return this.permissionChanges.add({ kind: 'all' })
+      folders.push(folder)
+      for (const child of this.children.lists.get(slot)) if (columns.folderNumber[child] >= 0) stack.push(child)
+    }
+    this.permissionChanges.add({ kind: 'folders', folders: Int32Array.from(folders) })
+  }
+
+  /** The users a grant to `subjectId` (a user or a group) reaches now. */
+  private usersOf(subjectId: Id): Id[] {
+    // A user id is no group, and a group id no user: both lists are the ids they hold.
+    return [subjectId, ...this.membersByGroup.get(subjectId)]
+  }
+
+  /** The users who can view a collection now: its creator and whoever a grant on it reaches. */
+  private viewersOf(collectionId: Id): Id[] {
+    const users: Id[] = []
+    const creator = this.collectionCreators.get(collectionId)
+    if (creator !== undefined) users.push(creator)
+    for (const grant of this.grantsByResource.get(collectionId)?.values() ?? []) users.push(...this.usersOf(grant.subjectId))
+    return users
   }
 
   private ref(hash: string): void {
@@ -233,7 +328,9 @@ export class Indexes {
         ranks.set(this.columns.slotFor(after.resourceId), levelRank[after.level])
       }
     }
-    this.permissionGeneration++
+    const users = before ? this.usersOf(before.subjectId) : []
+    if (after && after.subjectId !== before?.subjectId) users.push(...this.usersOf(after.subjectId))
+    this.permissionChanges.add({ kind: 'users', users })
   }
 
   private membership(before: MembershipRecord | undefined, after: MembershipRecord | undefined): void {
@@ -245,7 +342,7 @@ export class Indexes {
       this.groupsByUser.add(after.userId, after.groupId)
       this.membersByGroup.add(after.groupId, after.userId)
     }
-    this.permissionGeneration++
+    this.permissionChanges.add({ kind: 'users', users: [before?.userId, after?.userId].filter((id): id is Id => id !== undefined) })
   }
 
   private association(before: AssociationRecord | undefined, after: AssociationRecord | undefined): void {
@@ -257,7 +354,10 @@ export class Indexes {
       this.assetsByCollection.add(after.collectionId, after.assetId)
       this.columns.addToCollection(after.assetId, after.collectionId)
     }
-    this.permissionGeneration++
+    // Only who can view the collection sees the asset through it.
+    const users = before ? this.viewersOf(before.collectionId) : []
+    if (after && after.collectionId !== before?.collectionId) users.push(...this.viewersOf(after.collectionId))
+    this.permissionChanges.add({ kind: 'users', users })
   }
 
   private collection(before: CollectionRecord | undefined, after: CollectionRecord | undefined): void {
@@ -267,13 +367,20 @@ export class Indexes {
     if (after) this.collectionByCreatorName.set(creatorNameKey(after.createdBy, after.name), after.id)
     if (before) this.collectionsByCreator.delete(before.createdBy, before.id)
     if (after) this.collectionsByCreator.add(after.createdBy, after.id)
-    if (!before || !after) this.permissionGeneration++
+    // A collection that comes or goes (or changes hands) changes what its viewers see, before and after.
+    if (!before || !after || before.createdBy !== after.createdBy) {
+      const users = before ? this.viewersOf(before.id) : []
+      if (after) this.collectionCreators.set(after.id, after.createdBy)
+      else this.collectionCreators.delete(before!.id)
+      if (after) users.push(...this.viewersOf(after.id))
+      this.permissionChanges.add({ kind: 'users', users })
+    }
   }
 
   private user(before: UserRecord | undefined, after: UserRecord | undefined): void {
     if (before && this.userByEmail.get(lower(before.email)) === before.id) this.userByEmail.delete(lower(before.email))
     if (after) this.userByEmail.set(lower(after.email), after.id)
-    if (!before || !after || before.role !== after.role) this.permissionGeneration++
+    if (!before || !after || before.role !== after.role) this.permissionChanges.add({ kind: 'users', users: [(after ?? before)!.id] })
   }
 
   private named(index: Map<string, Id>, before: { id: Id; name: string } | undefined, after: { id: Id; name: string } | undefined): void {
@@ -346,7 +453,7 @@ class CollectionsByAsset {
   get(assetId: Id): Members<Id> {
     const slot = this.columns.slotOf(assetId)
     const numbers = slot === undefined ? [] : this.columns.collectionsHolding(slot)
-    const ids = Array.from(numbers, (n) => this.columns.collectionIds[n])
+    const ids = Array.from(numbers, (n) => this.columns.collectionIdOf(n))
     return { size: ids.length, has: (id) => ids.includes(id), [Symbol.iterator]: () => ids[Symbol.iterator]() }
   }
 
@@ -354,7 +461,7 @@ class CollectionsByAsset {
     const slot = this.columns.slotOf(assetId)
     if (slot === undefined) return false
     const numbers = this.columns.collectionsHolding(slot)
-    for (let i = 0; i < numbers.length; i++) if (this.columns.collectionIds[numbers[i]] === collectionId) return true
+    for (let i = 0; i < numbers.length; i++) if (this.columns.collectionIdOf(numbers[i]) === collectionId) return true
     return false
   }
 }

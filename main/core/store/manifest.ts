@@ -1,11 +1,10 @@
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { Low, type Adapter } from 'lowdb'
-import { AppError } from '../../../shared/errors.js'
 import { CURRENT_SCHEMA_VERSION } from './migrations.js'
 import type { SegmentInfo } from './segments.js'
 import { isTableName } from './shape.js'
-import { lineColumn, parseLibraryDocument, syncDir, valueOffset } from './snapshot.js'
+import { damagedAt, parseLibraryDocument, syncDir, valueOffset } from './snapshot.js'
 
 /** library.json of schema 2: what the library is and which segment files hold its records. */
 export interface Manifest {
@@ -64,15 +63,7 @@ export function manifestDb(file: string, initial: Manifest): Low<Manifest> {
 /** Checks the shape of a parsed manifest; damage is LIBRARY_CORRUPT with the position. */
 export function parseManifest(file: string, text: string, raw: Record<string, unknown>): Manifest {
   const problem = manifestProblem(raw)
-  if (problem) {
-    const position = valueOffset(text, problem.at)
-    const { line, column } = lineColumn(text, position)
-    throw new AppError(
-      'LIBRARY_CORRUPT',
-      `The library file ${file} is damaged at position ${position} (line ${line}, column ${column}): ${problem.text}. It has not been changed; restore it from a backup.`,
-      { file, position, line, column },
-    )
-  }
+  if (problem) throw damagedAt(file, text, valueOffset(text, problem.at), problem.text)
   return raw as unknown as Manifest
 }
 
@@ -92,6 +83,10 @@ function manifestProblem(raw: Record<string, unknown>): { text: string; at: (str
     if (!name || !isTableName(s.table) || name[1] !== s.table || seen.has(s.file!)) return { text: `segment ${i} has a wrong name or table`, at }
     if (!count(s.records) || !count(s.bytes) || typeof s.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(s.sha256)) {
       return { text: `segment ${i} has wrong counts or checksum`, at }
+    }
+    const c = s.columns as { bytes?: unknown; sha256?: unknown } | undefined
+    if (c !== undefined && (typeof c !== 'object' || c === null || !count(c.bytes) || typeof c.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(c.sha256))) {
+      return { text: `segment ${i} has a wrong column file entry`, at }
     }
     seen.add(s.file!)
   }

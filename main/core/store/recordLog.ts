@@ -1,5 +1,6 @@
 import type { Id, TableName } from '../../../shared/domain.js'
 import type { Change } from './change.js'
+import type { ColumnBatch } from './hotColumns.js'
 
 /** Where loaded records and changes go, in order: every record of the state, then the changes after it. */
 export interface LoadSink {
@@ -14,6 +15,14 @@ export interface LoadSink {
    */
   readonly coldTables?: Partial<Readonly<Record<TableName, readonly string[]>>>
   cold?(table: TableName, hot: { id: Id }, ref: number): void
+  /**
+   * Optional, with `cold`: many cold records at once, as columns of exactly the fields named
+   * in coldTables (hotColumns.ts). Record i is read later through `refBase + batch.offsets[i]`.
+   * An engine may hand a table's records either way, segment by segment.
+   */
+  columns?(table: TableName, batch: ColumnBatch, refBase: number): void
+  /** Optional: about how many records of `table` are about to be loaded, so room is made once. */
+  reserve?(table: TableName, records: number): void
   /**
    * Called (after load, while a compaction folds changes) when stored records moved: `id` is
    * now read through `ref`. `folded` is the record as the compaction wrote it, or undefined

@@ -129,13 +129,7 @@ export function parseLibraryDocument(file: string, text: string): Record<string,
     const match = /position (\d+)/.exec(message)
     // V8 leaves the position out of "Unexpected token 'x', ..." messages, yet a damaged file is
     // reported at the offending position, not the end of the file: find it then.
-    const position = match ? Number(match[1]) : /Unexpected end/.test(message) ? text.length : jsonErrorPosition(text)
-    const { line, column } = lineColumn(text, position)
-    throw new AppError(
-      'LIBRARY_CORRUPT',
-      `The library file ${file} is damaged at position ${position} (line ${line}, column ${column}): ${message}. It has not been changed; restore it from a backup.`,
-      { file, position, line, column },
-    )
+    throw damagedAt(file, text, match ? Number(match[1]) : /Unexpected end/.test(message) ? text.length : jsonErrorPosition(text), message)
   }
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw) || typeof (raw as { schemaVersion?: unknown }).schemaVersion !== 'number') {
     throw new AppError('LIBRARY_CORRUPT', `The library file ${file} is not a library (no schemaVersion).`, { file, position: 0 })
@@ -162,15 +156,7 @@ export function parseSnapshot(file: string, text: string): SnapshotData {
   }
   const data = migrate(raw as unknown as SnapshotData, undefined, LEGACY_SCHEMA_VERSION)
   const problem = snapshotProblem(data)
-  if (problem) {
-    const position = valueOffset(text, problem.at)
-    const { line, column } = lineColumn(text, position)
-    throw new AppError(
-      'LIBRARY_CORRUPT',
-      `The library file ${file} is damaged at position ${position} (line ${line}, column ${column}): ${problem.text}. It has not been changed; restore it from a backup.`,
-      { file, position, line, column },
-    )
-  }
+  if (problem) throw damagedAt(file, text, valueOffset(text, problem.at), problem.text)
   for (const name of TABLE_NAMES) if (data.tables[name] === undefined) (data.tables as Record<string, unknown[]>)[name] = []
   return data
 }
@@ -298,6 +284,16 @@ export function jsonErrorPosition(text: string): number {
   }
   if (value()) take(space)
   return Math.min(i, text.length)
+}
+
+/** A library file refused for damage at a position, named by line and column too; the file is left as it is. */
+export function damagedAt(file: string, text: string, position: number, what: string): AppError {
+  const { line, column } = lineColumn(text, position)
+  return new AppError(
+    'LIBRARY_CORRUPT',
+    `The library file ${file} is damaged at position ${position} (line ${line}, column ${column}): ${what}. It has not been changed; restore it from a backup.`,
+    { file, position, line, column },
+  )
 }
 
 export function lineColumn(text: string, position: number): { line: number; column: number } {

@@ -2,6 +2,7 @@ import { TABLE_NAMES, type Id, type TableName, type Tables } from '../../../shar
 import { AppError } from '../../../shared/errors.js'
 import type { Change, Dels, Puts } from './change.js'
 import { FileRecordLog } from './fileRecordLog.js'
+import { COLD_FIELDS } from './hotColumns.js'
 import { Indexes } from './indexes.js'
 import type { RecordLog } from './recordLog.js'
 import { RecordTable } from './recordTable.js'
@@ -31,10 +32,7 @@ export type TableMaps = { [T in TableName]: RecordTable<Tables[T]> }
  * with the fields the indexes read of every record at open. A field named here must be all
  * the indexes read of a record of that table when it is first loaded.
  */
-export const COLD_TABLES: Partial<Record<TableName, readonly string[]>> = {
-  assets: ['id', 'kind', 'name', 'parentId', 'createdBy'],
-  associations: ['id', 'collectionId', 'assetId'],
-}
+export const COLD_TABLES = COLD_FIELDS
 
 export interface ChangeDraft {
   actor: Id | null
@@ -73,8 +71,11 @@ export class Store {
   ) {
     this.clock = options.clock ?? Date.now
     const read = log.readRecord?.bind(log)
-    this.tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, new RecordTable(read && COLD_TABLES[t] ? (ref) => read(t, ref) : null)])) as unknown as TableMaps
+    // The assets table numbers its ids as the asset columns do: one index of a million ids, not two.
+    const tableFor = (t: TableName) => new RecordTable(read && COLD_TABLES[t] ? (ref) => read(t, ref) : null, t === 'assets' ? this.indexes.columns.index : undefined)
+    this.tables = Object.fromEntries(TABLE_NAMES.map((t) => [t, tableFor(t)])) as unknown as TableMaps
     this.indexes.columns.body = (id) => this.tables.assets.get(id)
+    this.indexes.columns.peekBody = (id) => this.tables.assets.peek(id)
     this.seq = 0
   }
 
@@ -98,6 +99,17 @@ export class Store {
         // Only the fields named in COLD_TABLES are there, which is all the indexes read of a record first seen.
         store.indexes.update(name, undefined, hot as never)
       },
+      columns(name, batch, refBase) {
+        // A column file: the whole segment's records at once, without an object or a string each.
+        if (name === 'assets') table(name).setColdMany(store.indexes.loadAssets(batch), refBase, batch.offsets)
+        else if (name === 'associations') {
+          table(name).setColdLater(batch.fields.id, refBase, batch.offsets)
+          store.indexes.loadAssociations(batch)
+        } else throw new Error(`No column loader for ${name}.`)
+      },
+      reserve(name, records) {
+        if (name === 'assets') store.indexes.columns.reserve(records)
+      },
       relocate(name, id, ref, folded) {
         table(name).relocate(id, ref, folded)
       },
@@ -109,8 +121,15 @@ export class Store {
     store.tornTail = loaded.tornTail
     if (log.shared) store.unfollow = log.follow(loaded.seq, (change) => store.receive(change))
     // A read that fails here (damage) fails again, with its error, when search needs the record.
-    if (store.tables.assets.cold > 0) void store.indexes.prepareSearch((id) => store.tables.assets.peek(id), () => store.closed).catch(() => undefined)
+    void store.indexes.buildSearchIndex(() => store.closed, 1, () => store.seq > store.durableSeq).catch(() => undefined)
+    void store.numberLinks()
     return store
+  }
+
+  /** Numbers the ids of collection links loaded from column files, a millisecond at a time (RecordTable.setColdLater). */
+  private async numberLinks(): Promise<void> {
+    const links = this.tables.associations
+    while (!this.closed && !links.number(performance.now() + 1)) await new Promise((resolve) => setImmediate(resolve))
   }
 
   get<T extends TableName>(table: T, id: Id): Tables[T] | undefined {

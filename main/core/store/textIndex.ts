@@ -1,8 +1,14 @@
 import type { AssetRecord } from '../../../shared/domain.js'
 import { LIVE, type AssetColumns } from './assetColumns.js'
+import { ColumnScan } from './columnScan.js'
+import { searchDoc, searchTexts, type SearchDoc } from './searchTexts.js'
+
+export { searchDoc, searchTexts, type SearchDoc }
 
 /** Trigrams hash into this many lists: collisions only add candidates, which the caller's own match drops. */
 const BUCKETS = 1 << 17
+/** Milliseconds a search spends going on with the copy for scans (ColumnScan) before it scans the rest asset by asset. */
+const COPY_SLICE_MS = 150
 /** A list is rewritten without its superseded entries once they are this many and over half of it. */
 const MIN_DEAD = 32
 
@@ -39,41 +45,17 @@ class Postings {
   }
 }
 
-interface TagPostings extends Postings {
-  lower: string
-}
-
 /**
- * The texts besides tags a search looks in, lower-cased: the name, and for a file its custom
- * metadata values and its current version's embedded keywords, title, caption, camera, lens
- * and copyright. Search matches against exactly these (docs/browse.md), so the index and
- * the match never disagree.
+ * The texts the lists are made of for an asset: its search texts and its tags, lower-cased
+ * (a needle found in a tag has all its trigrams there too).
  */
-export function searchTexts(asset: AssetRecord, lowerName: string): string[] {
-  if (asset.kind !== 'file') return [lowerName]
-  const out = [lowerName]
-  for (const value of Object.values(asset.metadata ?? {})) {
-    if (Array.isArray(value)) for (const v of value) out.push(String(v).toLowerCase())
-    else if (typeof value === 'string' || typeof value === 'number') out.push(String(value).toLowerCase())
-  }
-  const embedded = asset.versions.find((v) => v.number === asset.currentVersion)?.embedded
-  if (!embedded) return out
-  for (const t of [...(embedded.keywords ?? []), embedded.title, embedded.caption, embedded.camera, embedded.lens, embedded.copyright]) {
-    if (t) out.push(t.toLowerCase())
-  }
-  return out
+function indexTexts(doc: readonly string[], tags: readonly string[] | null): readonly string[] {
+  return tags === null || tags.length === 0 ? doc : [...doc, ...tags.map((t) => t.toLowerCase())]
 }
 
-const texts = searchTexts
-
-/** What the index takes of an asset: its search texts (the lower-cased name first) and a file's tags. */
-export interface SearchDoc {
-  doc: string[]
-  tags: readonly string[] | null
-}
-
-export function searchDoc(asset: AssetRecord): SearchDoc {
-  return { doc: texts(asset, asset.name.toLowerCase()), tags: asset.kind === 'file' ? asset.tags : null }
+/** What the index takes of the live asset in `slot`: from memory or its column file when it can, else from its record. */
+function docOf(columns: AssetColumns, slot: number): SearchDoc {
+  return columns.searchDocOf(slot) ?? searchDoc(columns.peekBody(columns.idOf(slot))!)
 }
 
 /** Calls `visit` with the bucket of every trigram (three UTF-16 code units, as String.includes compares) of `text`. */
@@ -82,51 +64,73 @@ function eachGram(text: string, visit: (bucket: number) => void): void {
 }
 
 function gramBucket(text: string, i: number): number {
-  let h = Math.imul(text.charCodeAt(i), 0x9e3779b1) ^ Math.imul(text.charCodeAt(i + 1), 0x85ebca77) ^ Math.imul(text.charCodeAt(i + 2), 0xc2b2ae3d)
+  return bucketOf(text.charCodeAt(i), text.charCodeAt(i + 1), text.charCodeAt(i + 2))
+}
+
+/** The list of the trigram of code units a, b, c (an ASCII byte is its code unit). */
+function bucketOf(a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d)
   h ^= h >>> 15
   return h & (BUCKETS - 1)
 }
 
 /**
  * Which assets might hold a search needle, without reading every name: a trigram index
- * over lower-cased names and embedded texts, and an index of tags. A needle of three or
- * more code units can only be in a text holding each of its trigrams, so the shortest
- * lists of those say where to look; shorter needles read every name, as before. Entries
+ * over lower-cased names, embedded texts and tags. A needle of three or more code units
+ * can only be in a text holding each of its trigrams, so the shortest lists of those say
+ * where to look; shorter needles read every name, as before. Entries
  * are put orders, not slots, so candidates come out in the order search has always
  * answered in (a changed record goes last); a put supersedes the asset's previous
  * entries, which lists drop once they are mostly superseded.
  */
 export class TextIndex {
-  /** Slot -> lower-cased name; undefined where no live asset. */
-  readonly lowerNames: (string | undefined)[]
   /** Put order -> slot, -1 once superseded. */
   private orderSlot: Int32Array
   private readonly grams: (Postings | undefined)[] = new Array<Postings | undefined>(BUCKETS)
-  private readonly tags = new Map<string, TagPostings>()
   /** Bucket -> the visit that last touched it, so a text's repeated trigram counts once. */
   private readonly stamps = new Int32Array(BUCKETS)
   private visit = 0
 
-  /** Built in one pass over the live assets in put order. */
-  constructor(private readonly columns: AssetColumns) {
-    // Sized up front: slots are written in put order, not in slot order.
-    this.lowerNames = new Array<string | undefined>(columns.length)
+  /** While built in the background (see step): the next put order to index, and the first not to. */
+  private next = 0
+  private limit = 0
+  /** Put orders of assets put while the build ran, indexed once it has caught up (lists stay ascending). */
+  private pending: number[] = []
+  building = false
+  /** While built in the background: the bytes a search scans of what is not indexed yet, copied first (columnScan.ts). */
+  private scan: ColumnScan | null = null
+  private scanCopied = false
+
+  /**
+   * Built in one pass over the live assets in put order; with `background`, only begun: `step`
+   * goes on with it a slice at a time, and a search meanwhile scans what is not indexed yet.
+   */
+  constructor(
+    private readonly columns: AssetColumns,
+    background = false,
+  ) {
     this.orderSlot = new Int32Array(Math.max(1024, columns.puts)).fill(-1)
     const { flags, putOrder } = columns
     for (let slot = 0; slot < columns.length; slot++) if ((flags[slot] & LIVE) !== 0) this.orderSlot[putOrder[slot]] = slot
+    if (background) {
+      this.building = true
+      this.limit = columns.puts
+      this.scan = new ColumnScan(columns, () => this.orderSlot, 0, this.limit, (slot) => {
+        const known = docOf(columns, slot)
+        return indexTexts(known.doc, known.tags)
+      })
+      return
+    }
     // Lists sized exactly: a million names make some twenty million entries.
     const counts = new Int32Array(BUCKETS)
-    const docs = new Array<string[]>(columns.length)
     // Read once: a record may have to come from disk (docs/store.md, "Cold records").
-    const tags = new Array<readonly string[] | null>(columns.length)
+    const docs = new Array<readonly string[]>(columns.length)
     for (let order = 0; order < columns.puts; order++) {
       const slot = this.orderSlot[order]
       if (slot < 0) continue
-      const known = columns.searchDocs[slot] ?? searchDoc(columns.body(columns.ids[slot])!)
-      this.lowerNames[slot] = known.doc[0]
-      const doc = known.doc
+      const known = docOf(columns, slot)
+      const doc = indexTexts(known.doc, known.tags)
       docs[slot] = doc
-      tags[slot] = known.tags
       const stamp = ++this.visit
       for (const text of doc) eachGram(text, (b) => {
         if (this.stamps[b] === stamp) return
@@ -137,7 +141,71 @@ export class TextIndex {
     for (let b = 0; b < BUCKETS; b++) if (counts[b] > 0) this.grams[b] = new Postings(counts[b])
     for (let order = 0; order < columns.puts; order++) {
       const slot = this.orderSlot[order]
-      if (slot >= 0) this.addEntries(order, docs[slot], tags[slot])
+      if (slot >= 0) this.addEntries(order, docs[slot])
+    }
+  }
+
+  /**
+   * Goes on with a background build until `deadline` (a performance.now() time); true once
+   * the index is whole. Lists are filled in put order, the assets put meanwhile last.
+   */
+  step(deadline: number): boolean {
+    const { columns } = this
+    // The copy for scans first: it takes a small part of the time the index does, and from then
+    // on a search scans what is not indexed yet in milliseconds.
+    if (!this.scanCopied) {
+      if (this.scan !== null && !this.scan.step(deadline)) return false
+      this.scanCopied = true
+    }
+    while (this.next < this.limit) {
+      const order = this.next
+      const slot = this.orderSlot[order]
+      // Counted only once indexed: a record that fails to read (damage) fails again for the search that finishes the build.
+      if (slot >= 0) this.index(order, slot)
+      this.next++
+      if ((order & 63) === 0 && performance.now() > deadline) return false
+    }
+    for (const order of this.pending) {
+      const slot = this.orderSlot[order]
+      if (slot >= 0 && columns.putOrder[slot] === order) this.index(order, slot)
+    }
+    this.pending = []
+    this.building = false
+    this.scan = null
+    return true
+  }
+
+  private index(order: number, slot: number): void {
+    // From the copy made for scans where there is one: no string, no JSON parsed.
+    const scan = this.scan
+    if (scan !== null && order < scan.copied && scan.isAscii(order)) {
+      const start = scan.start(order)
+      const end = scan.end(order)
+      if (end > start) return this.addBytes(order, scan.bytes, start, end)
+    }
+    const known = docOf(this.columns, slot)
+    this.addEntries(order, indexTexts(known.doc, known.tags))
+  }
+
+  /**
+   * Lists `order` under every trigram of its texts copied as bytes (ColumnScan): lower-cased
+   * ASCII, each text ended by a 0, which no trigram crosses. The search column's JSON adds
+   * trigrams of its quotes and commas: candidates the caller's match drops.
+   */
+  private addBytes(order: number, bytes: Uint8Array, start: number, end: number): void {
+    const stamp = ++this.visit
+    const { stamps, grams } = this
+    let a = 0
+    let b = bytes[start]
+    for (let i = start + 2; i < end; i++) {
+      a = b
+      b = bytes[i - 1]
+      const c = bytes[i]
+      if (a === 0 || b === 0 || c === 0) continue
+      const bucket = bucketOf(a, b, c)
+      if (stamps[bucket] === stamp) continue
+      stamps[bucket] = stamp
+      ;(grams[bucket] ??= new Postings(4)).push(order)
     }
   }
 
@@ -150,9 +218,11 @@ export class TextIndex {
       this.orderSlot = grown
     }
     this.orderSlot[order] = slot
-    const lowerName = asset.name.toLowerCase()
-    this.lowerNames[slot] = lowerName
-    this.addEntries(order, texts(asset, lowerName), asset.kind === 'file' ? asset.tags : null)
+    if (this.building) {
+      this.pending.push(order)
+      return
+    }
+    this.addEntries(order, assetTexts(asset))
   }
 
   /** Before columns.put or remove: supersedes the asset's entries under its current put order. */
@@ -160,44 +230,96 @@ export class TextIndex {
     const order = this.columns.putOrder[slot]
     if (this.orderSlot[order] !== slot) return
     this.orderSlot[order] = -1
+    // Not indexed yet by a background build: it will skip the order.
+    if (this.building && order >= this.next) return
     const stamp = ++this.visit
-    for (const text of texts(asset, this.lowerNames[slot] ?? asset.name.toLowerCase())) eachGram(text, (b) => {
+    for (const text of assetTexts(asset)) eachGram(text, (b) => {
       if (this.stamps[b] === stamp) return
       this.stamps[b] = stamp
       this.grams[b]?.kill(this.orderSlot)
     })
-    if (asset.kind === 'file') {
-      for (const tag of new Set(asset.tags)) {
-        const postings = this.tags.get(tag)
-        if (!postings) continue
-        postings.kill(this.orderSlot)
-        if (postings.dead === postings.length) this.tags.delete(tag)
-      }
-    }
-    this.lowerNames[slot] = undefined
   }
 
-  private addEntries(order: number, doc: string[], tags: readonly string[] | null): void {
+  private addEntries(order: number, doc: readonly string[]): void {
     const stamp = ++this.visit
     for (const text of doc) eachGram(text, (b) => {
       if (this.stamps[b] === stamp) return
       this.stamps[b] = stamp
       ;(this.grams[b] ??= new Postings(4)).push(order)
     })
-    if (tags === null) return
-    for (const tag of tags) {
-      let postings = this.tags.get(tag)
-      if (!postings) this.tags.set(tag, (postings = Object.assign(new Postings(4), { lower: tag.toLowerCase() })))
-      if (postings.length === 0 || postings.data[postings.length - 1] !== order) postings.push(order)
-    }
   }
 
   /**
    * Slots, in put order, of every live asset whose lower-cased name, embedded texts or
    * tags may include `needle` (already lower-cased): a superset, for the caller to match.
+   * While a background build runs, the lists answer for what it has indexed (put orders
+   * below `next`) and the rest is scanned (scanUnindexed): a search right after open is
+   * answered in full without waiting for the build or finishing it.
    */
   candidates(needle: string): Int32Array {
     if (needle.length < 3) return this.everything()
+    let orders = this.fromLists(needle)
+    if (this.building) {
+      const scanned = this.scanUnindexed(needle)
+      // Every listed order is below `next`, every scanned one at or above it: still ascending.
+      if (scanned.length > 0) {
+        const both = new Int32Array(orders.length + scanned.length)
+        both.set(orders)
+        both.set(scanned, orders.length)
+        orders = both
+      }
+    }
+    const slots = new Int32Array(orders.length)
+    for (let i = 0; i < orders.length; i++) slots[i] = this.orderSlot[orders[i]]
+    return slots
+  }
+
+  /**
+   * The put orders, ascending, of the live assets not indexed yet by a background build
+   * (from `next` to `limit`, then those put meanwhile) whose texts or tags include `needle`:
+   * from the copy of their bytes (ColumnScan) once made, else from the column bytes where
+   * they decide it (columns.searchBytesInclude), else from their search texts, as the index
+   * would have taken them.
+   */
+  private scanUnindexed(needle: string): Int32Array {
+    const { columns } = this
+    const bytes = asciiNeedle(needle)
+    const out: number[] = []
+    const current = (order: number) => {
+      const slot = this.orderSlot[order]
+      return slot >= 0 && columns.putOrder[slot] === order ? slot : -1
+    }
+    const consider = (order: number) => {
+      const slot = current(order)
+      if (slot < 0) return
+      const quick = bytes === null ? undefined : columns.searchBytesInclude(slot, bytes)
+      if (quick === true || (quick === undefined && docIncludes(docOf(columns, slot), needle))) out.push(order)
+    }
+    let order = this.next
+    const scan = this.scan
+    const copied = copiedNeedle(needle)
+    if (scan !== null && copied !== null) {
+      // A slice of the copy first: each search in a burst right after open moves it on, and
+      // the part still not copied is scanned asset by asset below, so no search waits for all of it.
+      scan.step(performance.now() + COPY_SLICE_MS)
+      // The copied part: hits in the bytes, and the assets not copied from their texts, merged in order.
+      const hits = scan.find(copied, order)
+      const unsure = scan.unsure
+      let u = lowerBound(unsure, order)
+      for (const hit of hits) {
+        for (; u < unsure.length && unsure[u] < hit; u++) consider(unsure[u])
+        if (current(hit) >= 0) out.push(hit)
+      }
+      for (; u < unsure.length; u++) consider(unsure[u])
+      order = Math.max(order, scan.copied)
+    }
+    for (; order < this.limit; order++) consider(order)
+    for (const order of this.pending) consider(order)
+    return Int32Array.from(out)
+  }
+
+  /** The put orders, ascending, the lists give for `needle` (three code units or more). */
+  private fromLists(needle: string): Int32Array {
     const lists: Postings[] = []
     for (let i = 0; i + 2 < needle.length; i++) {
       const list = this.grams[gramBucket(needle, i)]
@@ -211,12 +333,7 @@ export class TextIndex {
     let orders = lists.length === 0 ? new Int32Array(0) : this.live(lists[0])
     // Each further list only narrows: stop once few are left, the caller's match does the rest.
     for (let i = 1; i < lists.length && orders.length > 16; i++) orders = intersect(orders, lists[i])
-    const fromTags: Int32Array[] = []
-    for (const postings of this.tags.values()) if (postings.lower.includes(needle)) fromTags.push(this.live(postings))
-    if (fromTags.length > 0) orders = union([orders, ...fromTags])
-    const slots = new Int32Array(orders.length)
-    for (let i = 0; i < orders.length; i++) slots[i] = this.orderSlot[orders[i]]
-    return slots
+    return orders
   }
 
   /** Every live slot in put order. */
@@ -238,6 +355,55 @@ export class TextIndex {
   }
 }
 
+/** What the lists hold of an asset (indexTexts). */
+function assetTexts(asset: AssetRecord): readonly string[] {
+  return indexTexts(searchTexts(asset, asset.name.toLowerCase()), asset.kind === 'file' ? asset.tags : null)
+}
+
+/** Whether a search text or a tag (lower-cased) includes `needle`: what search matches words against. */
+function docIncludes(known: SearchDoc, needle: string): boolean {
+  if (known.doc.some((text) => text.includes(needle))) return true
+  return known.tags !== null && known.tags.some((tag) => tag.toLowerCase().includes(needle))
+}
+
+/**
+ * The needle as bytes where comparing bytes can decide a match: printable ASCII without the
+ * characters JSON escapes (the search column is JSON). Null otherwise.
+ */
+function asciiNeedle(needle: string): Uint8Array | null {
+  const bytes = new Uint8Array(needle.length)
+  for (let i = 0; i < needle.length; i++) {
+    const c = needle.charCodeAt(i)
+    if (c < 0x20 || c > 0x7e || c === 0x22 || c === 0x5c) return null
+    bytes[i] = c
+  }
+  return bytes
+}
+
+/**
+ * The needle as UTF-8 to find in a ColumnScan's copy (which holds no escape: a text is its
+ * own bytes, each ended by a 0): null for one with a 0, or with half of a surrogate pair,
+ * which String.includes finds inside a pair where UTF-8 has no bytes of its own for it.
+ */
+function copiedNeedle(needle: string): Uint8Array | null {
+  if (needle.includes('\0') || LONE_SURROGATE.test(needle)) return null
+  return Buffer.from(needle, 'utf8')
+}
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
+
+/** The first index of `sorted` (ascending) whose value is at least `value`. */
+function lowerBound(sorted: number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if (sorted[mid] < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 /** The orders of `orders` (ascending) that `list` (ascending) holds too. */
 function intersect(orders: Int32Array, list: Postings): Int32Array {
   const out = new Int32Array(orders.length)
@@ -254,20 +420,4 @@ function intersect(orders: Int32Array, list: Postings): Int32Array {
     if (lo < list.length && list.data[lo] === want) out[n++] = want
   }
   return out.subarray(0, n)
-}
-
-/** Ascending and without repeats. */
-function union(parts: Int32Array[]): Int32Array {
-  let total = 0
-  for (const part of parts) total += part.length
-  const all = new Int32Array(total)
-  let at = 0
-  for (const part of parts) {
-    all.set(part, at)
-    at += part.length
-  }
-  all.sort()
-  let n = 0
-  for (let i = 0; i < all.length; i++) if (i === 0 || all[i] !== all[i - 1]) all[n++] = all[i]
-  return all.subarray(0, n)
 }

@@ -1,6 +1,7 @@
 import type { Id, TrashRecord } from '../../../shared/domain.js'
 import type { TrashItemView } from '../../../shared/views.js'
-import type { Core, HandlerMap } from '../context.js'
+import type { trashChannels } from '../../../shared/contract/trash.js'
+import type { Core, HandlersOf } from '../context.js'
 import { distinct, requireAdmin } from '../access.js'
 import { assetView, pathOf, visiblePathOf } from '../assets/views.js'
 import { mention, say } from '../activity/summary.js'
@@ -9,9 +10,7 @@ import { DAY_MS, SETTINGS_ID, entryRecords, mayHandle, requireTrashRoot, retenti
 import { restoreChange } from './restoreFromTrash.js'
 import { purgeDels } from './purge.js'
 
-type TrashChannels = 'trash.list' | 'trash.restore' | 'trash.purge' | 'trash.empty' | 'trash.settings' | 'trash.setSettings'
-
-export const trashHandlers: HandlerMap<TrashChannels> = {
+export const trashHandlers: HandlersOf<typeof trashChannels> = {
   'trash.list': (ctx) => {
     const { core, actor } = ctx
     const items: TrashItemView[] = []
@@ -24,10 +23,10 @@ export const trashHandlers: HandlerMap<TrashChannels> = {
     for (const id of ids) requireTrashRoot(ctx.core, ctx.actor.id, id)
     const change = restoreChange(ctx.core, ctx.actor.id, ids)
     const names = change.roots.map((id) => change.assets.find((a) => a.id === id)!)
-    await ctx.commit('trash.restore', {
+    await ctx.commit({
       put: { assets: change.assets, comments: change.comments, grants: change.grants, associations: change.associations },
       del: change.del,
-      activity: { action: 'trash.restore', ids: change.roots, summary: [...say`restored ${names.length} item(s) from the trash: `, ...listParts(names)] },
+      activity: { ids: change.roots, summary: [...say`restored ${names.length} item(s) from the trash: `, ...listParts(names)] },
     })
     return { restored: ids.map((id) => assetView(ctx.core, ctx.actor.id, ctx.core.store.tables.assets.get(id)!)) }
   },
@@ -35,9 +34,9 @@ export const trashHandlers: HandlerMap<TrashChannels> = {
   'trash.purge': async (ctx, { ids }) => {
     distinct(ids, 'ids')
     const roots = ids.map((id) => requireTrashRoot(ctx.core, ctx.actor.id, id))
-    await ctx.commit('trash.purge', {
+    await ctx.commit({
       del: purgeDels(ctx.core, ids),
-      activity: { action: 'trash.purge', ids, summary: `purged ${roots.map((r) => `"${r.asset.name}"`).join(', ')} from the trash` },
+      activity: { ids, summary: `purged ${roots.map((r) => `"${r.asset.name}"`).join(', ')} from the trash` },
     })
     return { purged: ids }
   },
@@ -46,9 +45,9 @@ export const trashHandlers: HandlerMap<TrashChannels> = {
     const roots = trashRoots(ctx.core).filter((r) => mayHandle(ctx.core, ctx.actor.id, r))
     if (roots.length === 0) return { purged: [] }
     const ids = roots.map((r) => r.id)
-    await ctx.commit('trash.empty', {
+    await ctx.commit({
       del: purgeDels(ctx.core, ids),
-      activity: { action: 'trash.empty', ids, summary: `emptied the trash (${roots.length} item(s))` },
+      activity: { ids, summary: `emptied the trash (${roots.length} item(s))` },
     })
     return { purged: ids }
   },
@@ -58,9 +57,9 @@ export const trashHandlers: HandlerMap<TrashChannels> = {
   'trash.setSettings': async (ctx, { retentionDays: days }) => {
     requireAdmin(ctx, 'change how long the trash keeps items')
     const before = ctx.core.store.tables.settings.get(SETTINGS_ID) ?? { id: SETTINGS_ID, trashRetentionDays: retentionDays(ctx.core) }
-    await ctx.commit('trash.setSettings', {
+    await ctx.commit({
       put: { settings: [{ ...before, trashRetentionDays: days }] },
-      activity: { action: 'trash.setSettings', ids: [], summary: `set the trash to keep items for ${days} day(s)` },
+      activity: { ids: [], summary: `set the trash to keep items for ${days} day(s)` },
     })
     return { retentionDays: days }
   },
@@ -81,7 +80,10 @@ function itemView(core: Core, readerId: Id, root: TrashRecord): TrashItemView {
   let bytes = 0
   for (const r of entryRecords(core, root.id)) if (r.asset.kind === 'file') for (const v of r.asset.versions) bytes += v.size
   const by = tables.users.get(root.trashedBy)
+  const asset = root.asset
+  const current = asset.kind === 'file' ? asset.versions.find((v) => v.number === asset.currentVersion) : undefined
   return {
+    ...(current ? { mime: current.mime, currentVersion: current.number } : {}),
     id: root.id,
     kind: root.asset.kind,
     name: root.asset.name,

@@ -1,12 +1,12 @@
 import type { Id, UserRecord } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import type { Dels, Puts } from '../store/change.js'
-import type { Core, Ctx, HandlerMap } from '../context.js'
+import type { userChannels } from '../../../shared/contract/users.js'
+import type { Core, Ctx, HandlersOf } from '../context.js'
 import { requireAdmin, notFound } from '../access.js'
 import { hashPassword } from './passwords.js'
+import { smartChangesForDeletedUser } from '../smartCollections/ownerGone.js'
 import { userListItem, userView } from './views.js'
-
-type UserChannels = 'users.list' | 'users.create' | 'users.update' | 'users.delete'
 
 function emailFree(core: Core, email: string, exceptId?: Id): void {
   const holder = core.store.indexes.userByEmail.get(email.toLowerCase())
@@ -19,7 +19,7 @@ function otherAdmins(core: Core, userId: Id): number {
   return n
 }
 
-/** Leaving the restricted role (or the library) ends every group membership (seed: role change). */
+/** Leaving the restricted role (or the library) ends every group membership (docs/permissions.md, groups and role changes). */
 function membershipDeletes(core: Core, userId: Id): Dels {
   return [...core.store.indexes.groupsByUser.get(userId)].map((groupId) => ['memberships', `${groupId}:${userId}`])
 }
@@ -29,7 +29,7 @@ function passwordRequired(): AppError {
   return new AppError('INVALID_INPUT', 'Every account on a team server has a password: give this one a password.', { field: 'password' })
 }
 
-export const userHandlers: HandlerMap<UserChannels> = {
+export const userHandlers: HandlersOf<typeof userChannels> = {
   'users.list': (ctx) =>
     [...ctx.core.store.tables.users.values()].map((u) => userListItem(ctx.core, ctx.actor, u)).sort((a, b) => a.name.localeCompare(b.name)),
 
@@ -41,9 +41,9 @@ export const userHandlers: HandlerMap<UserChannels> = {
     emailFree(ctx.core, input.email) // again: the hash took a while and another call may have taken it
     const user: UserRecord = { id: ctx.core.newId(), name: input.name, email: input.email, role: input.role, createdAt: ctx.core.clock() }
     if (passwordHash) user.passwordHash = passwordHash
-    await ctx.commit('users.create', {
+    await ctx.commit({
       put: { users: [user] },
-      activity: { action: 'users.create', ids: [user.id], summary: `created user ${user.name} (${user.role})` },
+      activity: { ids: [user.id], summary: `created user ${user.name} (${user.role})` },
     })
     return userView(ctx.core, user)
   },
@@ -74,10 +74,10 @@ export const userHandlers: HandlerMap<UserChannels> = {
       input.role !== undefined && `role ${user.role} -> ${next.role}`,
       input.password !== undefined && (input.password === null ? 'password removed' : 'password'),
     ].filter(Boolean)
-    await ctx.commit('users.update', {
+    await ctx.commit({
       put: { users: [next] },
       del,
-      activity: { action: 'users.update', ids: [user.id], summary: `updated user ${next.name}: ${what.join(', ') || 'nothing'}` },
+      activity: { ids: [user.id], summary: `updated user ${next.name}: ${what.join(', ') || 'nothing'}` },
     })
     return userView(ctx.core, next)
   },
@@ -89,8 +89,15 @@ export const userHandlers: HandlerMap<UserChannels> = {
     if (user.id === ctx.actor.id || user.id === ctx.viaAdmin?.id) throw new AppError('CONFLICT', 'You cannot delete the account you are signed in with.')
     if (user.role === 'admin' && otherAdmins(ctx.core, user.id) === 0) throw new AppError('CONFLICT', `${user.name} is the last administrator.`)
     // What they created stays (and stays theirs, should an account with this id ever return); their grants go.
-    const del: Dels = [['users', user.id], ...membershipDeletes(ctx.core, user.id), ...grantDeletes(ctx, user.id)]
-    await ctx.commit('users.delete', { del, activity: { action: 'users.delete', ids: [user.id], summary: `deleted user ${user.name}` } })
+    // Their smart collections are saved searches, not content: kept for whoever they were shared with (ownerGone.ts).
+    const smart = smartChangesForDeletedUser(ctx.core, user, ctx.actor)
+    const del: Dels = [['users', user.id], ...membershipDeletes(ctx.core, user.id), ...grantDeletes(ctx, user.id), ...smart.del]
+    const passed = smart.handedOver > 0 ? `; ${smart.handedOver} smart collection(s) they shared passed to ${ctx.actor.name}` : ''
+    await ctx.commit({
+      ...(smart.put.length > 0 ? { put: { smartCollections: smart.put } } : {}),
+      del,
+      activity: { ids: [user.id], summary: `deleted user ${user.name}${passed}` },
+    })
     return { deleted: user.id }
   },
 }

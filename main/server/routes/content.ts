@@ -1,15 +1,13 @@
 import { pipeline } from 'node:stream/promises'
 import { AppError } from '../../../shared/errors.js'
 import { errorShape } from '../../dispatch.js'
-import { openContent, type OpenedContent } from '../../core/files/contentAccess.js'
-import { openRendition } from '../../core/files/renditionAccess.js'
+import type { OpenedContent } from '../../core/files/contentAccess.js'
+import { openByKind, type ContentKind } from '../../core/files/openByKind.js'
 import { BASE_HEADERS, sendError } from './respond.js'
-import { parseRange } from '../../core/files/range.js'
 import type { SessionRoute } from './context.js'
 import { decodeSegment } from './requestInput.js'
 
-export type ContentKind = 'file' | 'thumb' | 'preview'
-export const CONTENT_PATH = /^\/(file|thumb|preview)\/([^/]+)$/
+export const CONTENT_PATH = /^\/(file|thumb|preview|page)\/([^/]+)$/
 
 /**
  * Uploaded files are served from the app's own origin, so an HTML or SVG file opened directly
@@ -18,7 +16,7 @@ export const CONTENT_PATH = /^\/(file|thumb|preview)\/([^/]+)$/
 const CONTENT_CSP = "default-src 'none'; img-src 'self'; media-src 'self'; style-src 'unsafe-inline'; sandbox"
 
 /**
- * `GET /file/<id>?v=N`, `/thumb/<id>`, `/preview/<id>`: bytes streamed from the blob store,
+ * `GET /file/<id>?v=N`, `/thumb/<id>`, `/preview/<id>`, `/page/<id>?p=N` (a PDF's page N): bytes streamed from the blob store,
  * the session's permission checked on every request by openContent (an asset the actor cannot
  * view is NOT_FOUND, so its existence is not revealed either). Thumbnails and previews are
  * the core's cached renditions (WebP), checked the same way; files that have none (not
@@ -29,10 +27,7 @@ export const contentRoute: SessionRoute = async (ctx, { req, res, url }, session
   let content: OpenedContent
   try {
     if (req.method !== 'GET' && req.method !== 'HEAD') throw new AppError('INVALID_INPUT', 'Use GET for file content.')
-    const version = parseVersion(url.searchParams.get('v'))
-    const range = kind === 'file' ? parseRange(req.headers.range) : undefined
-    const id = decodeSegment(rawId, 'id')
-    content = kind === 'file' ? openContent(ctx.library.core, session, id, { version, range }) : await openRendition(ctx.library.core, session, id, kind, version)
+    content = await openByKind(ctx.library.core, session, kind, decodeSegment(rawId, 'id'), url.searchParams, req.headers.range)
   } catch (error) {
     const shape = errorShape(error)
     if (shape.code === 'INVALID_INPUT' && typeof shape.details?.size === 'number') {
@@ -75,12 +70,6 @@ export const contentRoute: SessionRoute = async (ctx, { req, res, url }, session
   }
   // A browser that stops reading (a cancelled image, a seek) closes the socket: not an error.
   await pipeline(content.stream, res).catch(() => undefined)
-}
-
-function parseVersion(raw: string | null): number | undefined {
-  if (raw === null) return undefined
-  if (!/^[1-9]\d{0,8}$/.test(raw)) throw new AppError('INVALID_INPUT', 'v must be a version number.', { v: raw })
-  return Number(raw)
 }
 
 /**

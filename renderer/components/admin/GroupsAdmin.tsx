@@ -8,7 +8,7 @@ import { FormAlert } from '../forms/Field.js'
 import { GroupPanel } from './GroupPanel.js'
 import { isGroupView } from '../../store/people.js'
 
-/** User groups: restricted users who share the same access (seed: sharing with user groups). */
+/** User groups: restricted users who share the same access (docs/permissions.md, groups and role changes). */
 export function GroupsAdmin() {
   const listed = useTrove((s) => s.groups)
   const groups = listed.filter(isGroupView)

@@ -3,8 +3,9 @@ import { ROLES, type Role } from '../../../shared/domain.js'
 import { useTrove } from '../../store/index.js'
 import { Modal } from '../dialogs/Modal.js'
 import { Field, FormAlert } from '../forms/Field.js'
-import { errorFor, formError, generalError, type FormError } from '../forms/formError.js'
+import { errorFor, formError, generalError } from '../forms/formError.js'
 import { ROLE_LABELS } from '../labels.js'
+import { useSubmit } from '../forms/useSubmit.js'
 
 const FIELDS = ['name', 'email', 'role', 'password']
 
@@ -14,20 +15,9 @@ export function NewUserDialog({ onClose }: { onClose(): void }) {
   const [email, setEmail] = useState('')
   const [role, setRole] = useState<Role>('restricted')
   const [password, setPassword] = useState('')
-  const [error, setError] = useState<FormError | null>(null)
-  const [busy, setBusy] = useState(false)
 
-  const submit = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await useTrove.getState().createUser({ name: name.trim(), email: email.trim(), role, password: password || undefined })
-      onClose()
-    } catch (e) {
-      setError(formError(e))
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useSubmit(onClose, formError)
+  const submit = () => run(() => useTrove.getState().createUser({ name: name.trim(), email: email.trim(), role, password: password || undefined }))
 
   return (
     <Modal title="New user" onClose={onClose}>

@@ -6,7 +6,7 @@ import { ROLE_LABELS } from '../labels.js'
 
 /**
  * A role change, confirmed. Leaving the restricted role ends every group membership, and
- * coming back restores direct shares but no group (seed: how a role change affects access).
+ * coming back restores direct shares but no group (docs/permissions.md, groups and role changes).
  */
 export function RoleChangeDialog({ user, role, groupNames, onClose }: { user: UserView; role: Role; groupNames: string[]; onClose(): void }) {
   const leavesRestricted = user.role === 'restricted' && role !== 'restricted'

@@ -100,6 +100,7 @@ export function UsersAdmin() {
           <p>
             {pending.user.name} ({pending.user.email}) can no longer sign in. Their shares and group memberships are removed; what they created stays in the library.
           </p>
+          <p>Smart collections they shared with others pass to you, so those people keep them; the ones they kept to themselves are deleted.</p>
         </ConfirmDialog>
       )}
     </section>

@@ -1,8 +1,8 @@
 import type { CSSProperties } from 'react'
 import { useTrove } from '../../store/index.js'
-import { FileTypeIcon, fileKind } from '../fileTypeIcons.js'
+import { Thumbnail } from './Thumbnail.js'
 import { formatBytes, formatCompactDateTime, formatDateTime, itemCount, typeLabel } from '../labels.js'
-import type { ItemProps } from '../AssetTile.js'
+import { SharedBadge, type ItemProps } from '../AssetTile.js'
 import { RenameField } from './RenameField.js'
 import { endAssetDrag, startAssetDrag, useFolderDrop } from './dragAssets.js'
 import { isHome } from '../../../shared/home.js'
@@ -32,12 +32,15 @@ export function AssetRow(props: ItemProps & { rowIndex: number; style: CSSProper
       {...dropProps}
     >
       <div role="gridcell" className="list-cell list-cell-name">
-        <FileTypeIcon kind={fileKind(asset.kind, asset.mime, asset.name)} size={18} className={`list-icon${folder ? ' is-folder' : ''}`} />
+        <Thumbnail key={asset.currentVersion} asset={asset} onScreen iconSize={18} small />
         {renaming ? (
           <RenameField asset={asset} onDone={props.onRenameDone} />
         ) : (
           <span className="list-name">
-            <span className="list-name-text">{asset.name}</span>
+            <span className="name-line">
+              <span className="list-name-text">{asset.name}</span>
+              {asset.shared && <SharedBadge />}
+            </span>
             {showPath && <span className="list-path">{parentPath}</span>}
           </span>
         )}

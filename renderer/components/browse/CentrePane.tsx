@@ -51,6 +51,7 @@ function CentreBody() {
   const folderName = useTrove((s) => (s.folderId && s.byId[s.folderId] ? displayName(s.byId[s.folderId]) : SHARED_WITH_ME))
   // The top of a media collection: its own assets, listed by the collections slice.
   const collectionName = useTrove((s) => (s.folderId === null && s.collectionScope ? (s.collections.find((c) => c.id === s.collectionScope?.collectionId)?.name ?? '') : null))
+  const smartName = useTrove((s) => (s.search?.smartId ? s.smartCollections.find((c) => c.id === s.search?.smartId)?.name : undefined))
   const folderId = useTrove((s) => s.folderId)
   const viewMode = useTrove((s) => s.viewMode)
   const retry = useTrove((s) => s.openFolder)
@@ -81,7 +82,7 @@ function CentreBody() {
       )
     }
   }
-  const label = search ? `Search results for ${search.query}` : `Contents of ${collectionName ?? folderName}`
+  const label = search ? (search.smartId ? `Contents of ${smartName ?? 'smart collection'}` : `Search results for ${search.query}`) : `Contents of ${collectionName ?? folderName}`
   return <AssetContextMenu>{viewMode === 'grid' ? <AssetGrid label={label} /> : <AssetList label={label} />}</AssetContextMenu>
 }
 

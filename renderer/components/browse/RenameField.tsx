@@ -1,4 +1,5 @@
-import { useEffect, useId, useRef, useState } from 'react'
+import { useEffect, useId, useLayoutEffect, useRef, useState } from 'react'
+import { createPortal } from 'react-dom'
 import type { AssetView } from '../../../shared/views.js'
 import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
@@ -6,6 +7,8 @@ import { useTrove } from '../../store/index.js'
 /**
  * The name edited in place (F2 or the menu). Enter or leaving the field saves, Escape
  * cancels; main's refusal (a taken or invalid name) shows right under the field, which stays open.
+ * The refusal is drawn over the page, not inside the tile: a tile clips what overflows it, and
+ * the message ("… already holds a file named …, as written; …") is longer than a tile is wide.
  */
 export function RenameField({ asset, onDone }: { asset: AssetView; onDone(): void }) {
   const [name, setName] = useState(asset.name)
@@ -71,11 +74,34 @@ export function RenameField({ asset, onDone }: { asset: AssetView; onDone(): voi
           if (!error) void save()
         }}
       />
-      {error && (
-        <span id={errorId} className="rename-error" role="alert">
-          {error}
-        </span>
-      )}
+      {error && <RenameError id={errorId} anchor={input} message={error} />}
     </span>
+  )
+}
+
+/** The refusal under the field, placed over the page and kept under it as the view scrolls or the window resizes. */
+function RenameError({ id, anchor, message }: { id: string; anchor: React.RefObject<HTMLInputElement | null>; message: string }) {
+  const [at, setAt] = useState<{ top: number; left: number; width: number } | null>(null)
+  useLayoutEffect(() => {
+    const place = () => {
+      const r = anchor.current?.getBoundingClientRect()
+      if (!r) return
+      const width = Math.max(r.width, 260)
+      // Kept inside the window: a tile at the right edge opens its message leftwards.
+      setAt({ top: r.bottom + 4, left: Math.max(8, Math.min(r.left, window.innerWidth - width - 8)), width })
+    }
+    place()
+    window.addEventListener('resize', place)
+    window.addEventListener('scroll', place, true)
+    return () => {
+      window.removeEventListener('resize', place)
+      window.removeEventListener('scroll', place, true)
+    }
+  }, [anchor])
+  return createPortal(
+    <span id={id} className="rename-error" role="alert" style={at ? { top: at.top, left: at.left, width: at.width } : { visibility: 'hidden' }}>
+      {message}
+    </span>,
+    document.body,
   )
 }

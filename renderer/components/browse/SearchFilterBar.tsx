@@ -1,5 +1,4 @@
 import { useEffect, useState } from 'react'
-import { api } from '../../api/index.js'
 import { useTrove } from '../../store/index.js'
 import type { SearchFilters } from '../../routing/routes.js'
 import { displayName } from '../Breadcrumbs.js'
@@ -32,7 +31,7 @@ export function SearchFilterBar() {
   }, [])
   useEffect(() => {
     let live = true
-    api.call('search.cameras', filters.folderId ? { folderId: filters.folderId } : {}).then(
+    useTrove.getState().loadCameras(filters.folderId).then(
       (list) => live && setCameras(list),
       () => live && setCameras([]),
     )

@@ -1,5 +1,5 @@
 import { useTrove } from '../../store/index.js'
-import { SearchIcon } from '../actionIcons.js'
+import { SearchIcon, SmartIcon } from '../actionIcons.js'
 import { CloseIcon } from '../icons.js'
 import { SHARED_WITH_ME, displayName } from '../Breadcrumbs.js'
 import { SearchFilterBar } from './SearchFilterBar.js'
@@ -8,19 +8,33 @@ import { SearchFilterBar } from './SearchFilterBar.js'
 export function SearchHeader() {
   const search = useTrove((s) => s.search)!
   const clear = useTrove((s) => s.clearSearch)
+  const smart = useTrove((s) => (s.search?.smartId ? s.smartCollections.find((c) => c.id === s.search?.smartId) : undefined))
   const folderName = useTrove((s) => (s.folderId && s.byId[s.folderId] ? displayName(s.byId[s.folderId]) : SHARED_WITH_ME))
   const found = search.total
+  const title = search.smartId ? (smart?.name ?? 'Smart collection') : search.query.trim() ? <>Results for “{search.query}”</> : 'Search results'
   return (
     <div className="search-header">
       <div className="search-header-top">
-        <h2 className="search-title">{search.query.trim() ? <>Results for “{search.query}”</> : 'Search results'}</h2>
+        {search.smartId && <SmartIcon size={20} className="search-title-icon" />}
+        <h2 className="search-title">{title}</h2>
         <span className="search-count" role="status">
           {search.status === 'loading' ? 'Searching…' : found === 1 ? '1 match' : `${found.toLocaleString()} matches`}
         </span>
+        {smart && !smart.mine && <span className="search-owner">Shared by {smart.ownerName}</span>}
+        {!search.smartId && (
+          <button type="button" className="button button-small" onClick={() => useTrove.getState().openDialog({ kind: 'saveSearch' })}>
+            <SmartIcon size={14} /> Save search
+          </button>
+        )}
         <button type="button" className="button button-small button-quiet" onClick={clear}>
           <CloseIcon size={14} /> Back to {folderName}
         </button>
       </div>
+      {smart?.folderHidden && <p className="search-note">This smart collection looks in a folder that is not shared with you, so it shows nothing here.</p>}
+      {smart?.termsHidden && !smart.folderHidden && (
+        <p className="search-note">This smart collection also looks for words or tags that match nothing shared with you, so they are not shown and it finds nothing here.</p>
+      )}
+      {/* A smart collection's filters are its owner's to change; changing them here starts a new search from them. */}
       <SearchFilterBar />
     </div>
   )

@@ -1,5 +1,6 @@
+import { useEffect } from 'react'
 import { useTrove } from '../../store/index.js'
-import type { SortKey } from '../../store/viewSlice.js'
+import { TILE_MAX, TILE_MIN, type SortKey } from '../../store/viewSlice.js'
 import { ArrowDownIcon, ArrowUpIcon, GridIcon, ListIcon } from '../actionIcons.js'
 import { COLUMNS } from './ListHeader.js'
 
@@ -7,7 +8,12 @@ import { COLUMNS } from './ListHeader.js'
 export function ViewToolbar() {
   const viewMode = useTrove((s) => s.viewMode)
   const sort = useTrove((s) => s.sort)
-  const { setViewMode, setSort, openDialog } = useTrove.getState()
+  const tileSize = useTrove((s) => s.tileSize)
+  const tileFit = useTrove((s) => s.tileFit)
+  const actor = useTrove((s) => s.session?.user.id)
+  const { setViewMode, setSort, openDialog, setTileSize, setTileFit } = useTrove.getState()
+  // Each user's grid settings are their own (kept in this browser): who acts now brings theirs.
+  useEffect(() => useTrove.getState().loadGridPrefs(), [actor])
   const findDuplicates = () => {
     const { folderId } = useTrove.getState()
     openDialog(folderId ? { kind: 'duplicates', folderId } : { kind: 'duplicates' })
@@ -22,6 +28,23 @@ export function ViewToolbar() {
       >
         Find duplicates
       </button>
+      {viewMode === 'grid' && (
+        <>
+          <label className="tile-size" title="Tile size">
+            <span className="visually-hidden">Tile size</span>
+            <GridIcon size={14} />
+            <input type="range" min={TILE_MIN} max={TILE_MAX} step={8} value={tileSize} onChange={(e) => setTileSize(Number(e.target.value))} aria-label="Tile size" />
+          </label>
+          <div className="segmented" role="radiogroup" aria-label="Pictures in tiles">
+            <button type="button" role="radio" aria-checked={tileFit === 'fit'} className="segmented-button segmented-text" title="Show the whole picture" onClick={() => setTileFit('fit')}>
+              Fit
+            </button>
+            <button type="button" role="radio" aria-checked={tileFit === 'fill'} className="segmented-button segmented-text" title="Fill the tile, cropping the picture" onClick={() => setTileFit('fill')}>
+              Fill
+            </button>
+          </div>
+        </>
+      )}
       {viewMode === 'grid' && (
         <div className="sort-control">
           <label className="sort-label">

@@ -26,8 +26,8 @@ const selectedAssets = (): AssetView[] => {
  * selection): arrows move and select, shift extends from the anchor, ctrl/cmd moves without
  * selecting and Ctrl+Space toggles, Ctrl+A selects all, Ctrl+C or X and then V copy or move
  * the selection into the folder on show, Enter opens a folder and Enter or Space
- * opens a file in the full-window viewer, Delete asks to
- * delete when every selected item allows it, F2 renames, and the Menu key (or Shift+F10)
+ * opens a file in the full-window viewer, Delete sends the selection to the trash (with
+ * Undo) when every selected item allows it, F2 renames, and the Menu key (or Shift+F10)
  * opens the context menu on the active item, as a right-click would.
  */
 export function useItemNavigation({ ids, columns, pageSize, scrollToIndex, itemElement }: Options) {
@@ -118,9 +118,11 @@ export function useItemNavigation({ ids, columns, pageSize, scrollToIndex, itemE
         break
       case 'Delete':
       case 'Backspace': {
+        // As in a file manager: the key sends to the trash at once, and the notice offers Undo
+        // (the trash keeps everything whole, docs/trash.md). The menu's "Delete…" still asks.
         const assets = selectedAssets()
         if (!offers(assets, 'delete')) return
-        s.openDialog({ kind: 'confirmDelete', ids: assets.map((a) => a.id) })
+        s.deleteAssets(assets.map((a) => a.id)).catch((error: unknown) => useTrove.getState().reportError(error))
         break
       }
       case 'ContextMenu':

@@ -9,12 +9,13 @@ import { CollectionPicker } from './CollectionPicker.js'
 import { NewCollectionField } from './NewCollectionField.js'
 import { Refusal } from './Refusal.js'
 import { namesOf, useAssetViews } from './useAssetViews.js'
+import { FormAlert } from '../forms/Field.js'
 
 /**
- * "Add to media collections" (seed: add assets to media collections): the collections where
+ * "Add to media collections" (docs/permissions.md, operations on collections): the collections where
  * the user has at least contribute (docs/permissions.md), searchable, several at once, and a new
  * one made on the spot. Assets that cannot be added are named with the reason, and a request
- * over the seed limit is refused here before anything is sent.
+ * over the per-request limit is refused here before anything is sent.
  */
 export function AddToCollectionsDialog({ assetIds }: { assetIds: Id[] }) {
   const closeDialog = useTrove((s) => s.closeDialog)
@@ -81,11 +82,7 @@ export function AddToCollectionsDialog({ assetIds }: { assetIds: Id[] }) {
           }}
         />
         <p className="field-hint">{LIMIT_SENTENCE}</p>
-        {check.overLimit && (
-          <p className="field-error" role="alert">
-            {check.overLimit}
-          </p>
-        )}
+        <FormAlert message={check.overLimit} />
         {refused.length > 0 && (
           <div className="refused" role="group" aria-label="Cannot be added">
             <p className="refused-title">{refused.length === 1 ? 'This one cannot be added:' : `These ${refused.length} cannot be added:`}</p>

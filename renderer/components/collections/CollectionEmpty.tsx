@@ -2,7 +2,7 @@ import { useTrove } from '../../store/index.js'
 import { CollectionIcon } from '../actionIcons.js'
 import { canAddTo } from './collectionActions.js'
 
-/** An empty collection says how it fills: files cannot be uploaded into a collection (seed), only added from the library. */
+/** An empty collection says how it fills: files cannot be uploaded into a collection (docs/permissions.md), only added from the library. */
 export function CollectionEmpty() {
   const collection = useTrove((s) => s.collections.find((c) => c.id === s.collectionScope?.collectionId))
   if (!collection) return null

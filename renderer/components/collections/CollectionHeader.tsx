@@ -2,14 +2,15 @@ import { useShallow } from 'zustand/react/shallow'
 import type { AssetView } from '../../../shared/views.js'
 import { useTrove } from '../../store/index.js'
 import { CollectionIcon, DownloadIcon, RemoveFromCollectionIcon } from '../actionIcons.js'
-import { ChevronIcon, ShareIcon } from '../icons.js'
+import { Crumb } from '../Breadcrumbs.js'
+import { ShareIcon } from '../icons.js'
 import { LEVEL_LABELS } from '../sharing/levels.js'
 import { canRemoveFrom, collectionActions } from './collectionActions.js'
 import { runCollectionAction } from './CollectionMenu.js'
 
 /**
  * The centre's header while a collection is on show: where one is (the collection, then the
- * folders opened from it) and what may be done at this level (seed: collection table).
+ * folders opened from it) and what may be done at this level (docs/permissions.md, operations on collections).
  * Removing is offered at the collection's top only: deeper down, items are in it through a
  * folder, and only that folder's association can be removed.
  */
@@ -34,18 +35,7 @@ export function CollectionHeader() {
             return (
               <li key={c.id ?? 'collection'}>
                 {i === 0 && <CollectionIcon size={18} className="crumb-icon" />}
-                {last ? (
-                  <span className="crumb crumb-current" aria-current="page">
-                    {c.name}
-                  </span>
-                ) : (
-                  <>
-                    <button type="button" className="crumb" onClick={() => open(c.id)}>
-                      {c.name}
-                    </button>
-                    <ChevronIcon size={14} className="crumb-sep" />
-                  </>
-                )}
+                <Crumb name={c.name} last={last} onOpen={() => open(c.id)} />
               </li>
             )
           })}
@@ -73,7 +63,7 @@ export function CollectionHeader() {
   )
 }
 
-/** Seed: the access of a folder cascades, so whatever is listed below an added folder is in the collection through it. */
+/** A folder's access cascades, so whatever is listed below an added folder is in the collection through it (docs/permissions.md). */
 export function ThroughFolderNote() {
   const via = useTrove((s) => {
     const first = s.collectionScope?.folderIds[0]

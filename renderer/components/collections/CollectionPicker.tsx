@@ -1,7 +1,8 @@
 import { useId } from 'react'
 import type { Id } from '../../../shared/domain.js'
 import type { CollectionView } from '../../../shared/views.js'
-import { CollectionIcon, SearchIcon } from '../actionIcons.js'
+import { CollectionIcon } from '../actionIcons.js'
+import { SearchField } from '../forms/SearchField.js'
 import { itemCount } from '../labels.js'
 import { useTrove } from '../../store/index.js'
 import { collectionLabel } from './collectionName.js'
@@ -17,7 +18,7 @@ interface Props {
   emptyText: string
 }
 
-/** A searchable list of collections to tick, several at once (seed: "search for and select the media collections"). */
+/** A searchable list of collections to tick, several at once, found by searching. */
 export function CollectionPicker({ label, collections, loaded, query, onQuery, chosen, onChosen, emptyText }: Props) {
   const listId = useId()
   const needle = query.trim().toLowerCase()
@@ -29,19 +30,7 @@ export function CollectionPicker({ label, collections, loaded, query, onQuery, c
   return (
     <fieldset className="chooser">
       <legend className="field-label">{label}</legend>
-      <label className="search-field">
-        <SearchIcon size={16} />
-        <input
-          className="input"
-          type="search"
-          value={query}
-          onChange={(e) => onQuery(e.target.value)}
-          placeholder="Search collections"
-          aria-label="Search collections"
-          aria-controls={listId}
-          autoComplete="off"
-        />
-      </label>
+      <SearchField value={query} onChange={onQuery} placeholder="Search collections" controls={listId} />
       <ul className="choose-list" id={listId} aria-label={label}>
         {shown.map((c) => (
           <li key={c.id}>

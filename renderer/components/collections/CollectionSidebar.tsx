@@ -1,11 +1,12 @@
 import { useEffect, useId, useState } from 'react'
 import { useTrove } from '../../store/index.js'
-import { PlusIcon, SearchIcon } from '../actionIcons.js'
+import { PlusIcon } from '../actionIcons.js'
+import { SearchField } from '../forms/SearchField.js'
 import { CollectionRow } from './CollectionRow.js'
 import { collectionLabel } from './collectionName.js'
 
 /**
- * The media collections this user can view (seed: "View & search media collections"), under
+ * The media collections this user can view (docs/permissions.md: view and search collections), under
  * the folder tree: search, counts, create (anyone may), and each collection's menu. Opening
  * one shows its assets in the centre; assets dragged from the centre can be dropped on one.
  */
@@ -49,10 +50,7 @@ export function CollectionSidebar() {
         </button>
       </div>
       {collections.length > 0 && (
-        <label className="search-field collections-search">
-          <SearchIcon size={16} />
-          <input className="input" type="search" value={query} onChange={(e) => setQuery(e.target.value)} placeholder="Search collections" aria-label="Search media collections" autoComplete="off" />
-        </label>
+        <SearchField className="collections-search" value={query} onChange={setQuery} placeholder="Search collections" label="Search media collections" />
       )}
       <ul className="collection-list" aria-labelledby={titleId}>
         {shown.map((c) => (

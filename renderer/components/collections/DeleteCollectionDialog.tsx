@@ -1,29 +1,18 @@
-import { useState } from 'react'
 import type { Id } from '../../../shared/domain.js'
-import { describeError, type ShownError } from '../../api/errors.js'
+import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import { Modal } from '../dialogs/Modal.js'
 import { Refusal } from './Refusal.js'
+import { useSubmit } from '../forms/useSubmit.js'
 
 /** Deleting a collection touches no asset (docs/permissions.md): the confirmation says so before anything goes. */
 export function DeleteCollectionDialog({ collectionId }: { collectionId: Id }) {
   const closeDialog = useTrove((s) => s.closeDialog)
   const collection = useTrove((s) => s.collections.find((c) => c.id === collectionId))
-  const [error, setError] = useState<ShownError | null>(null)
-  const [busy, setBusy] = useState(false)
   const name = collection ? `“${collection.name}”` : 'this collection'
 
-  const submit = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await useTrove.getState().deleteCollection(collectionId)
-      closeDialog()
-    } catch (e) {
-      setError(describeError(e))
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useSubmit(closeDialog, describeError)
+  const submit = () => run(() => useTrove.getState().deleteCollection(collectionId))
 
   return (
     <Modal title="Delete media collection" onClose={closeDialog}>

@@ -8,7 +8,7 @@ import { collectionNameProblem } from './collectionName.js'
 
 /**
  * "You can also create a new media collection through the option given in this popup"
- * (seed). Enter here creates the collection; it does not submit the dialog around it.
+ * (docs/permissions.md). Enter here creates the collection; it does not submit the dialog around it.
  */
 export function NewCollectionField({ initialName, onCreated }: { initialName: string; onCreated(c: CollectionView): void }) {
   const [open, setOpen] = useState(false)
@@ -87,6 +87,7 @@ export function NewCollectionField({ initialName, onCreated }: { initialName: st
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? errorId : undefined}
           autoComplete="off"
+          data-own-escape
         />
         <button type="button" className="button" onClick={() => void create()} disabled={busy}>
           Create

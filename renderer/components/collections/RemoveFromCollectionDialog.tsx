@@ -5,11 +5,11 @@ import { useTrove } from '../../store/index.js'
 import { Modal } from '../dialogs/Modal.js'
 import { canRemoveFrom } from './collectionActions.js'
 import { Refusal } from './Refusal.js'
-import { StillReachable } from './StillReachable.js'
+import { RemovalResult } from './StillReachable.js'
 import { namesOf, useAssetViews } from './useAssetViews.js'
 
 /**
- * "Remove from media collection" (seed): inside a collection, for a selection, after a
+ * "Remove from media collection" (docs/permissions.md): inside a collection, for a selection, after a
  * confirmation. Needs manage on the collection; at most 100 assets at once. Only the
  * association goes: the assets stay in the library, and one whose parent folder is in the
  * collection too stays reachable through it, which the dialog then says.
@@ -52,20 +52,11 @@ export function RemoveFromCollectionDialog({ collectionId, assetIds }: { collect
   if (result) {
     return (
       <Modal title="Remove from media collection" onClose={closeDialog}>
-        <p role="status">
-          Removed {result.removed === 1 ? '1 item' : `${result.removed} items`} from {name}. Nothing was deleted from the library.
-        </p>
-        {result.stillReachable.length > 0 && (
-          <StillReachable
-            items={result.stillReachable.map((r) => ({ assetId: r.assetId, viaAssetId: r.viaAssetId }))}
-            sentence={(asset, via) => `${asset} is still in ${name} through its parent folder ${via}, which is in the collection.`}
-          />
-        )}
-        <div className="modal-actions">
-          <button type="button" className="button button-primary" onClick={closeDialog}>
-            Done
-          </button>
-        </div>
+        <RemovalResult
+          removed={`Removed ${result.removed === 1 ? '1 item' : `${result.removed} items`} from ${name}.`}
+          items={result.stillReachable.map((r) => ({ assetId: r.assetId, viaAssetId: r.viaAssetId }))}
+          sentence={(asset, via) => `${asset} is still in ${name} through its parent folder ${via}, which is in the collection.`}
+        />
       </Modal>
     )
   }

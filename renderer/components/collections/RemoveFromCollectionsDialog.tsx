@@ -1,18 +1,17 @@
 import { useEffect, useState } from 'react'
 import { LIMITS, type Id } from '../../../shared/domain.js'
 import type { AssociationView } from '../../../shared/views.js'
-import { api } from '../../api/index.js'
 import { describeError, type ShownError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import { Modal } from '../dialogs/Modal.js'
 import { canRemoveFrom } from './collectionActions.js'
 import { CollectionPicker } from './CollectionPicker.js'
 import { Refusal } from './Refusal.js'
-import { StillReachable } from './StillReachable.js'
+import { RemovalResult } from './StillReachable.js'
 import { useAssetViews } from './useAssetViews.js'
 
 /**
- * "Remove asset from multiple media collections" (seed): the collections the asset is directly
+ * Remove an asset from several media collections at once (docs/permissions.md): the collections the asset is directly
  * in and on which the user has manage (docs/permissions.md), at most 100 at once. Collections it is
  * in only through a parent folder are named too, since removing it cannot take it out of those.
  */
@@ -29,7 +28,7 @@ export function RemoveFromCollectionsDialog({ assetId }: { assetId: Id }) {
 
   useEffect(() => {
     let live = true
-    api.call('collections.associations', { assetId }).then(
+    useTrove.getState().loadAssociations(assetId).then(
       (list) => live && setAssociations(list),
       (e: unknown) => {
         if (!live) return
@@ -69,20 +68,11 @@ export function RemoveFromCollectionsDialog({ assetId }: { assetId: Id }) {
   if (result) {
     return (
       <Modal title={title} onClose={closeDialog}>
-        <p role="status">
-          Removed from {result.removed.map((n) => `“${n}”`).join(', ')}. Nothing was deleted from the library.
-        </p>
-        {result.stillReachable.length > 0 && (
-          <StillReachable
-            items={result.stillReachable.map((r) => ({ assetId, viaAssetId: r.viaAssetId, key: r.collectionId }))}
-            sentence={(a, via, i) => `${a} is still in “${nameOf(result.stillReachable[i].collectionId)}” through its parent folder ${via}, which is in that collection.`}
-          />
-        )}
-        <div className="modal-actions">
-          <button type="button" className="button button-primary" onClick={closeDialog}>
-            Done
-          </button>
-        </div>
+        <RemovalResult
+          removed={`Removed from ${result.removed.map((n) => `“${n}”`).join(', ')}.`}
+          items={result.stillReachable.map((r) => ({ assetId, viaAssetId: r.viaAssetId, key: r.collectionId }))}
+          sentence={(a, via, i) => `${a} is still in “${nameOf(result.stillReachable[i].collectionId)}” through its parent folder ${via}, which is in that collection.`}
+        />
       </Modal>
     )
   }

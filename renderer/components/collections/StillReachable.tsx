@@ -1,12 +1,16 @@
 import type { Id } from '../../../shared/domain.js'
+import { CloseRow } from '../dialogs/CloseRow.js'
 import { useAssetViews } from './useAssetViews.js'
 
+type Items = { assetId: Id; viaAssetId: Id; key?: string }[]
+type Sentence = (asset: string, via: string, index: number) => string
+
 /**
- * Seed: "If you remove an asset from a media collection, it may still be associated with media
- * collections if its parent is added to them." After a removal main names those assets and the
+ * An asset removed from a collection is still in it when a folder above it was added too
+ * (docs/permissions.md, what a collection holds). After a removal main names those assets and the
  * folder they are reached through; this says so in words.
  */
-export function StillReachable({ items, sentence }: { items: { assetId: Id; viaAssetId: Id; key?: string }[]; sentence(asset: string, via: string, index: number): string }) {
+export function StillReachable({ items, sentence }: { items: Items; sentence: Sentence }) {
   const { assets } = useAssetViews([...new Set(items.flatMap((i) => [i.assetId, i.viaAssetId]))])
   const name = (id: Id, otherwise: string) => {
     const a = assets.find((x) => x.id === id)
@@ -20,5 +24,19 @@ export function StillReachable({ items, sentence }: { items: { assetId: Id; viaA
         ))}
       </ul>
     </div>
+  )
+}
+
+/**
+ * What a removal from collections did, when some of it is still reachable through a folder: the
+ * dialog stays open only to say so (when nothing is, it closes and the notice tells what happened).
+ */
+export function RemovalResult({ removed, items, sentence }: { removed: string; items: Items; sentence: Sentence }) {
+  return (
+    <>
+      <p role="status">{removed} Nothing was deleted from the library.</p>
+      {items.length > 0 && <StillReachable items={items} sentence={sentence} />}
+      <CloseRow label="Done" primary />
+    </>
   )
 }

@@ -10,7 +10,7 @@ export interface Refused {
 export interface AdditionCheck {
   addable: AssetView[]
   refused: Refused[]
-  /** A seed limit the request would pass: nothing is sent while there is one. */
+  /** A per-request limit (docs/permissions.md) the request would pass: nothing is sent while there is one. */
   overLimit: string | null
 }
 

@@ -1,30 +1,29 @@
-import type { ReactNode } from 'react'
-import type { Dialog } from '../../store/index.js'
-import { ShareDialog } from '../sharing/ShareDialog.js'
+import type { Id } from '../../../shared/domain.js'
+import type { Plain } from '../../store/index.js'
+import type { DialogRenderers } from '../dialogs/dialogRenderers.js'
 import { AddToCollectionsDialog } from './AddToCollectionsDialog.js'
 import { CollectionNameDialog } from './CollectionNameDialog.js'
 import { DeleteCollectionDialog } from './DeleteCollectionDialog.js'
 import { RemoveFromCollectionDialog } from './RemoveFromCollectionDialog.js'
 import { RemoveFromCollectionsDialog } from './RemoveFromCollectionsDialog.js'
 
-/** The collection and sharing dialogs, for the dialog host; null for any other kind. Keys reset a dialog opened for something else. */
-export function collectionDialog(dialog: Dialog): ReactNode {
-  switch (dialog.kind) {
-    case 'addToCollections':
-      return <AddToCollectionsDialog key={dialog.assetIds.join()} assetIds={dialog.assetIds} />
-    case 'removeFromCollection':
-      return <RemoveFromCollectionDialog key={`${dialog.collectionId}:${dialog.assetIds.join()}`} collectionId={dialog.collectionId} assetIds={dialog.assetIds} />
-    case 'removeFromCollections':
-      return <RemoveFromCollectionsDialog key={dialog.assetId} assetId={dialog.assetId} />
-    case 'createCollection':
-      return <CollectionNameDialog />
-    case 'renameCollection':
-      return <CollectionNameDialog key={dialog.collectionId} collectionId={dialog.collectionId} />
-    case 'deleteCollection':
-      return <DeleteCollectionDialog key={dialog.collectionId} collectionId={dialog.collectionId} />
-    case 'share':
-      return <ShareDialog key={dialog.resourceId} resourceId={dialog.resourceId} resourceType={dialog.resourceType} />
-    default:
-      return null
+declare module '../../store/dialogs.js' {
+  interface DialogKinds {
+    addToCollections: { assetIds: Id[] }
+    removeFromCollections: { assetId: Id }
+    removeFromCollection: { collectionId: Id; assetIds: Id[] }
+    createCollection: Plain
+    renameCollection: { collectionId: Id }
+    deleteCollection: { collectionId: Id }
   }
 }
+
+/** The collection dialogs, for the dialog host. */
+export const collectionDialogs = {
+  addToCollections: (d) => <AddToCollectionsDialog key={d.assetIds.join()} assetIds={d.assetIds} />,
+  removeFromCollection: (d) => <RemoveFromCollectionDialog key={`${d.collectionId}:${d.assetIds.join()}`} collectionId={d.collectionId} assetIds={d.assetIds} />,
+  removeFromCollections: (d) => <RemoveFromCollectionsDialog key={d.assetId} assetId={d.assetId} />,
+  createCollection: () => <CollectionNameDialog />,
+  renameCollection: (d) => <CollectionNameDialog key={d.collectionId} collectionId={d.collectionId} />,
+  deleteCollection: (d) => <DeleteCollectionDialog key={d.collectionId} collectionId={d.collectionId} />,
+} satisfies Partial<DialogRenderers>

@@ -11,7 +11,7 @@ const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/
  * or control characters, not . or .., and unique case-insensitively among the collections
  * of its creator (`creatorId`; docs/permissions.md). Others' collections may share it.
  */
-export function collectionNameProblem(name: string, known: CollectionView[], creatorId: string | undefined, exceptId?: string): string | null {
+export function collectionNameProblem(name: string, known: Pick<CollectionView, 'id' | 'name' | 'createdBy'>[], creatorId: string | undefined, exceptId?: string): string | null {
   if (name.length === 0) return 'Enter a name for the collection.'
   if (name.length > MAX_NAME) return `A name can have at most ${MAX_NAME} characters; this one has ${name.length}.`
   if (/[/\\]/.test(name)) return 'A name cannot contain / or \\.'

@@ -2,7 +2,6 @@ import { useEffect, useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import type { Id } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
-import { api } from '../../api/index.js'
 import { useTrove } from '../../store/index.js'
 
 /**
@@ -20,7 +19,7 @@ export function useAssetViews(ids: Id[]): { assets: AssetView[]; missing: Id[]; 
     let live = true
     void Promise.all(
       key.split(',').map((id) =>
-        api.call('assets.get', { id }).then(
+        useTrove.getState().fetchAsset(id).then(
           (view) => ({ id, view }),
           () => ({ id, view: null }),
         ),

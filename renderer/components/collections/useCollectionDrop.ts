@@ -9,7 +9,7 @@ import { carriesAssets, readDraggedAssets } from '../browse/dragAssets.js'
 /**
  * Adds assets dropped on a collection, with the add dialog's checks: the collection takes
  * additions only at contribute (it is not a drop target otherwise), every asset needs
- * contribute, and the seed limit holds. A drop is all or nothing, as main's request is:
+ * contribute, and the per-request limit (docs/permissions.md) holds. A drop is all or nothing, as main's request is:
  * when one asset cannot be added, nothing is sent and the reason names it.
  */
 export async function dropAssets(collection: CollectionView, ids: string[]): Promise<string | null> {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react'
 import type { Id } from '../../../shared/domain.js'
 import type { EmbeddedField } from '../../../shared/views.js'
-import { api } from '../../api/index.js'
+import { useTrove } from '../../store/index.js'
 import { describeError } from '../../api/errors.js'
 
 /** Names a person knows the groups by. */
@@ -24,8 +24,9 @@ export function AllMetadata({ fileId, version }: { fileId: Id; version?: number 
   useEffect(() => {
     if (!open || current) return
     let stale = false
-    api
-      .call('files.embeddedFields', { fileId, ...(version === undefined ? {} : { version }) })
+    useTrove
+      .getState()
+      .loadEmbeddedFields(fileId, version)
       .then((fields) => !stale && setLoaded({ fileId, version, fields, error: null }))
       .catch((error: unknown) => !stale && setLoaded({ fileId, version, fields: null, error: describeError(error).message }))
     return () => {

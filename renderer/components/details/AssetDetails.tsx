@@ -1,5 +1,6 @@
 import type { AssetView } from '../../../shared/views.js'
 import { useTrove } from '../../store/index.js'
+import { ActivitySection } from './ActivitySection.js'
 import { CollectionsSection } from './CollectionsSection.js'
 import { CommentsSection } from './CommentsSection.js'
 import { EmbeddedSection } from './EmbeddedSection.js'
@@ -8,6 +9,7 @@ import { Preview } from './Preview.js'
 import { PropertiesSection } from './PropertiesSection.js'
 import { TagsSection } from './TagsSection.js'
 import { VersionsSection } from './VersionsSection.js'
+import { SharedWithSection } from './SharedWithSection.js'
 import { isHome } from '../../../shared/home.js'
 
 /** Images that can carry EXIF, IPTC or XMP (an SVG is text). */
@@ -29,7 +31,9 @@ export function AssetDetails({ asset }: { asset: AssetView }) {
       {file && <MetadataSection asset={asset} />}
       {file && (asset.embedded || isPhoto(asset.mime)) && <EmbeddedSection embedded={asset.embedded ?? {}} fileId={asset.id} />}
       {file && <CommentsSection asset={asset} comments={details?.comments ?? null} />}
+      {asset.shared !== undefined && <SharedWithSection asset={asset} />}
       <CollectionsSection asset={asset} associations={details?.associations ?? null} />
+      <ActivitySection asset={asset} />
     </div>
   )
 }

@@ -6,8 +6,8 @@ import { Section } from './Section.js'
 import { isHome } from '../../../shared/home.js'
 
 /**
- * The media collections the asset is in, directly or through a folder above it (seed: an
- * asset removed from a collection may still be in it through its parent).
+ * The media collections the asset is in, directly or through a folder above it (docs/permissions.md,
+ * what a collection holds: an asset removed from a collection may still be in it through its parent).
  */
 export function CollectionsSection({ asset, associations }: { asset: AssetView; associations: AssociationView[] | null }) {
   const byId = useTrove((s) => s.byId)

@@ -4,6 +4,7 @@ import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import { Avatar } from '../Avatar.js'
 import { formatDateTime } from '../labels.js'
+import { FormAlert } from '../forms/Field.js'
 
 /** One comment; with contribute it can be edited in place or deleted. */
 export function CommentItem({ comment, editable }: { comment: CommentView; editable: boolean }) {
@@ -78,11 +79,7 @@ export function CommentItem({ comment, editable }: { comment: CommentView; edita
           )}
         </div>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
     </li>
   )
 }

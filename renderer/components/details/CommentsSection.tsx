@@ -6,7 +6,7 @@ import { can } from './can.js'
 import { CommentItem } from './CommentItem.js'
 import { Section } from './Section.js'
 
-/** Comments: read with view; written, edited and deleted with contribute (seed table). */
+/** Comments: read with view; written, edited and deleted with contribute (docs/permissions.md). */
 export function CommentsSection({ asset, comments }: { asset: AssetView; comments: CommentView[] | null }) {
   const editable = can(asset, 'editComments')
   const [text, setText] = useState('')

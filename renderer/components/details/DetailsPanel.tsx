@@ -16,10 +16,12 @@ export function DetailsPanel() {
   useEffect(() => {
     void useTrove.getState().loadDetails(singleId)
   }, [singleId])
-  // Field definitions are needed to show and edit custom metadata.
+  // Field definitions are needed to show and edit custom metadata; a switch of user clears them
+  // with the rest of the previous user's state, so they are asked for again for whoever acts now.
+  const actorId = useTrove((s) => s.session?.user.id)
   useEffect(() => {
-    void useTrove.getState().loadFields()
-  }, [])
+    if (actorId) void useTrove.getState().loadFields()
+  }, [actorId])
 
   return (
     <aside className="details" aria-label="Details">

@@ -1,6 +1,6 @@
 import { useState } from 'react'
+import { fileUrl } from '../../store/platform.js'
 import type { AssetView } from '../../../shared/views.js'
-import { api } from '../../api/index.js'
 import { renditionSource, type RenditionSource } from '../../../shared/mediaKinds.js'
 import { FileTypeIcon, fileKind } from '../fileTypeIcons.js'
 import { typeLabel } from '../labels.js'
@@ -42,8 +42,8 @@ function VideoPreview({ asset }: { asset: AssetView }) {
       className="preview-video"
       controls
       preload="metadata"
-      poster={api.fileUrl('preview', asset.id, asset.currentVersion)}
-      src={api.fileUrl('file', asset.id, asset.currentVersion)}
+      poster={fileUrl('preview', asset.id, asset.currentVersion)}
+      src={fileUrl('file', asset.id, asset.currentVersion)}
       aria-label={`Video ${asset.name}`}
       onError={() => setBroken(true)}
     />
@@ -64,7 +64,7 @@ function ImagePreview({ asset, note }: { asset: AssetView; note: string }) {
       <span className="preview-frame">
         <img
           className={`preview-image${state === 'loaded' ? ' is-loaded' : ''}`}
-          src={api.fileUrl('preview', asset.id, asset.currentVersion)}
+          src={fileUrl('preview', asset.id, asset.currentVersion)}
           alt={`Preview of ${asset.name}`}
           onLoad={() => setState('loaded')}
           onError={() => setState('broken')}

@@ -7,7 +7,7 @@ import { CloseIcon } from '../icons.js'
 import { can } from './can.js'
 import { Section } from './Section.js'
 
-/** Tags: shown to everyone who can view; added and removed with contribute (seed table). */
+/** Tags: shown to everyone who can view; added and removed with contribute (docs/permissions.md). */
 export function TagsSection({ asset }: { asset: AssetView }) {
   return (
     <Section title="Tags">

@@ -1,6 +1,7 @@
-import { useState, type ReactNode } from 'react'
-import { describeError } from '../../api/errors.js'
+import type { ReactNode } from 'react'
 import { Modal } from './Modal.js'
+import { useSubmit } from '../forms/useSubmit.js'
+import { FormAlert } from '../forms/Field.js'
 
 interface Props {
   title: string
@@ -13,29 +14,14 @@ interface Props {
   onClose(): void
 }
 
-/** A question before something that cannot be undone; main's refusal shows inside it. */
+/** A question before something that cannot be undone (an alert dialog); main's refusal shows inside it. */
 export function ConfirmDialog({ title, children, confirmLabel, danger, onConfirm, onClose }: Props) {
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
-  const confirm = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await onConfirm()
-      onClose()
-    } catch (e) {
-      setError(describeError(e).message)
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useSubmit(onClose)
+  const confirm = () => run(() => onConfirm())
   return (
-    <Modal title={title} onClose={onClose}>
+    <Modal title={title} onClose={onClose} alert>
       <div className="confirm-body">{children}</div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div className="modal-actions">
         <button type="button" className="button" onClick={onClose}>
           Cancel

@@ -2,11 +2,12 @@ import { useState } from 'react'
 import { useShallow } from 'zustand/react/shallow'
 import { atLeast, type Id } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
-import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import { displayName } from '../Breadcrumbs.js'
 import { FolderPicker } from './FolderPicker.js'
 import { Modal } from './Modal.js'
+import { useSubmit } from '../forms/useSubmit.js'
+import { FormAlert } from '../forms/Field.js'
 
 /**
  * Move or copy to a folder chosen in a tree. Only folders the user may contribute to can be
@@ -17,8 +18,6 @@ export function MoveCopyDialog({ mode, ids }: { mode: 'move' | 'copy'; ids: Id[]
   const byId = useTrove((s) => s.byId)
   const closeDialog = useTrove((s) => s.closeDialog)
   const [target, setTarget] = useState<Id | null>(null)
-  const [error, setError] = useState<string | null>(null)
-  const [busy, setBusy] = useState(false)
   const what = assets.length === 1 ? `“${assets[0].name}”` : `${assets.length} items`
   const verb = mode === 'move' ? 'Move' : 'Copy'
 
@@ -30,17 +29,10 @@ export function MoveCopyDialog({ mode, ids }: { mode: 'move' | 'copy'; ids: Id[]
     return null
   }
 
+  const { busy, error, run } = useSubmit(closeDialog)
   const submit = async () => {
     if (!target) return
-    setBusy(true)
-    setError(null)
-    try {
-      await (mode === 'move' ? useTrove.getState().moveAssets(ids, target) : useTrove.getState().copyAssets(ids, target))
-      closeDialog()
-    } catch (e) {
-      setError(describeError(e).message)
-      setBusy(false)
-    }
+    await run(() => (mode === 'move' ? useTrove.getState().moveAssets(ids, target) : useTrove.getState().copyAssets(ids, target)))
   }
 
   return (
@@ -49,11 +41,7 @@ export function MoveCopyDialog({ mode, ids }: { mode: 'move' | 'copy'; ids: Id[]
       <div className="picker-box">
         <FolderPicker label="Destination folder" value={target} onChange={setTarget} reasonDisabled={reasonDisabled} />
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div className="modal-actions">
         <button type="button" className="button" onClick={closeDialog}>
           Cancel

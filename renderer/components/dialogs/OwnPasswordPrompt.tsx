@@ -1,9 +1,10 @@
 import { useState } from 'react'
 import { useTrove } from '../../store/index.js'
 import { ownPasswordNeed } from '../../store/people.js'
-import { Field, FormAlert } from '../forms/Field.js'
-import { errorFor, formError, generalError, type FormError } from '../forms/formError.js'
+import { formError } from '../forms/formError.js'
+import { NewPasswordField } from '../forms/NewPasswordField.js'
 import { Modal } from './Modal.js'
+import { useSubmit } from '../forms/useSubmit.js'
 
 /**
  * An administrator without a password is asked for one as soon as the library has a second
@@ -20,22 +21,12 @@ export function OwnPasswordPrompt() {
 function OwnPasswordDialog({ required }: { required: boolean }) {
   const me = useTrove((s) => s.session!.user)
   const [password, setPassword] = useState('')
-  const [error, setError] = useState<FormError | null>(null)
-  const [busy, setBusy] = useState(false)
   const skip = () => {
     if (!required) useTrove.getState().skipOwnPassword()
   }
 
-  const save = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await useTrove.getState().setOwnPassword(password)
-    } catch (e) {
-      setError(formError(e))
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useSubmit(undefined, formError)
+  const save = () => run(() => useTrove.getState().setOwnPassword(password))
 
   return (
     <Modal title="Set your password" onClose={skip}>
@@ -51,10 +42,7 @@ function OwnPasswordDialog({ required }: { required: boolean }) {
             ? `This library now has other people in it. Set a password for ${me.name}, so only you can act as an administrator; anyone else who wants to switch to you will need it.`
             : `This library now has a second account. Set a password for ${me.name}, so that whoever switches to you needs it. You can put this off while every other account is an administrator.`}
         </p>
-        <Field label="New password" error={errorFor(error, 'password')} hint="At least 8 characters.">
-          <input className="input" type="password" value={password} onChange={(e) => setPassword(e.target.value)} autoComplete="new-password" data-autofocus />
-        </Field>
-        <FormAlert message={generalError(error, ['password'])} />
+        <NewPasswordField value={password} onChange={setPassword} error={error} autoFocus />
         <div className="modal-actions">
           {!required && (
             <button type="button" className="button" onClick={skip}>

@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'react'
+import { fileUrl } from '../../store/platform.js'
 import type { Id } from '../../../shared/domain.js'
 import type { AssetView, DuplicateReport, SimilarMatch } from '../../../shared/views.js'
 import { hasRendition } from '../../../shared/mediaKinds.js'
-import { api } from '../../api/index.js'
 import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import { Modal } from '../dialogs/Modal.js'
 import { formatBytes } from '../labels.js'
+import { CloseRow } from '../dialogs/CloseRow.js'
 
 type Load<T> = { at: 'loading' } | { at: 'ready'; value: T } | { at: 'failed'; message: string }
 
@@ -36,7 +37,7 @@ function FileRow({ file, note }: { file: AssetView; note?: string }) {
   }
   return (
     <li className="duplicate-file">
-      {hasRendition(file.mime) ? <img className="duplicate-thumb" src={api.fileUrl('thumb', file.id, file.currentVersion)} alt="" loading="lazy" /> : <span className="duplicate-thumb" />}
+      {hasRendition(file.mime) ? <img className="duplicate-thumb" src={fileUrl('thumb', file.id, file.currentVersion)} alt="" loading="lazy" /> : <span className="duplicate-thumb" />}
       <button type="button" className="link-button duplicate-path" title={`Show ${file.path} in its folder`} onClick={show} disabled={!file.parentId}>
         {file.path}
       </button>
@@ -70,7 +71,7 @@ function Groups({ title, groups, empty }: { title: string; groups: { files: Asse
 /** "Find duplicates": same content, and pictures that look the same, among what the user can view. */
 export function DuplicatesDialog({ folderId }: { folderId?: Id }) {
   const closeDialog = useTrove((s) => s.closeDialog)
-  const load = useLoad<DuplicateReport>(() => api.call('duplicates.find', folderId ? { folderId } : {}), folderId ?? '')
+  const load = useLoad<DuplicateReport>(() => useTrove.getState().findDuplicates(folderId), folderId ?? '')
   return (
     <Modal title="Find duplicates" onClose={closeDialog} className="modal-medium">
       {load.at === 'loading' && <p role="status">Comparing files…</p>}
@@ -81,11 +82,7 @@ export function DuplicatesDialog({ folderId }: { folderId?: Id }) {
           <Groups title="Look the same" groups={load.value.lookAlike} empty="No pictures look the same." />
         </div>
       )}
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={closeDialog}>
-          Close
-        </button>
-      </div>
+      <CloseRow />
     </Modal>
   )
 }
@@ -95,7 +92,7 @@ const likeness = (m: SimilarMatch) => (m.sameContent ? 'same content' : m.distan
 /** "Similar images" for one file. */
 export function SimilarDialog({ fileId }: { fileId: Id }) {
   const closeDialog = useTrove((s) => s.closeDialog)
-  const load = useLoad<{ matches: SimilarMatch[] }>(() => api.call('duplicates.similar', { fileId }), fileId)
+  const load = useLoad<{ matches: SimilarMatch[] }>(() => useTrove.getState().findSimilar(fileId), fileId)
   return (
     <Modal title="Similar images" onClose={closeDialog} className="modal-medium">
       {load.at === 'loading' && <p role="status">Comparing pictures…</p>}
@@ -110,11 +107,7 @@ export function SimilarDialog({ fileId }: { fileId: Id }) {
             ))}
           </ul>
         ))}
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={closeDialog}>
-          Close
-        </button>
-      </div>
+      <CloseRow />
     </Modal>
   )
 }

@@ -1,8 +1,8 @@
-import { useId, useMemo, useState } from 'react'
+import { useId, useState } from 'react'
 import { useTrove } from '../../store/index.js'
 import type { ImportReport } from '../../../shared/contract/imports.js'
 import type { ConflictPolicy } from '../../store/importsSlice.js'
-import { useNewJob } from '../../store/jobSelectors.js'
+import { useJob } from '../../store/jobSelectors.js'
 import { Modal } from '../dialogs/Modal.js'
 import { JobProgress } from '../jobs/JobProgress.js'
 import { formatBytes } from '../labels.js'
@@ -33,8 +33,7 @@ export function ImportDialog() {
   const { closeImport, cancelImport, chooseImportPolicy } = useTrove.getState()
   const [policy, setPolicy] = useState<ConflictPolicy>('keepBoth')
   const ids = useId()
-  const known = useMemo(() => (flow?.stage === 'running' ? new Set(flow.knownJobIds) : null), [flow])
-  const job = useNewJob('import', known)
+  const job = useJob(flow?.stage === 'running' ? flow.jobId : null)
   if (!flow) return null
   const into = target ? ` into ${target}` : ''
 

@@ -1,6 +1,5 @@
 import { useEffect } from 'react'
 import { useShallow } from 'zustand/react/shallow'
-import { api } from '../../api/index.js'
 import { useTrove } from '../../store/index.js'
 import { selectDownloads } from '../../store/jobSelectors.js'
 import { DownloadRow } from './DownloadRow.js'
@@ -11,10 +10,7 @@ export function DownloadList() {
   const status = useTrove((s) => s.downloadsStatus)
 
   useEffect(() => {
-    void useTrove.getState().loadDownloads()
-    return api.subscribe('library.changed', (event) => {
-      if (event.tables.includes('downloads')) void useTrove.getState().loadDownloads()
-    })
+    return useTrove.getState().watchDownloads()
   }, [])
 
   if (downloads.length === 0) {

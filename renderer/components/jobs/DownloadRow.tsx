@@ -1,11 +1,12 @@
 import { useState } from 'react'
+import { isDesktop } from '../../store/platform.js'
 import type { DownloadView } from '../../../shared/views.js'
-import { api } from '../../api/index.js'
 import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import { formatBytes, formatDateTime } from '../labels.js'
 import { JobProgress } from './JobProgress.js'
 import { STATE_LABELS } from './jobText.js'
+import { FormAlert } from '../forms/Field.js'
 
 const files = (n: number) => (n === 1 ? '1 file' : `${n.toLocaleString()} files`)
 
@@ -35,7 +36,7 @@ export function DownloadRow({ download }: { download: DownloadView }) {
   const show = async () => {
     setError(null)
     try {
-      await api.call('dialogs.showDownload', { downloadId: download.id })
+      await useTrove.getState().showDownload(download.id)
     } catch (e) {
       setError(describeError(e).message)
     }
@@ -49,20 +50,16 @@ export function DownloadRow({ download }: { download: DownloadView }) {
         <span className={`state-chip state-${download.state}`}>{STATE_LABELS[download.state]}</span>
       </div>
       <p className="download-meta">{meta.filter(Boolean).join(' · ')}</p>
-      {api.desktop && <p className="download-path" title={download.destPath}>{download.destPath}</p>}
+      {isDesktop() && <p className="download-path" title={download.destPath}>{download.destPath}</p>}
       {download.state === 'failed' && download.error && <p className="job-error">{download.error}</p>}
       {!finished && job && <JobProgress job={job} label={`Progress of ${download.name}`} />}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       {finished && !confirmDelete && (
         <div className="row-actions">
           <button type="button" className="button button-small" aria-label={`Remove ${download.name} from the list`} disabled={busy} onClick={() => void remove(false)}>
             Remove from list
           </button>
-          {api.desktop && download.state === 'done' && (
+          {isDesktop() && download.state === 'done' && (
             <>
               <button type="button" className="button button-small" aria-label={`Show ${download.name} in its folder`} onClick={() => void show()}>
                 Show in folder

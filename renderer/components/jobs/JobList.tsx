@@ -1,5 +1,5 @@
 import { useEffect } from 'react'
-import { api } from '../../api/index.js'
+import { isDesktop } from '../../store/platform.js'
 import { useTrove } from '../../store/index.js'
 import { useJobs } from '../../store/jobSelectors.js'
 import { JobRow } from './JobRow.js'
@@ -13,7 +13,7 @@ const BROWSER_POLL_MS = 1500
 export function JobList() {
   const jobs = useJobs()
   useEffect(() => {
-    if (api.desktop) return
+    if (isDesktop()) return
     const timer = setInterval(() => void useTrove.getState().loadJobs(), BROWSER_POLL_MS)
     return () => clearInterval(timer)
   }, [])

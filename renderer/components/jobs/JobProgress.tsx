@@ -17,11 +17,11 @@ export function JobProgress({ job, label }: { job: JobView | undefined; label?: 
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent ?? undefined}
-        aria-valuetext={percent === null ? 'Starting' : text ? `${percent}%, ${text}` : `${percent}%`}
+        aria-valuetext={percent === null ? (text || 'Starting') : text ? `${percent}%, ${text}` : `${percent}%`}
       >
         <div className="progress-fill" style={percent === null ? undefined : { width: `${percent}%` }} />
       </div>
-      <p className="job-progress-text">{percent === null ? 'Starting…' : text ? `${percent}% · ${text}` : `${percent}%`}</p>
+      <p className="job-progress-text">{percent === null ? `${text || 'Starting'}…` : text ? `${percent}% · ${text}` : `${percent}%`}</p>
     </div>
   )
 }

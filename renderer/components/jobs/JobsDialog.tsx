@@ -4,6 +4,7 @@ import { Modal } from '../dialogs/Modal.js'
 import { DownloadList } from './DownloadList.js'
 import { JobList } from './JobList.js'
 import './jobs.css'
+import { CloseRow } from '../dialogs/CloseRow.js'
 
 type Tab = 'jobs' | 'downloads'
 const TABS: { id: Tab; label: string }[] = [
@@ -51,11 +52,7 @@ export function JobsDialog({ initialTab = 'jobs' }: { initialTab?: Tab }) {
       <div className="tab-panel" role="tabpanel" id={`${id}-panel`} aria-labelledby={`${id}-${tab}`}>
         {tab === 'jobs' ? <JobList /> : <DownloadList />}
       </div>
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={closeDialog}>
-          Close
-        </button>
-      </div>
+      <CloseRow />
     </Modal>
   )
 }

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react'
+import { isDesktop } from '../../store/platform.js'
 import type { ResultOf } from '../../../shared/contract/index.js'
-import { api } from '../../api/index.js'
 import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import type { ZipTarget } from '../../store/jobsSlice.js'
@@ -25,18 +25,21 @@ export function ZipDownloadDialog({ target }: { target: ZipTarget }) {
   const [stage, setStage] = useState<Stage>({ at: 'planning' })
 
   const proceed = async ({ name }: Plan, alive: () => boolean) => {
-    const { openDialog, startZipDownload } = useTrove.getState()
-    if (!api.desktop) {
+    const { notify, startZipDownload, chooseZipPath } = useTrove.getState()
+    // The jobs panel opens only when asked for: the dialog closes and a notice says where progress is.
+    if (!isDesktop()) {
       startBrowserDownload(zipUrl(target), name)
-      return openDialog({ kind: 'jobs' })
+      closeDialog()
+      return notify(`Downloading ${name}. Its progress is under Downloads and jobs in the top bar.`)
     }
     setStage({ at: 'saving', name })
     try {
-      const chosen = await api.call('dialogs.saveFile', { defaultName: name })
+      const chosen = await chooseZipPath(name)
       if (!alive()) return
-      if (!chosen.path) return closeDialog()
-      void startZipDownload(target, chosen.path)
-      openDialog({ kind: 'jobs' })
+      if (!chosen) return closeDialog()
+      void startZipDownload(target, chosen)
+      closeDialog()
+      notify(`Making ${name}. Its progress is under Downloads and jobs in the top bar.`)
     } catch (e) {
       if (alive()) setStage({ at: 'failed', message: describeError(e).message })
     }
@@ -44,7 +47,7 @@ export function ZipDownloadDialog({ target }: { target: ZipTarget }) {
 
   useEffect(() => {
     let alive = true
-    api.call('downloads.plan', target).then(
+    useTrove.getState().planZip(target).then(
       (plan) => {
         if (!alive) return
         if (plan.fileCount === 0) setStage({ at: 'empty' })

@@ -22,9 +22,12 @@ export function jobPercent(job: JobView): number | null {
 
 /**
  * "3 of 10 files · 1.2 MB of 4.0 MB" while it runs, "10 files · 4.0 MB" once done: counts and
- * bytes, whichever the job reports (a finished job's last byte count may predate its end).
+ * bytes, whichever the job reports (a finished job's last byte count may predate its end); its
+ * stage in words instead, while it runs, when it has one.
  */
 export function jobProgressText(job: JobView): string {
+  // A job that says what it is doing says that instead of counts a person cannot read (bytes of a model).
+  if (job.stage && (job.state === 'running' || job.state === 'queued')) return job.stage
   const parts: string[] = []
   const noun = NOUNS[job.kind]
   if (job.state === 'done') {

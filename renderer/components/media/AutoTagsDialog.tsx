@@ -4,6 +4,8 @@ import type { AssetView } from '../../../shared/views.js'
 import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import { ImageDialogFrame } from './ImageDialogFrame.js'
+import { useSubmit } from '../forms/useSubmit.js'
+import { FormAlert } from '../forms/Field.js'
 
 /** Add auto tags (issue 7): main only suggests; nothing changes until the user adds the ones they choose. */
 export function AutoTagsDialog({ fileId }: { fileId: Id }) {
@@ -20,8 +22,6 @@ function AutoTags({ asset }: { asset: AssetView }) {
   const closeDialog = useTrove((s) => s.closeDialog)
   const [load, setLoad] = useState<Load>({ at: 'loading' })
   const [chosen, setChosen] = useState<Set<string>>(new Set())
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
 
   useEffect(() => {
     let alive = true
@@ -37,17 +37,8 @@ function AutoTags({ asset }: { asset: AssetView }) {
     }
   }, [asset.id])
 
-  const add = async (tags: string[]) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await useTrove.getState().addTags([asset.id], tags)
-      closeDialog()
-    } catch (e) {
-      setError(describeError(e).message)
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useSubmit(closeDialog)
+  const add = (tags: string[]) => run(() => useTrove.getState().addTags([asset.id], tags))
 
   const toggle = (tag: string) =>
     setChosen((c) => {
@@ -84,11 +75,7 @@ function AutoTags({ asset }: { asset: AssetView }) {
           ))}
         </fieldset>
       )}
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div className="modal-actions">
         <button type="button" className="button" onClick={closeDialog}>
           Cancel

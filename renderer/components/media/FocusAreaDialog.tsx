@@ -1,13 +1,14 @@
 import { useState } from 'react'
+import { fileUrl } from '../../store/platform.js'
 import type { Id } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
-import { api } from '../../api/index.js'
-import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import type { Rect } from './editState.js'
 import { ImageDialogFrame } from './ImageDialogFrame.js'
 import { ImageStage } from './ImageStage.js'
 import { RectEditor } from './RectEditor.js'
+import { useSubmit } from '../forms/useSubmit.js'
+import { FormAlert } from '../forms/Field.js'
 
 const STAGE = { width: 600, height: 440 }
 /** Where a focus area drawn with the keyboard starts: the middle quarter. */
@@ -29,21 +30,10 @@ function FocusAreaEditor({ asset }: { asset: AssetView }) {
   const closeDialog = useTrove((s) => s.closeDialog)
   const [draft, setDraft] = useState<Rect | null>(asset.focus ?? null)
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null)
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const shape = asset.width && asset.height ? { width: asset.width, height: asset.height } : (natural ?? { width: 4, height: 3 })
 
-  const store = async (rect: Rect | null) => {
-    setBusy(true)
-    setError(null)
-    try {
-      await useTrove.getState().setFocusArea(asset.id, rect)
-      closeDialog()
-    } catch (e) {
-      setError(describeError(e).message)
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useSubmit(closeDialog)
+  const store = (rect: Rect | null) => run(() => useTrove.getState().setFocusArea(asset.id, rect))
 
   return (
     <form
@@ -55,7 +45,7 @@ function FocusAreaEditor({ asset }: { asset: AssetView }) {
       <p className="focus-intro">Draw a rectangle around what matters in the picture. Thumbnails are cut around it, so it stays in view.</p>
       <div className="focus-canvas">
         <ImageStage
-          src={api.fileUrl('preview', asset.id, asset.currentVersion)}
+          src={fileUrl('preview', asset.id, asset.currentVersion)}
           width={shape.width}
           height={shape.height}
           maxWidth={STAGE.width}
@@ -68,11 +58,7 @@ function FocusAreaEditor({ asset }: { asset: AssetView }) {
       <p className="editor-result" role="status">
         {draft ? (same(draft, asset.focus) ? 'This is the saved focus area.' : 'Not saved yet.') : 'No focus area: thumbnails are cut around the centre.'}
       </p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div className="modal-actions">
         {!draft && (
           <button type="button" className="button editor-aside" onClick={() => setDraft(MIDDLE)}>

@@ -6,11 +6,12 @@ import { useTrove } from '../../store/index.js'
 import { Modal } from '../dialogs/Modal.js'
 import { LEVEL_LABELS } from '../labels.js'
 import './media.css'
+import { CloseRow } from '../dialogs/CloseRow.js'
 
 interface Props {
   fileId: Id
   title: string
-  /** The seed table's row: each of these needs contribute on the file. */
+  /** The permission table's row (docs/permissions.md): each of these needs contribute on the file. */
   operation: AssetOperation
   className?: string
   children(asset: AssetView): ReactNode
@@ -65,13 +66,7 @@ export function ImageDialogFrame({ fileId, title, operation, className, children
     // A new Modal once the controls are there, so focus moves into them (not onto a Close button that goes away).
     <Modal key={body ? 'notice' : 'ready'} title={title} onClose={closeDialog} className={body ? undefined : className}>
       {body ?? children(asset!)}
-      {body && (
-        <div className="modal-actions">
-          <button type="button" className="button" onClick={closeDialog}>
-            Close
-          </button>
-        </div>
-      )}
+      {body && <CloseRow />}
     </Modal>
   )
 }

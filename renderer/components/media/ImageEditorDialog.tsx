@@ -1,8 +1,7 @@
 import { useState } from 'react'
+import { fileUrl } from '../../store/platform.js'
 import type { Id } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
-import { api } from '../../api/index.js'
-import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import { typeLabel } from '../labels.js'
 import { EditControls, FORMATS, type FormatId } from './EditControls.js'
@@ -12,6 +11,8 @@ import { ImageStage } from './ImageStage.js'
 import { RectEditor } from './RectEditor.js'
 import { SaveAsFields, derivedName, saveAsInput, type SaveAsChoice } from './SaveAsFields.js'
 import { FocusIcon } from './mediaIcons.js'
+import { useSubmit } from '../forms/useSubmit.js'
+import { FormAlert } from '../forms/Field.js'
 
 /** Fits the editor's canvas column (920 px dialog less the side panel and padding). */
 const STAGE = { width: 572, height: 420 }
@@ -31,8 +32,6 @@ function ImageEditor({ asset }: { asset: AssetView }) {
   const [format, setFormat] = useState<FormatId | ''>('')
   const [natural, setNatural] = useState<{ width: number; height: number } | null>(null)
   const [saveAs, setSaveAs] = useState<SaveAsChoice>({ as: 'version' })
-  const [busy, setBusy] = useState(false)
-  const [error, setError] = useState<string | null>(null)
   const [broken, setBroken] = useState(false)
 
   // Pixel sizes come from main; the preview's own size stands in for the shape if main has none.
@@ -52,17 +51,8 @@ function ImageEditor({ asset }: { asset: AssetView }) {
     setFormat(next)
   }
 
-  const save = async () => {
-    setBusy(true)
-    setError(null)
-    try {
-      await useTrove.getState().editImage({ fileId: asset.id, ops, ...(format ? { format } : {}), saveAs: saveAsInput(saveAs) })
-      closeDialog()
-    } catch (e) {
-      setError(describeError(e).message)
-      setBusy(false)
-    }
-  }
+  const { busy, error, run } = useSubmit(closeDialog)
+  const save = () => run(() => useTrove.getState().editImage({ fileId: asset.id, ops, ...(format ? { format } : {}), saveAs: saveAsInput(saveAs) }))
 
   return (
     <form
@@ -80,7 +70,7 @@ function ImageEditor({ asset }: { asset: AssetView }) {
             </p>
           ) : (
             <ImageStage
-              src={api.fileUrl('preview', asset.id, asset.currentVersion)}
+              src={fileUrl('preview', asset.id, asset.currentVersion)}
               width={shape.width}
               height={shape.height}
               rotation={edit.rotation}
@@ -110,11 +100,7 @@ function ImageEditor({ asset }: { asset: AssetView }) {
           <SaveAsFields value={saveAs} onChange={setSaveAs} fileName={asset.name} defaultName={defaultName} />
         </div>
       </div>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       <div className="modal-actions editor-actions">
         <button type="button" className="button button-quiet editor-aside" onClick={() => useTrove.getState().openDialog({ kind: 'focusArea', fileId: asset.id })}>
           <FocusIcon size={16} /> Focus area…

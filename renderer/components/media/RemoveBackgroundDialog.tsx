@@ -1,11 +1,11 @@
 import { useState } from 'react'
+import { fileUrl } from '../../store/platform.js'
 import type { Id } from '../../../shared/domain.js'
 import type { AssetView } from '../../../shared/views.js'
-import { api } from '../../api/index.js'
 import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
-import { knownJobIds, useNewJob } from '../../store/jobSelectors.js'
-import { isActive } from '../../store/jobsSlice.js'
+import { useJob } from '../../store/jobSelectors.js'
+import { isActive, newJobId } from '../../store/jobsSlice.js'
 import { JobProgress } from '../jobs/JobProgress.js'
 import { ImageDialogFrame } from './ImageDialogFrame.js'
 import { SaveAsFields, derivedName, saveAsInput, type SaveAsChoice } from './SaveAsFields.js'
@@ -20,27 +20,56 @@ export function RemoveBackgroundDialog({ fileId }: { fileId: Id }) {
   )
 }
 
-type Stage = { at: 'choose' } | { at: 'running' } | { at: 'done'; result: AssetView } | { at: 'cancelled' } | { at: 'failed'; message: string }
+type Stage =
+  | { at: 'choose' }
+  | { at: 'running' }
+  | { at: 'done'; result: AssetView }
+  | { at: 'cancelled' }
+  | { at: 'failed'; message: string }
+  /** The model found no subject: nothing was saved, and the user decides whether an empty picture is wanted. */
+  | { at: 'empty'; message: string }
 
 function RemoveBackground({ asset }: { asset: AssetView }) {
   const closeDialog = useTrove((s) => s.closeDialog)
   const defaultName = derivedName(asset.name, 'no background', 'png')
   const [saveAs, setSaveAs] = useState<SaveAsChoice>({ as: 'version' })
   const [stage, setStage] = useState<Stage>({ at: 'choose' })
-  // The jobs there were before ours, so its progress events can be told from others'.
-  const [known, setKnown] = useState<Set<Id> | null>(null)
-  const job = useNewJob('removeBackground', stage.at === 'running' ? known : null)
+  // The id our job was asked to take, so its progress is told from others' (a new one each try).
+  const [jobId, setJobId] = useState<Id | null>(null)
+  const job = useJob(stage.at === 'running' ? jobId : null)
 
-  const run = async () => {
-    setKnown(knownJobIds())
+  const run = async (saveIfEmpty = false) => {
+    const id = newJobId()
+    setJobId(id)
     setStage({ at: 'running' })
     try {
-      const result = await useTrove.getState().removeBackground({ fileId: asset.id, saveAs: saveAsInput(saveAs) })
+      const result = await useTrove.getState().removeBackground({ fileId: asset.id, saveAs: saveAsInput(saveAs), jobId: id, ...(saveIfEmpty ? { saveIfEmpty } : {}) })
       setStage({ at: 'done', result })
     } catch (e) {
-      if ((e as { code?: string }).code === 'CANCELLED') setStage({ at: 'cancelled' })
+      const error = e as { code?: string; details?: { fullyTransparent?: boolean } }
+      if (error.code === 'CANCELLED') setStage({ at: 'cancelled' })
+      else if (error.details?.fullyTransparent) setStage({ at: 'empty', message: describeError(e).message })
       else setStage({ at: 'failed', message: describeError(e).message })
     }
+  }
+
+  if (stage.at === 'empty') {
+    return (
+      <>
+        <p className="field-error" role="alert">
+          {stage.message}
+        </p>
+        <p className="field-hint">Saving it anyway runs the model again and keeps a picture with nothing visible in it{saveAs.as === 'version' ? `, as the current version of “${asset.name}” (the original stays among its versions)` : ''}.</p>
+        <div className="modal-actions">
+          <button type="button" className="button" onClick={() => void run(true)}>
+            Save anyway
+          </button>
+          <button type="button" className="button button-primary" onClick={closeDialog} autoFocus>
+            Keep the original
+          </button>
+        </div>
+      </>
+    )
   }
 
   if (stage.at === 'choose') {
@@ -52,7 +81,7 @@ function RemoveBackground({ asset }: { asset: AssetView }) {
         }}
       >
         <div className="media-intro">
-          <img className="media-thumb" src={api.fileUrl('thumb', asset.id, asset.currentVersion)} alt="" />
+          <img className="media-thumb" src={fileUrl('thumb', asset.id, asset.currentVersion)} alt="" />
           <p className="media-notice">The background of “{asset.name}” is made transparent by a model that runs on this computer. It takes a few seconds; the result is a PNG.</p>
         </div>
         <SaveAsFields value={saveAs} onChange={setSaveAs} fileName={asset.name} defaultName={defaultName} />
@@ -71,7 +100,7 @@ function RemoveBackground({ asset }: { asset: AssetView }) {
   if (stage.at === 'running') {
     return (
       <>
-        <p className="running-what">Cutting the subject of “{asset.name}” out of its background…</p>
+        <p className="running-what">Cutting the subject of “{asset.name}” out of its background. The model is loaded first, then it works on the picture.</p>
         <JobProgress job={job} label="Background removal progress" />
         <p className="field-hint">You can close this window: the work goes on, and the jobs panel shows it.</p>
         <div className="modal-actions">
@@ -91,7 +120,7 @@ function RemoveBackground({ asset }: { asset: AssetView }) {
       {stage.at === 'done' && (
         <div className="bg-result">
           <div className="checkerboard">
-            <img src={api.fileUrl('preview', stage.result.id, stage.result.currentVersion)} alt={`${stage.result.name} without its background`} />
+            <img src={fileUrl('preview', stage.result.id, stage.result.currentVersion)} alt={`${stage.result.name} without its background`} />
           </div>
           <p role="status">
             {stage.result.id === asset.id ? `Saved as version ${stage.result.currentVersion} of “${stage.result.name}”.` : `Saved as the new file “${stage.result.name}”.`}

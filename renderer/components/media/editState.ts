@@ -1,4 +1,4 @@
-import type { EditOp } from '../../../shared/contract/media.js'
+import type { EditOp } from '../../../shared/contract/images.js'
 import type { FocusArea } from '../../../shared/domain.js'
 
 /** A rectangle in 0..1 coordinates of an image, as main takes crops and focus areas. */

@@ -13,6 +13,13 @@ const LinkIcon = (p: IconProps) => (
   </Svg>
 )
 
+const FocusIcon = (p: IconProps) => (
+  <Svg {...p}>
+    <path d="M4 8V4h4M16 4h4v4M20 16v4h-4M8 20H4v-4" />
+    <circle cx="12" cy="12" r="2.5" />
+  </Svg>
+)
+
 const ICONS = {
   open: OpenIcon,
   copyLink: LinkIcon,
@@ -25,6 +32,7 @@ const ICONS = {
   addToCollections: CollectionIcon,
   removeFromCollections: RemoveFromCollectionIcon,
   editImage: CropIcon,
+  focusArea: FocusIcon,
   autoTags: SparkleIcon,
   removeBackground: EraserIcon,
   similar: CopyIcon,

@@ -7,11 +7,12 @@ import { offeredActions } from './assetActions.js'
 import { ActionIcon } from './ActionIcon.js'
 import { useRunAssetAction } from './useRunAssetAction.js'
 import { FolderMenuItems } from './FolderMenuItems.js'
-import { CollectionContextItems } from '../collections/CollectionContextItems.js'
+import { CollectionContextItems, useRemovableCollection } from '../collections/CollectionContextItems.js'
+import { canRemoveFrom } from '../collections/collectionActions.js'
 
 /**
- * The right-click menu of the centre (seed: "select and right-click"): the operations of the
- * seeds' table for the selection, each offered only where the lowest level among the selected
+ * The right-click menu of the centre (select, then right-click): the operations of the
+ * permission table (docs/permissions.md) for the selection, each offered only where the lowest level among the selected
  * items allows it. A right-click on empty space offers what can be done in the folder itself.
  */
 export function AssetContextMenu({ children }: { children: ReactNode }) {
@@ -37,10 +38,15 @@ function menuLabel(selected: AssetView[]): string {
 
 function AssetMenuItems({ assets }: { assets: AssetView[] }) {
   const run = useRunAssetAction()
-  const actions = offeredActions(assets)
+  const removableCollections = useTrove((s) => assets.length === 1 && s.details?.id === assets[0].id && !!s.details.associations?.some((a) => a.direct && canRemoveFrom(a.collection)))
+  const collection = useRemovableCollection()
+  const inCollection = useTrove((s) => s.collectionScope !== null && !s.search)
+  const actions = offeredActions(assets, { removableCollections, inCollection })
   return (
     <>
       {assets.length > 1 && <ContextMenu.Label className="menu-label">{assets.length} items selected</ContextMenu.Label>}
+      {/* In a collection, removing from it is what is meant most often: first, and apart from deleting. */}
+      {collection && <CollectionContextItems collection={collection} assets={assets} />}
       {actions.map((a, i) => (
         <Fragment key={a.id}>
           {i > 0 && actions[i - 1].group !== a.group && <ContextMenu.Separator className="menu-separator" />}
@@ -51,7 +57,6 @@ function AssetMenuItems({ assets }: { assets: AssetView[] }) {
           </ContextMenu.Item>
         </Fragment>
       ))}
-      <CollectionContextItems assets={assets} />
     </>
   )
 }

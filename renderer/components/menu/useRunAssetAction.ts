@@ -38,6 +38,8 @@ export function useRunAssetAction(): (id: AssetActionId, assets: AssetView[]) =>
         return s.openDialog({ kind: 'removeFromCollections', assetId: first.id })
       case 'editImage':
         return s.openDialog({ kind: 'imageEditor', fileId: first.id })
+      case 'focusArea':
+        return s.openDialog({ kind: 'focusArea', fileId: first.id })
       case 'autoTags':
         return s.openDialog({ kind: 'autoTags', fileId: first.id })
       case 'removeBackground':

@@ -1,22 +1,25 @@
 import { useId, useState } from 'react'
 import type { Id, Level } from '../../../shared/domain.js'
-import { SearchIcon } from '../actionIcons.js'
-import { highest, LEVEL_LABELS, levelsFrom } from './levels.js'
-import type { Sharing } from './useSharing.js'
+import { SearchField } from '../forms/SearchField.js'
+import { useTrove } from '../../store/index.js'
+import type { SharingState } from '../../store/sharingSlice.js'
+import { highest, inheritedFloor, LEVEL_LABELS, levelsFrom } from './levels.js'
 
 interface Candidate {
   id: Id
   name: string
   kind: 'user' | 'group'
   detail: string
+  /** A user who already reaches this through a group: "Can view through Editors". */
+  viaGroup?: string
 }
 
 /**
- * Pick restricted users and user groups and a level (seed: "pick the users and user groups, as
- * well as specify their access level"). Subjects already granted here are changed in the list
+ * Pick restricted users and user groups and a level (docs/permissions.md, sharing). Subjects already granted here are changed in the list
  * below instead. A level lower than one a picked subject inherits is not offered.
  */
-export function AddSubjects({ sharing }: { sharing: Sharing }) {
+export function AddSubjects({ sharing }: { sharing: SharingState }) {
+  const grantSharing = useTrove((s) => s.grantSharing)
   const [query, setQuery] = useState('')
   const [chosen, setChosen] = useState<Id[]>([])
   const [wanted, setWanted] = useState<Level>('view')
@@ -28,19 +31,21 @@ export function AddSubjects({ sharing }: { sharing: Sharing }) {
   // restricted sharer is told no one's role or email (docs/accounts.md), so sees everyone by name.
   const candidates: Candidate[] = [
     ...sharing.groups.map((g) => ({ id: g.id, name: g.name, kind: 'group' as const, detail: groupDetail(g.memberIds) })),
-    ...sharing.users.filter((u) => u.role === undefined || u.role === 'restricted').map((u) => ({ id: u.id, name: u.name, kind: 'user' as const, detail: u.email ?? 'User' })),
+    ...sharing.users
+      .filter((u) => u.role === undefined || u.role === 'restricted')
+      .map((u) => ({ id: u.id, name: u.name, kind: 'user' as const, detail: u.email ?? 'User', viaGroup: throughGroups(sharing, u.id) })),
   ].filter((c) => !granted.has(c.id))
   const needle = query.trim().toLowerCase()
   const shown = needle ? candidates.filter((c) => c.name.toLowerCase().includes(needle) || c.detail.toLowerCase().includes(needle)) : candidates
   const picked = candidates.filter((c) => chosen.includes(c.id))
 
-  const floors = picked.map((c) => ({ id: c.id, name: c.name, floor: sharing.floorFor(c.id) })).filter((f) => f.floor !== null)
+  const floors = picked.map((c) => ({ id: c.id, name: c.name, floor: inheritedFloor(sharing.view, c.id) })).filter((f) => f.floor !== null)
   const offered = levelsFrom(highest(floors.map((f) => f.floor!)))
   const level = offered.includes(wanted) ? wanted : offered[0]
 
   const submit = async () => {
     if (picked.length === 0 || sharing.busy) return
-    const done = await sharing.grant(picked.map((c) => c.id), level)
+    const done = await grantSharing(picked.map((c) => c.id), level)
     setChosen((ids) => ids.filter((id) => !done.includes(id)))
     if (done.length === picked.length) setQuery('')
   }
@@ -53,20 +58,7 @@ export function AddSubjects({ sharing }: { sharing: Sharing }) {
         void submit()
       }}
     >
-      <label className="search-field">
-        <SearchIcon size={16} />
-        <input
-          className="input"
-          type="search"
-          value={query}
-          onChange={(e) => setQuery(e.target.value)}
-          placeholder="Search users and user groups"
-          aria-label="Search users and user groups"
-          aria-controls={listId}
-          autoComplete="off"
-          data-autofocus
-        />
-      </label>
+      <SearchField value={query} onChange={setQuery} placeholder="Search users and user groups" controls={listId} autoFocus />
       <ul className="choose-list subject-list" id={listId} aria-label="Users and user groups to share with">
         {shown.map((c) => (
           <li key={c.id}>
@@ -75,10 +67,11 @@ export function AddSubjects({ sharing }: { sharing: Sharing }) {
                 type="checkbox"
                 checked={chosen.includes(c.id)}
                 onChange={() => setChosen((ids) => (ids.includes(c.id) ? ids.filter((x) => x !== c.id) : [...ids, c.id]))}
-                aria-label={`${c.name}, ${c.detail}`}
+                aria-label={`${c.name}, ${c.detail}${c.viaGroup ? `, ${c.viaGroup}` : ''}`}
               />
               <span className="choose-name">{c.name}</span>
               <span className="choose-meta">{c.detail}</span>
+              {c.viaGroup && <span className="choose-meta choose-via">{c.viaGroup}</span>}
             </label>
           </li>
         ))}
@@ -110,8 +103,26 @@ export function AddSubjects({ sharing }: { sharing: Sharing }) {
   )
 }
 
-function sourceOf(sharing: Sharing, subjectId: Id, level: Level): string {
+function sourceOf(sharing: SharingState, subjectId: Id, level: Level): string {
   return sharing.view?.inherited.find((g) => g.subjectId === subjectId && g.level === level)?.sourcePath ?? 'a folder above'
+}
+
+/**
+ * Whether a user already has access here through a group (granted here or on a folder above),
+ * so a sharer need not add them one by one: "Already can view through Editors". Only groups
+ * whose members the sharer is told of can say so.
+ */
+function throughGroups(sharing: SharingState, userId: Id): string | undefined {
+  const grants = [...(sharing.view?.direct ?? []), ...(sharing.view?.inherited ?? [])]
+  const via = new Map<string, Level>()
+  for (const g of sharing.groups) {
+    if (!g.memberIds?.includes(userId)) continue
+    const level = highest(grants.filter((x) => x.subjectId === g.id).map((x) => x.level))
+    if (level) via.set(g.name, level)
+  }
+  if (via.size === 0) return undefined
+  const level = highest([...via.values()])!
+  return `Already ${LEVEL_LABELS[level].toLowerCase()} through ${[...via.keys()].sort((a, b) => a.localeCompare(b)).join(', ')}`
 }
 
 function groupDetail(memberIds: Id[] | undefined): string {

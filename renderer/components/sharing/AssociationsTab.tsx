@@ -1,13 +1,13 @@
 import { useEffect, useState } from 'react'
 import type { Id } from '../../../shared/domain.js'
 import type { AssociationView } from '../../../shared/views.js'
-import { api } from '../../api/index.js'
 import { describeError, type ShownError } from '../../api/errors.js'
 import { CollectionIcon } from '../actionIcons.js'
 import { Refusal } from '../collections/Refusal.js'
 import { useAssetViews } from '../collections/useAssetViews.js'
+import { useTrove } from '../../store/index.js'
 
-/** The "Media collection associations" tab (seed): the collections an asset is in, directly or through a parent folder. */
+/** The "Media collection associations" tab (docs/permissions.md): the collections an asset is in, directly or through a parent folder. */
 export function AssociationsTab({ assetId, assetName }: { assetId: Id; assetName: string }) {
   const [list, setList] = useState<AssociationView[] | null>(null)
   const [error, setError] = useState<ShownError | null>(null)
@@ -15,7 +15,7 @@ export function AssociationsTab({ assetId, assetName }: { assetId: Id; assetName
 
   useEffect(() => {
     let live = true
-    api.call('collections.associations', { assetId }).then(
+    useTrove.getState().loadAssociations(assetId).then(
       (l) => live && setList(l),
       (e: unknown) => live && setError(describeError(e)),
     )

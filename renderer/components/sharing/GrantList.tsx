@@ -1,11 +1,12 @@
 import type { Level } from '../../../shared/domain.js'
 import type { GrantView } from '../../../shared/views.js'
 import { CloseIcon } from '../icons.js'
-import { LEVEL_LABELS, levelsFrom } from './levels.js'
-import type { Sharing } from './useSharing.js'
+import { useTrove } from '../../store/index.js'
+import type { SharingState } from '../../store/sharingSlice.js'
+import { inheritedFloor, LEVEL_LABELS, levelsFrom } from './levels.js'
 
-/** Everyone granted access here: level changed in place, or the grant removed (seed: "view, change or remove"). */
-export function DirectGrants({ sharing }: { sharing: Sharing }) {
+/** Everyone granted access here: level changed in place, or the grant removed (docs/permissions.md, sharing). */
+export function DirectGrants({ sharing }: { sharing: SharingState }) {
   const grants = sharing.view?.direct ?? []
   if (!sharing.view) return sharing.error ? null : <p className="choose-empty">Loading who has access…</p>
   if (grants.length === 0) return <p className="choose-empty">Not shared with any restricted user or group here yet.</p>
@@ -18,8 +19,10 @@ export function DirectGrants({ sharing }: { sharing: Sharing }) {
   )
 }
 
-function GrantRow({ grant, sharing }: { grant: GrantView; sharing: Sharing }) {
-  const offered = levelsFrom(sharing.floorFor(grant.subjectId))
+function GrantRow({ grant, sharing }: { grant: GrantView; sharing: SharingState }) {
+  const grantSharing = useTrove((s) => s.grantSharing)
+  const revokeSharing = useTrove((s) => s.revokeSharing)
+  const offered = levelsFrom(inheritedFloor(sharing.view, grant.subjectId))
   return (
     <li className="grant-row">
       <span className="grant-who">
@@ -31,7 +34,7 @@ function GrantRow({ grant, sharing }: { grant: GrantView; sharing: Sharing }) {
         aria-label={`Level for ${grant.subjectName}`}
         value={grant.level}
         disabled={sharing.busy}
-        onChange={(e) => void sharing.grant([grant.subjectId], e.target.value as Level)}
+        onChange={(e) => void grantSharing([grant.subjectId], e.target.value as Level)}
       >
         {/* A level main gave that is now below the floor still shows, so the select never lies. */}
         {(offered.includes(grant.level) ? offered : [grant.level, ...offered]).map((l) => (
@@ -40,15 +43,15 @@ function GrantRow({ grant, sharing }: { grant: GrantView; sharing: Sharing }) {
           </option>
         ))}
       </select>
-      <button type="button" className="icon-button" aria-label={`Stop sharing with ${grant.subjectName}`} title="Remove" disabled={sharing.busy} onClick={() => void sharing.revoke(grant.subjectId)}>
+      <button type="button" className="icon-button" aria-label={`Stop sharing with ${grant.subjectName}`} title="Remove" disabled={sharing.busy} onClick={() => void revokeSharing(grant.subjectId)}>
         <CloseIcon size={16} />
       </button>
     </li>
   )
 }
 
-/** Grants on parent folders cascade here (seed); they are changed on the folder they come from, so they are shown read-only. */
-export function InheritedGrants({ sharing }: { sharing: Sharing }) {
+/** Grants on parent folders cascade here (docs/permissions.md, sharing); they are changed on the folder they come from, so they are shown read-only. */
+export function InheritedGrants({ sharing }: { sharing: SharingState }) {
   const grants = sharing.view?.inherited ?? []
   if (grants.length === 0) return null
   return (

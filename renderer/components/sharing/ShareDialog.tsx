@@ -1,15 +1,17 @@
 import * as Tabs from '@radix-ui/react-tabs'
+import { useEffect } from 'react'
 import type { Id } from '../../../shared/domain.js'
 import { useTrove } from '../../store/index.js'
+import { sharingOf } from '../../store/sharingSlice.js'
 import { Modal } from '../dialogs/Modal.js'
 import { useAssetViews } from '../collections/useAssetViews.js'
 import { AssociationsTab } from './AssociationsTab.js'
 import { SubjectsTab } from './SubjectsTab.js'
-import { useSharing } from './useSharing.js'
 import { isHome } from '../../../shared/home.js'
+import { CloseRow } from '../dialogs/CloseRow.js'
 
 /**
- * Share a file, folder or collection (seed: "How to share assets and media collections"): the
+ * Share a file, folder or collection (docs/permissions.md, sharing): the
  * "Users & user groups" tab, and for assets the "Media collection associations" tab. Main
  * checks manage on the resource; the dialog is only offered where the level allows it.
  */
@@ -18,7 +20,13 @@ export function ShareDialog({ resourceId, resourceType }: { resourceId: Id; reso
   const collection = useTrove((s) => (resourceType === 'collection' ? s.collections.find((c) => c.id === resourceId) : undefined))
   const { assets } = useAssetViews(resourceType === 'asset' ? [resourceId] : [])
   const asset = assets[0]
-  const sharing = useSharing(resourceId)
+  const sharing = useTrove(sharingOf(resourceId))
+  const openSharing = useTrove((s) => s.openSharing)
+  const closeSharing = useTrove((s) => s.closeSharing)
+  useEffect(() => {
+    void openSharing(resourceId)
+    return closeSharing
+  }, [resourceId, openSharing, closeSharing])
   const ownerId = sharing.view?.ownerId
   const owner = sharing.users.find((u) => u.id === ownerId)
 
@@ -47,11 +55,7 @@ export function ShareDialog({ resourceId, resourceType }: { resourceId: Id; reso
           </Tabs.Content>
         )}
       </Tabs.Root>
-      <div className="modal-actions">
-        <button type="button" className="button" onClick={closeDialog}>
-          Done
-        </button>
-      </div>
+      <CloseRow label="Done" />
     </Modal>
   )
 }

@@ -1,10 +1,10 @@
 import { Refusal } from '../collections/Refusal.js'
 import { AddSubjects } from './AddSubjects.js'
 import { DirectGrants, InheritedGrants } from './GrantList.js'
-import type { Sharing, SharingError } from './useSharing.js'
+import type { SharingError, SharingState } from '../../store/sharingSlice.js'
 
-/** The "Users & user groups" tab (seed). Home is never shared with restricted users or groups (docs/permissions.md). */
-export function SubjectsTab({ sharing, isHome, ownerName }: { sharing: Sharing; isHome: boolean; ownerName: string | null }) {
+/** The "Users & user groups" tab. Home is never shared with restricted users or groups (docs/permissions.md). */
+export function SubjectsTab({ sharing, isHome, ownerName }: { sharing: SharingState; isHome: boolean; ownerName: string | null }) {
   return (
     <div className="share-subjects">
       {isHome ? (

@@ -1,10 +1,16 @@
 import { useEffect, useRef, useState } from 'react'
 import type { TrashItemView } from '../../../shared/views.js'
+import { hasRendition } from '../../../shared/mediaKinds.js'
+import { fileUrl } from '../../store/platform.js'
 import { describeError } from '../../api/errors.js'
 import { useTrove } from '../../store/index.js'
 import { ConfirmDialog } from '../dialogs/ConfirmDialog.js'
 import { FileIcon, FolderIcon } from '../icons.js'
 import { formatBytes, formatDate, itemCount } from '../labels.js'
+import { FormAlert } from '../forms/Field.js'
+
+/** Items the trash shows before "Show more". */
+export const TRASH_PAGE = 100
 
 type Asking = { kind: 'purge'; item: TrashItemView } | { kind: 'empty' } | null
 
@@ -17,6 +23,8 @@ export function TrashPane() {
   const status = useTrove((s) => s.trashStatus)
   const [asking, setAsking] = useState<Asking>(null)
   const [error, setError] = useState<string | null>(null)
+  // A long trash is shown a page at a time, so a purge of thousands does not fill the page at once.
+  const [shown, setShown] = useState(TRASH_PAGE)
   const heading = useRef<HTMLHeadingElement>(null)
 
   useEffect(() => {
@@ -43,19 +51,21 @@ export function TrashPane() {
         </button>
       </div>
       <p className="trash-lead">Deleted files and folders stay here until they are deleted for good, by hand or when their time is up.</p>
-      {error && (
-        <p className="field-error" role="alert">
-          {error}
-        </p>
-      )}
+      <FormAlert message={error} />
       {status === 'loading' && items.length === 0 && <p className="content-status">Loading…</p>}
       {status === 'ready' && items.length === 0 && <p className="content-status">The trash is empty.</p>}
       {items.length > 0 && (
         <ul className="trash-list" aria-label="Deleted items">
-          {items.map((item) => (
+          {items.slice(0, shown).map((item) => (
             <li key={item.id} className="trash-row">
               <span className="trash-icon" aria-hidden="true">
-                {item.kind === 'folder' ? <FolderIcon size={20} /> : <FileIcon size={20} />}
+                {hasRendition(item.mime) && item.currentVersion ? (
+                  <img className="trash-thumb" src={fileUrl('thumb', item.id, item.currentVersion)} alt="" loading="lazy" />
+                ) : item.kind === 'folder' ? (
+                  <FolderIcon size={20} />
+                ) : (
+                  <FileIcon size={20} />
+                )}
               </span>
               <span className="trash-name">
                 <strong>{item.name}</strong>
@@ -74,6 +84,16 @@ export function TrashPane() {
             </li>
           ))}
         </ul>
+      )}
+      {items.length > shown && (
+        <div className="trash-more">
+          <span className="content-status">
+            Showing {shown.toLocaleString()} of {items.length.toLocaleString()}.
+          </span>{' '}
+          <button type="button" className="button" onClick={() => setShown((n) => n + TRASH_PAGE)}>
+            Show {Math.min(TRASH_PAGE, items.length - shown).toLocaleString()} more
+          </button>
+        </div>
       )}
       {asking?.kind === 'purge' && (
         <ConfirmDialog

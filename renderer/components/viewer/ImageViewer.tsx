@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { fileUrl } from '../../store/platform.js'
 import type { AssetView } from '../../../shared/views.js'
 import { renditionSource } from '../../../shared/mediaKinds.js'
-import { api } from '../../api/index.js'
 import { FIT, effectiveScale, zoomAt, type Zoom } from './zoom.js'
 
 /** The preview's longest side (main makes previews this size). */
@@ -121,7 +121,7 @@ export function ImageViewer({ asset }: { asset: AssetView }) {
           <>
             <img
               className="viewer-picture"
-              src={api.fileUrl('preview', asset.id, asset.currentVersion)}
+              src={fileUrl('preview', asset.id, asset.currentVersion)}
               alt={asset.name}
               draggable={false}
               style={style}
@@ -131,7 +131,7 @@ export function ImageViewer({ asset }: { asset: AssetView }) {
             {wantOriginal && (
               <img
                 className={`viewer-picture viewer-original${originalReady ? ' is-ready' : ''}`}
-                src={api.fileUrl('file', asset.id, asset.currentVersion)}
+                src={fileUrl('file', asset.id, asset.currentVersion)}
                 alt=""
                 draggable={false}
                 style={style}

@@ -1,6 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
+import * as Dialog from '@radix-ui/react-dialog'
+import { useEffect, useState } from 'react'
 import type { AssetView } from '../../../shared/views.js'
-import { api } from '../../api/index.js'
 import { useTrove } from '../../store/index.js'
 import { selectShownIds } from '../../store/shownItems.js'
 import { CloseIcon } from '../icons.js'
@@ -8,6 +8,7 @@ import { dimensions, formatBytes, formatDateTime, formatTaken, typeLabel } from 
 import { offeredActions, type AssetActionId } from '../menu/assetActions.js'
 import { useRunAssetAction } from '../menu/useRunAssetAction.js'
 import { copyAssetLink } from '../../routing/copyLink.js'
+import { openerForDialog, returnFocus } from '../dialogs/focusReturn.js'
 import { viewerFor } from './viewers.js'
 
 /** The actions the viewer offers, when the user's level allows them (the same rules as the menus). */
@@ -18,6 +19,8 @@ const VIEWER_ACTIONS: AssetActionId[] = ['download', 'editImage', 'addToCollecti
  * name, where it is in the view ("12 of 340"), its key properties and the actions the level
  * allows. Left and Right go through the view; Escape (or Space) goes back to the view as it
  * was, selection and scroll position included, since the view stays mounted beneath.
+ * A Radix Dialog like every other modal (focus stays in, the view beneath is hidden from
+ * assistive technology, Escape closes), and focus goes back to where it was (focusReturn.ts).
  */
 export function QuickLook() {
   const viewerId = useTrove((s) => s.viewerId)
@@ -29,7 +32,6 @@ function Viewer({ id }: { id: string }) {
   const ids = useTrove(selectShownIds)
   const known = useTrove((s) => s.byId[id])
   const [state, setState] = useState<'ready' | 'loading' | 'missing'>(known ? 'ready' : 'loading')
-  const root = useRef<HTMLDivElement>(null)
   const index = ids.indexOf(id)
   const asset = known
 
@@ -38,7 +40,7 @@ function Viewer({ id }: { id: string }) {
     if (known) return setState('ready')
     let live = true
     setState('loading')
-    api.call('assets.get', { id }).then(
+    useTrove.getState().fetchAsset(id).then(
       (view) => {
         if (!live) return
         useTrove.getState().remember([view])
@@ -50,15 +52,16 @@ function Viewer({ id }: { id: string }) {
     }
   }, [id, known])
 
+  // Taken as the viewer first renders (a tile, or the page itself when an address opened it).
+  const [opener] = useState(openerForDialog)
   useEffect(() => {
-    const previous = document.activeElement as HTMLElement | null
-    root.current?.focus()
+    const region = opener?.closest('main, aside, [role="region"], section') ?? null
+    // Back to the view, where the keyboard was; with nothing to go back to, to the view itself.
     return () => {
-      // Back to the view, where the keyboard was.
-      if (previous && document.contains(previous)) previous.focus()
+      if (opener?.isConnected && opener !== document.body) returnFocus(opener, region)
       else (document.querySelector('.grid-scroll, .list') as HTMLElement | null)?.focus()
     }
-  }, [])
+  }, [opener])
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -66,11 +69,15 @@ function Viewer({ id }: { id: string }) {
       if (s.dialog) return
       const target = e.target as HTMLElement | null
       if (target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.isContentEditable)) return
+      // A player with focus keeps its keys (arrows seek, Space plays): this listener hears them first, on the window.
+      if (target && (target.tagName === 'VIDEO' || target.tagName === 'AUDIO')) return
       const shown = selectShownIds(s)
       const at = shown.indexOf(id)
       switch (e.key) {
-        case 'Escape':
+        // Escape is Radix's (below), so a dialog opened over the viewer takes it first.
         case ' ':
+          // Space on one of the viewer's buttons presses it.
+          if (target?.closest('button, a, [role="button"]')) return
           s.closeViewer()
           break
         case 'ArrowRight':
@@ -99,33 +106,53 @@ function Viewer({ id }: { id: string }) {
   const total = useTrove((s) => (s.search ? s.search.total : ids.length))
   const go = (to: number) => ids[to] && useTrove.getState().openViewer(ids[to])
 
+  const label = asset ? `Viewer: ${asset.name}` : 'Viewer'
   return (
-    <div ref={root} className="viewer" role="dialog" aria-modal="true" aria-label={asset ? `Viewer: ${asset.name}` : 'Viewer'} tabIndex={-1}>
-      <header className="viewer-bar">
-        <h2 className="viewer-name">{asset?.name ?? (state === 'missing' ? 'Not found or not shared with you' : '…')}</h2>
-        {index >= 0 && (
-          <span className="viewer-position" aria-label="Position">
-            {(index + 1).toLocaleString()} of {total.toLocaleString()}
-          </span>
-        )}
-        {asset && <ViewerActions asset={asset} />}
-        <button type="button" className="icon-button viewer-close" aria-label="Close viewer" onClick={() => useTrove.getState().closeViewer()}>
-          <CloseIcon size={18} />
-        </button>
-      </header>
-      <div className="viewer-body">
-        <button type="button" className="viewer-step viewer-prev" aria-label="Previous" disabled={index <= 0} onClick={() => go(index - 1)}>
-          ‹
-        </button>
-        <div className="viewer-stage">
-          {asset ? <Shown asset={asset} /> : state === 'missing' ? <NotShown /> : null}
-        </div>
-        <button type="button" className="viewer-step viewer-next" aria-label="Next" disabled={index < 0 || index >= ids.length - 1} onClick={() => go(index + 1)}>
-          ›
-        </button>
-        {asset && <Properties asset={asset} />}
-      </div>
-    </div>
+    <Dialog.Root open onOpenChange={(open) => !open && useTrove.getState().closeViewer()}>
+      <Dialog.Portal>
+        <Dialog.Content
+          className="viewer"
+          aria-label={label}
+          // The name in the bar is shown as the title; the dialog's name also says it is the viewer.
+          aria-labelledby={undefined}
+          aria-describedby={undefined}
+          onOpenAutoFocus={(e) => {
+            // The viewer itself takes focus, so the keys go to it and no button is pressed by Space.
+            e.preventDefault()
+            ;(e.currentTarget as HTMLElement | null)?.focus()
+          }}
+          onCloseAutoFocus={(e) => e.preventDefault()}
+          // The viewer fills the window: only Escape and its Close button end it, never a stray click elsewhere.
+          onPointerDownOutside={(e) => e.preventDefault()}
+          tabIndex={-1}
+        >
+          <header className="viewer-bar">
+            <Dialog.Title className="viewer-name">{asset?.name ?? (state === 'missing' ? 'Not found or not shared with you' : '…')}</Dialog.Title>
+            {index >= 0 && (
+              <span className="viewer-position" aria-label="Position">
+                {(index + 1).toLocaleString()} of {total.toLocaleString()}
+              </span>
+            )}
+            {asset && <ViewerActions asset={asset} />}
+            <Dialog.Close className="icon-button viewer-close" aria-label="Close viewer">
+              <CloseIcon size={18} />
+            </Dialog.Close>
+          </header>
+          <div className="viewer-body">
+            <button type="button" className="viewer-step viewer-prev" aria-label="Previous" disabled={index <= 0} onClick={() => go(index - 1)}>
+              ‹
+            </button>
+            <div className="viewer-stage">
+              {asset ? <Shown asset={asset} /> : state === 'missing' ? <NotShown /> : null}
+            </div>
+            <button type="button" className="viewer-step viewer-next" aria-label="Next" disabled={index < 0 || index >= ids.length - 1} onClick={() => go(index + 1)}>
+              ›
+            </button>
+            {asset && <Properties asset={asset} />}
+          </div>
+        </Dialog.Content>
+      </Dialog.Portal>
+    </Dialog.Root>
   )
 }
 
@@ -166,6 +193,7 @@ function Properties({ asset }: { asset: AssetView }) {
     ['Type', asset.kind === 'folder' ? 'Folder' : typeLabel(asset.name, asset.mime)],
     ['Size', asset.size !== undefined ? formatBytes(asset.size) : null],
     ['Dimensions', dimensions(asset.width, asset.height)],
+    ['Pages', asset.media?.pages !== undefined ? asset.media.pages.toLocaleString() : null],
     ['Modified', formatDateTime(asset.updatedAt)],
     ['Taken', asset.embedded?.takenAt ? formatTaken(asset.embedded.takenAt) : null],
     ['Camera', asset.embedded?.camera],

@@ -51,7 +51,7 @@ describe('administration: custom metadata fields', () => {
   it('deletes a field after a confirmation that says its values go with it', async () => {
     const { user, api } = await openAdmin('Metadata fields')
     await user.click(await screen.findByRole('button', { name: 'Delete field Season' }))
-    const dialog = screen.getByRole('dialog', { name: 'Delete the field Season?' })
+    const dialog = screen.getByRole('alertdialog', { name: 'Delete the field Season?' })
     expect(dialog).toHaveTextContent('with the values files hold in it')
     await user.click(within(dialog).getByRole('button', { name: 'Delete field' }))
     await waitFor(() => expect(screen.queryByRole('cell', { name: 'Season' })).toBeNull())

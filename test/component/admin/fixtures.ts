@@ -33,7 +33,7 @@ export function adminWorld() {
     'users.update': ({ userId, role, password }) => {
       const before = userById(userId)
       const next = { ...before, role: role ?? before.role, hasPassword: password === undefined ? before.hasPassword : password !== null }
-      // Leaving the restricted role ends every group membership (seed).
+      // Leaving the restricted role ends every group membership (docs/permissions.md).
       if (before.role === 'restricted' && next.role !== 'restricted') world.groups = world.groups.map((g) => ({ ...g, memberIds: g.memberIds.filter((m) => m !== userId) }))
       world.users = world.users.map((u) => (u.id === userId ? next : u))
       return next
@@ -56,6 +56,13 @@ export function adminWorld() {
       world.groups = world.groups.filter((g) => g.id !== groupId)
       return { deleted: groupId }
     },
+    'groups.shares': ({ groupId }) =>
+      groupId === 'g-design'
+        ? [
+            { resourceType: 'asset', resourceId: 'b', name: '/Brand', kind: 'folder', level: 'contribute' },
+            { resourceType: 'collection', resourceId: 'c-kit', name: 'Press kit', kind: 'collection', level: 'view' },
+          ]
+        : [],
     'groups.addMembers': ({ groupId, userIds }) => {
       world.groups = world.groups.map((g) => (g.id === groupId ? { ...g, memberIds: [...g.memberIds, ...userIds] } : g))
       return world.groups.find((g) => g.id === groupId)!
@@ -79,8 +86,10 @@ export function adminWorld() {
 }
 
 /** Ada opens the administration screen on the given tab. */
-export async function openAdmin(tab: 'Users' | 'User groups' | 'Metadata fields') {
+export async function openAdmin(tab: 'Users' | 'User groups' | 'Metadata fields', moreRestricted: string[] = []) {
   const { world, handlers } = adminWorld()
+  // More restricted users, to pick among: "Nora" is u-nora, nora@example.com.
+  world.users = [...world.users, ...moreRestricted.map((name) => user(`u-${name.toLowerCase()}`, name, 'restricted', { email: `${name.toLowerCase()}@example.com` }))]
   const opened = await openWorkspace(sessionOf(ADA), [folder('h', 'Home', null)], ['h'], handlers)
   const { screen, within } = await import('@testing-library/react')
   await opened.user.click(within(screen.getByRole('navigation', { name: 'Screens' })).getByRole('button', { name: 'Administration' }))

@@ -83,19 +83,33 @@ describe('the grid', () => {
     expect(api.callsTo('assets.list')).toContainEqual({ folderId: 'b' })
   })
 
-  it('asks before deleting with the Delete key where the user manages everything selected, and not otherwise', async () => {
+  it('sends to the trash with the Delete key, with Undo, where the user manages everything selected, and not otherwise', async () => {
     const mine = file('m', 'mine.png', 'h', { level: 'manage' })
     const theirs = file('t', 'theirs.png', 'h', { level: 'contribute' })
-    const { user } = await openWorkspace(sessionOf(ADA), [{ ...HOME, level: 'contribute' }, mine, theirs], ['h'])
+    const assets = [{ ...HOME, level: 'contribute' as const }, mine, theirs]
+    const { user, api } = await openWorkspace(sessionOf(ADA), assets, ['h'], {
+      'assets.delete': ({ ids }) => {
+        for (const id of ids) assets.splice(assets.findIndex((a) => a.id === id), 1)
+        return { deleted: ids, trashed: ids }
+      },
+      'trash.restore': () => {
+        assets.push(mine)
+        return { restored: [mine] }
+      },
+    })
     await user.click(option('theirs.png'))
     await user.keyboard('{Delete}')
-    expect(screen.queryByRole('dialog')).toBeNull()
+    await user.keyboard('{Control>}a{/Control}{Delete}')
+    expect(api.callsTo('assets.delete')).toEqual([])
     await user.click(option('mine.png'))
     await user.keyboard('{Delete}')
-    expect(await screen.findByRole('dialog', { name: 'Delete “mine.png”?' })).toBeInTheDocument()
-    await user.keyboard('{Escape}')
-    await user.keyboard('{Control>}a{/Control}{Delete}')
-    expect(screen.queryByRole('dialog')).toBeNull()
+    // No question first: it goes, and the notice offers Undo.
+    expect(screen.queryByRole('alertdialog')).toBeNull()
+    await waitFor(() => expect(within(grid()).queryByRole('option', { name: 'mine.png' })).toBeNull())
+    expect(api.callsTo('assets.delete')).toEqual([{ ids: ['m'] }])
+    await user.click(await screen.findByRole('button', { name: /^Undo/ }))
+    await waitFor(() => expect(api.callsTo('trash.restore')).toEqual([{ ids: ['m'] }]))
+    expect(await within(grid()).findByRole('option', { name: 'mine.png' })).toBeInTheDocument()
   })
 
   it('shows a placeholder until a thumbnail arrives, and an icon by type for other files', async () => {

@@ -6,9 +6,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors.js'
 import type { AssetView } from '../../../shared/views.js'
 import { resetStore } from '../../../renderer/store/index.js'
-import type { Handlers } from '../support/mockApi.js'
-import { ADA, file, folder, sessionOf } from '../support/views.js'
+import { ADA, folder, sessionOf } from '../support/views.js'
 import { dataTransfer, grid, openWorkspace } from '../support/workspace.js'
+import { png, uploadHandlers } from '../support/uploads.js'
 
 afterEach(() => {
   cleanup()
@@ -17,32 +17,6 @@ afterEach(() => {
 
 const HOME = folder('h', 'Home', null, { childCount: 1 })
 const BRAND = folder('b', 'Brand', 'h', { path: '/Brand' })
-
-/** Main's side of uploads: folders and files land in `assets`, so listings asked for afterwards show them. */
-function uploadHandlers(assets: AssetView[], gate?: Promise<void>): Partial<Handlers> {
-  let n = 0
-  return {
-    'folders.create': ({ parentId, name }) => {
-      const existing = assets.find((a) => a.parentId === parentId && a.name === name)
-      if (existing) throw new AppError('CONFLICT', `"${name}" is taken.`, { parentId, name, existingId: existing.id })
-      const made = folder(`new${++n}`, name, parentId)
-      assets.push(made)
-      return made
-    },
-    'files.upload': async ({ folderId, name }) => {
-      await gate
-      const made = file(`up${++n}`, name, folderId)
-      assets.push(made)
-      return made
-    },
-  }
-}
-
-const png = (name: string, path?: string) => {
-  const f = new File([`bytes of ${name}`], name, { type: 'image/png' })
-  if (path) Object.defineProperty(f, 'webkitRelativePath', { value: path })
-  return f
-}
 
 describe('uploads', () => {
   it('sends picked files into the open folder with a progress bar while they go', async () => {

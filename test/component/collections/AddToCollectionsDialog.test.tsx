@@ -39,7 +39,7 @@ describe('Add to media collections', () => {
   it('lists only the collections this user can contribute to, says the limits, and starts in the search field', async () => {
     const { dialog } = open(['logo'])
     expect(within(list(dialog)).getAllByRole('checkbox').map((c) => c.getAttribute('aria-label'))).toEqual(['Brand assets, 3 items', 'Campaign 2025, 0 items'])
-    // View only on Press kit: adding needs contribute (seed collection table).
+    // View only on Press kit: adding needs contribute (the collection table, docs/permissions.md).
     expect(within(dialog).queryByText('Press kit')).toBeNull()
     expect(within(dialog).getByText('You can add up to 100 assets to up to 100 collections at once.')).toBeInTheDocument()
     expect(within(dialog).getByRole('searchbox', { name: 'Search collections' })).toHaveFocus()

@@ -82,9 +82,9 @@ describe('Collection sidebar', () => {
   })
 
   const offered = {
-    manage: ['Download as zip', 'Share', 'Rename', 'Delete'],
-    contribute: ['Download as zip'],
-    view: ['Download as zip'],
+    manage: ['Copy link', 'Download as zip', 'Share', 'Rename', 'Delete'],
+    contribute: ['Copy link', 'Download as zip'],
+    view: ['Copy link', 'Download as zip'],
   }
   for (const [level, items] of Object.entries(offered)) {
     it(`offers at ${level} only what the collection table allows`, async () => {
@@ -97,11 +97,23 @@ describe('Collection sidebar', () => {
     })
   }
 
+  it('copies a link to the collection, which names only its id', async () => {
+    // user-event puts a clipboard of its own on the page, which the app writes to.
+    const user = userEvent.setup()
+    const { region } = show([collection('c1', 'Brand assets', 'view', 2)])
+    await user.click(await within(region).findByRole('button', { name: 'Actions for Brand assets' }))
+    await user.click(screen.getByRole('menuitem', { name: 'Copy link' }))
+    await waitFor(async () => expect(await navigator.clipboard.readText()).toBe(`${window.location.origin}/#/collection/c1`))
+    await waitFor(() => expect(useTrove.getState().announcement).toMatchObject({ text: 'Link copied' }))
+  })
+
   it('opens each action’s dialog from the menu, by keyboard too', async () => {
     const user = userEvent.setup()
     const { region } = show()
     const more = await within(region).findByRole('button', { name: 'Actions for Brand assets' })
     more.focus()
+    await user.keyboard('{ArrowDown}')
+    expect(screen.getByRole('menuitem', { name: 'Copy link' })).toHaveFocus()
     await user.keyboard('{ArrowDown}')
     expect(screen.getByRole('menuitem', { name: 'Download as zip' })).toHaveFocus()
     await user.keyboard('{Enter}')
@@ -111,9 +123,9 @@ describe('Collection sidebar', () => {
     useTrove.getState().closeDialog()
 
     await user.click(more)
-    await user.keyboard('{ArrowDown}')
+    await user.keyboard('{ArrowDown}{ArrowDown}')
     expect(screen.getByRole('menuitem', { name: 'Share' })).toHaveFocus()
-    await user.keyboard('{ArrowUp}{ArrowUp}')
+    await user.keyboard('{ArrowUp}{ArrowUp}{ArrowUp}')
     expect(screen.getByRole('menuitem', { name: 'Delete' })).toHaveFocus()
     await user.keyboard('{Escape}')
     expect(screen.queryByRole('menu')).toBeNull()
@@ -178,7 +190,7 @@ describe('Collection sidebar', () => {
     const press = (await within(region).findByRole('button', { name: /^Press kit/ })).closest('li')!
     expect(fireEvent.dragOver(press, { dataTransfer: assetDrag(['logo']) })).toBe(true)
     const launch = within(region).getByRole('button', { name: /^Launch/ }).closest('li')!
-    // Files cannot be uploaded into a collection (seed).
+    // Files cannot be uploaded into a collection (docs/permissions.md).
     expect(fireEvent.dragOver(launch, { dataTransfer: { types: ['Files'], getData: () => '' } })).toBe(true)
   })
 

@@ -117,11 +117,38 @@ describe('the details panel', () => {
     expect(within(versions).getByRole('listitem', { name: 'Version 1' })).not.toHaveTextContent('Restored from')
   })
 
-  it('offers no version actions at view', async () => {
+  it('offers no version changes at view: each version only to look at and download', async () => {
     const { panel } = await select('view')
     const versions = section(panel, 'Versions')
     expect(await within(versions).findAllByRole('listitem')).toHaveLength(2)
-    expect(within(versions).queryByRole('button')).toBeNull()
+    expect(within(versions).getAllByRole('button').map((b) => b.getAttribute('aria-label'))).toEqual([
+      'Preview version 2', 'Download version 2', 'Preview version 1', 'Download version 1',
+    ])
+  })
+
+  it('shows each version’s own thumbnail, previews it, and downloads it under a name of its own', async () => {
+    const { panel, user } = await select('view')
+    const versions = section(panel, 'Versions')
+    const old = await within(versions).findByRole('listitem', { name: 'Version 1' })
+    expect(old.querySelector('img.version-thumb')!.getAttribute('src')).toMatch(/thumb.*p.*v=1|v=1.*thumb/)
+    await user.click(within(old).getByRole('button', { name: 'Preview version 1' }))
+    const dialog = await screen.findByRole('dialog', { name: 'harbour.jpg, version 1' })
+    expect(within(dialog).getByRole('img', { name: 'Version 1 of harbour.jpg' }).getAttribute('src')).toMatch(/preview.*v=1|v=1.*preview/)
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    const clicked: Array<{ href: string; download: string }> = []
+    const click = HTMLAnchorElement.prototype.click
+    HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+      clicked.push({ href: this.getAttribute('href')!, download: this.download })
+    }
+    try {
+      await user.click(within(old).getByRole('button', { name: 'Download version 1' }))
+      await waitFor(() => expect(clicked).toHaveLength(1))
+    } finally {
+      HTMLAnchorElement.prototype.click = click
+    }
+    expect(clicked[0].download).toBe('harbour (version 1).jpg')
+    expect(clicked[0].href).toMatch(/v=1/)
   })
 
   it('offers upload and restore at contribute, but not deleting a version', async () => {
@@ -129,7 +156,7 @@ describe('the details panel', () => {
     const versions = section(panel, 'Versions')
     expect(within(versions).getByRole('button', { name: /Upload new version/ })).toBeInTheDocument()
     const old = await within(versions).findByRole('listitem', { name: 'Version 1' })
-    expect(within(within(versions).getByRole('listitem', { name: 'Version 2' })).queryByRole('button')).toBeNull()
+    expect(within(within(versions).getByRole('listitem', { name: 'Version 2' })).queryByRole('button', { name: /Restore|Delete/ })).toBeNull()
     expect(within(old).queryByRole('button', { name: /Delete/ })).toBeNull()
     await user.click(within(old).getByRole('button', { name: 'Restore' }))
     await waitFor(() => expect(api.callsTo('files.restoreVersion')).toEqual([{ fileId: 'p', version: 1 }]))
@@ -139,11 +166,11 @@ describe('the details panel', () => {
     const { panel, user, api } = await select('manage', undefined, { 'files.deleteVersion': () => photo('manage') })
     const old = await within(section(panel, 'Versions')).findByRole('listitem', { name: 'Version 1' })
     await user.click(within(old).getByRole('button', { name: 'Delete version 1' }))
-    const confirm = screen.getByRole('dialog', { name: 'Delete version 1?' })
+    const confirm = screen.getByRole('alertdialog', { name: 'Delete version 1?' })
     expect(api.callsTo('files.deleteVersion')).toEqual([])
     await user.click(within(confirm).getByRole('button', { name: 'Delete version' }))
     await waitFor(() => expect(api.callsTo('files.deleteVersion')).toEqual([{ fileId: 'p', version: 1 }]))
-    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(screen.queryByRole('alertdialog')).toBeNull()
   })
 
   it('uploads a new version from the picker', async () => {

@@ -21,8 +21,14 @@ async function askToDelete(names: string[], assets = [HOME, folder('b', 'Brand',
   await opened.user.keyboard('{Control>}')
   for (const n of names.slice(1)) await opened.user.click(within(grid()).getByRole('option', { name: n }))
   await opened.user.keyboard('{/Control}')
-  fireEvent.keyDown(grid(), { key: 'Delete' })
-  return { ...opened, dialog: await screen.findByRole('dialog') }
+  await openFromMenu(opened.user, names[0])
+  return { ...opened, dialog: await screen.findByRole('alertdialog') }
+}
+
+/** The menu's "Delete…" asks first; the Delete key sends to the trash at once, with Undo. */
+async function openFromMenu(user: { click(el: Element): Promise<void> }, name: string) {
+  fireEvent.contextMenu(within(grid()).getByRole('option', { name }))
+  await user.click(within(await screen.findByRole('menu')).getByRole('menuitem', { name: /^Delete…/ }))
 }
 
 describe('the delete confirmation', () => {
@@ -46,11 +52,11 @@ describe('the delete confirmation', () => {
     expect(dialog).not.toHaveTextContent('Folders go')
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
     expect(api.callsTo('assets.delete')).toEqual([])
-    fireEvent.keyDown(grid(), { key: 'Delete' })
-    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Delete' }))
+    await openFromMenu(user, 'logo.png')
+    await user.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Delete' }))
     await waitFor(() => expect(within(grid()).queryByRole('option', { name: 'logo.png' })).toBeNull())
     expect(api.callsTo('assets.delete')).toEqual([{ ids: ['l'] }])
-    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(screen.queryByRole('alertdialog')).toBeNull()
   })
 
   it('shows main’s refusal inside the dialog and keeps it open', async () => {
@@ -61,6 +67,6 @@ describe('the delete confirmation', () => {
     })
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
     expect(await within(dialog).findByRole('alert')).toHaveTextContent('You need manage on "logo.png" to delete it.')
-    expect(screen.getByRole('dialog')).toBe(dialog)
+    expect(screen.getByRole('alertdialog')).toBe(dialog)
   })
 })

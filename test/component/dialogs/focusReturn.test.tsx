@@ -24,7 +24,9 @@ async function fromMenu(tileName: string, item: string) {
   fireEvent.contextMenu(tile)
   const menu = await screen.findByRole('menu')
   await opened.user.click(within(menu).getByRole('menuitem', { name: new RegExp(`^${item}`) }))
-  const dialog = await screen.findByRole('dialog')
+  // Delete asks before something that cannot be taken back lightly: an alert dialog.
+  const role = item === 'Delete…' ? 'alertdialog' : 'dialog'
+  const dialog = await screen.findByRole(role)
   return { ...opened, tile, dialog }
 }
 
@@ -34,7 +36,7 @@ describe('focus after a dialog opened from the context menu', () => {
       const { tile, dialog, user } = await fromMenu('photo.png', item)
       expect(dialog).toContainElement(document.activeElement as HTMLElement)
       await user.keyboard('{Escape}')
-      await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+      await waitFor(() => expect(dialog).not.toBeInTheDocument())
       // The grid holds focus and points at the active tile (aria-activedescendant): back on the tile.
       expect(grid()).toHaveFocus()
       expect(grid().getAttribute('aria-activedescendant')).toBe(tile.id)
@@ -44,7 +46,7 @@ describe('focus after a dialog opened from the context menu', () => {
   it('goes to the centre, not the page body, when what opened it is gone', async () => {
     const { dialog, user } = await fromMenu('photo.png', 'Delete…')
     await user.click(within(dialog).getByRole('button', { name: 'Delete' }))
-    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull())
+    await waitFor(() => expect(dialog).not.toBeInTheDocument())
     expect(document.activeElement).not.toBe(document.body)
     expect(screen.getByRole('main', { name: 'Contents' })).toContainElement(document.activeElement as HTMLElement)
   })

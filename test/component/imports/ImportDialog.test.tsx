@@ -15,6 +15,8 @@ import { ADA, folder, sessionOf } from '../support/views.js'
 
 const HOME = folder('h', 'Home', null)
 const BRAND = folder('f1', 'Brand', 'h')
+/** The id a job is asked to take: a random UUID the renderer makes. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/
 const SOURCES = ['/home/ada/Pictures/shoot', '/home/ada/Pictures/logo.png']
 
 let disconnect: (() => void) | null = null
@@ -80,7 +82,7 @@ describe('importing from disk', () => {
     const u = userEvent.setup()
     await u.click(within(dialog).getByRole('radio', { name: 'Replace as a new version' }))
     await u.click(within(dialog).getByRole('button', { name: 'Import' }))
-    expect(api.callsTo('imports.start')).toEqual([{ sources: SOURCES, targetFolderId: 'f1', onConflict: 'replace' }])
+    expect(api.callsTo('imports.start')).toEqual([{ sources: SOURCES, targetFolderId: 'f1', onConflict: 'replace', jobId: expect.stringMatching(UUID) }])
     const done = await screen.findByRole('dialog', { name: 'Import into Brand' })
     await waitFor(() => expect(done).toHaveTextContent('3 files added, 1 existing file given a new version, 1 folder created (3.0 MB).'))
   })
@@ -110,11 +112,14 @@ describe('importing from disk', () => {
     const api = desktopApp({ 'imports.plan': () => plan(), 'imports.start': () => started.promise })
     act(() => api.emit('app.command', { command: 'importFolder' }))
     const dialog = await screen.findByRole('dialog', { name: 'Import into Brand' })
-    await waitFor(() => expect(api.callsTo('imports.start')).toEqual([{ sources: [SOURCES[0]], targetFolderId: 'f1' }]))
+    await waitFor(() => expect(api.callsTo('imports.start')).toEqual([{ sources: [SOURCES[0]], targetFolderId: 'f1', jobId: expect.stringMatching(UUID) }]))
+    const { jobId } = api.callsTo('imports.start')[0] as { jobId: string }
 
     act(() => api.emit('jobs.progress', job('other', { kind: 'zip', done: 1, total: 2 })))
-    act(() => api.emit('jobs.progress', job('imp', { kind: 'import', title: 'Import shoot', done: 2, total: 5, bytesDone: 1024, bytesTotal: 4096 })))
-    // Only the import's own job is drawn here.
+    // Another import, started elsewhere while this one runs, is not this one.
+    act(() => api.emit('jobs.progress', job('imp-elsewhere', { kind: 'import', title: 'Import elsewhere', done: 4, total: 5 })))
+    act(() => api.emit('jobs.progress', job(jobId, { kind: 'import', title: 'Import shoot', done: 2, total: 5, bytesDone: 1024, bytesTotal: 4096 })))
+    // Only the import's own job, by the id it was asked to take, is drawn here.
     expect(within(dialog).getByRole('progressbar', { name: 'Import progress' })).toHaveAttribute('aria-valuenow', '25')
 
     started.resolve(report({ imported: 3, skipped: [{ path: '/home/ada/Pictures/shoot/bad:name.png', reason: 'its name cannot be used' }, { path: '/home/ada/Pictures/shoot/locked.png', reason: 'it cannot be read (EACCES)' }] }))
@@ -139,11 +144,12 @@ describe('importing from disk', () => {
     act(() => api.emit('app.command', { command: 'importFiles' }))
     const dialog = await screen.findByRole('dialog', { name: 'Import into Brand' })
     const cancel = within(dialog).getByRole('button', { name: 'Cancel import' })
-    // Nothing to cancel until main has said which job it is.
+    // Nothing to cancel until main has said the job is there.
     expect(cancel).toBeDisabled()
-    act(() => api.emit('jobs.progress', job('imp', { kind: 'import', title: 'Import 2 items' })))
+    const { jobId } = api.callsTo('imports.start')[0] as { jobId: string }
+    act(() => api.emit('jobs.progress', job(jobId, { kind: 'import', title: 'Import 2 items' })))
     await userEvent.setup().click(cancel)
-    expect(api.callsTo('jobs.cancel')).toEqual([{ jobId: 'imp' }])
+    expect(api.callsTo('jobs.cancel')).toEqual([{ jobId }])
     expect(await within(dialog).findByText(/The import was cancelled/)).toBeInTheDocument()
   })
 

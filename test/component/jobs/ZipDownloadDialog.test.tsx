@@ -25,7 +25,9 @@ const small = (name: string) => () => ({ name, fileCount: 3, bytes: 4096, needsC
 describe('download as zip', () => {
   it('in a browser starts the HTTP download of the selection straight away when it is under the limits', async () => {
     const { api } = openDialog({ kind: 'downloadZip', assetIds: ['a', 'b'] }, { 'downloads.plan': small('a.png and 1 more.zip') })
-    await screen.findByRole('dialog', { name: 'Jobs and downloads' })
+    // The jobs panel opens only when asked for: the dialog closes and a notice says where the progress is.
+    expect(await screen.findByText('Downloading a.png and 1 more.zip. Its progress is under Downloads and jobs in the top bar.')).toBeInTheDocument()
+    expect(screen.queryByRole('dialog')).toBeNull()
     expect(api.callsTo('downloads.plan')).toEqual([{ assetIds: ['a', 'b'] }])
     expect(clicked).toEqual([{ href: '/download/zip?assetIds=a,b', download: 'a.png and 1 more.zip' }])
     expect(api.callsTo('downloads.zip')).toEqual([])
@@ -33,7 +35,7 @@ describe('download as zip', () => {
 
   it('downloads a collection by its id, under the name main gives the zip', async () => {
     openDialog({ kind: 'downloadZip', collectionId: 'c1' }, { 'downloads.plan': small('Spring campaign.zip') })
-    await screen.findByRole('dialog', { name: 'Jobs and downloads' })
+    await screen.findByText(/^Downloading Spring campaign.zip/)
     expect(clicked).toEqual([{ href: '/download/zip?collectionId=c1', download: 'Spring campaign.zip' }])
   })
 
@@ -56,7 +58,7 @@ describe('download as zip', () => {
     expect(clicked).toEqual([])
   })
 
-  it('on the desktop asks where to save, then writes the zip there and shows its progress in the jobs panel', async () => {
+  it('on the desktop asks where to save, then writes the zip there and says where its progress is, without opening the jobs panel', async () => {
     const zip = deferred<never>()
     const { api } = openDialog(
       { kind: 'downloadZip', assetIds: ['a'] },
@@ -67,7 +69,8 @@ describe('download as zip', () => {
       },
       { desktop: true },
     )
-    await screen.findByRole('dialog', { name: 'Jobs and downloads' })
+    await screen.findByText('Making logo.png.zip. Its progress is under Downloads and jobs in the top bar.')
+    expect(screen.queryByRole('dialog')).toBeNull()
     expect(api.callsTo('dialogs.saveFile')).toEqual([{ defaultName: 'logo.png.zip' }])
     expect(api.callsTo('downloads.zip')).toEqual([{ assetIds: ['a'], destPath: '/home/ada/logo.png.zip' }])
     expect(clicked).toEqual([])
@@ -100,7 +103,7 @@ describe('download as zip', () => {
     outcome = new AppError('CANCELLED', 'Download x.zip was cancelled.')
     const { api } = openDialog({ kind: 'downloadZip', assetIds: ['a'] }, handlers, { desktop: true })
     await waitFor(() => expect(api.callsTo('downloads.zip')).toHaveLength(1))
-    await screen.findByRole('dialog', { name: 'Jobs and downloads' })
+    await screen.findByText(/^Making x.zip/)
     expect(screen.queryByRole('alert')).toBeNull()
   })
 

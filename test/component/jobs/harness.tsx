@@ -1,7 +1,9 @@
+import '../support/dom.js'
 import { cleanup, render } from '@testing-library/react'
 import type { JobView } from '../../../shared/views.js'
 import { DialogHost } from '../../../renderer/components/dialogs/DialogHost.js'
 import { ErrorToasts } from '../../../renderer/components/ErrorToasts.js'
+import { Notices } from '../../../renderer/components/Notices.js'
 import { resetStore, useTrove, type Dialog } from '../../../renderer/store/index.js'
 import { connectLive } from '../../../renderer/store/live.js'
 import { mockApi, type Handlers } from '../support/mockApi.js'
@@ -16,7 +18,7 @@ let disconnect: (() => void) | null = null
 
 /**
  * Ada signed in, the app's event wiring connected (so job events reach the store as they
- * do in the app), and one dialog open in the dialog host beside the error toasts.
+ * do in the app), and one dialog open in the dialog host beside the error toasts and notices.
  */
 export function openDialog(dialog: Dialog, handlers: Partial<Handlers>, options: { desktop?: boolean } = {}) {
   const api = mockApi({ 'jobs.list': () => [], ...handlers }, options)
@@ -27,6 +29,7 @@ export function openDialog(dialog: Dialog, handlers: Partial<Handlers>, options:
     <>
       <DialogHost />
       <ErrorToasts />
+      <Notices />
     </>,
   )
   return { api, ...view }

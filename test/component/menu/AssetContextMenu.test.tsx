@@ -1,12 +1,14 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest'
 import '../support/dom.js'
-import { cleanup, fireEvent, screen, within } from '@testing-library/react'
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Level } from '../../../shared/domain.js'
 import { resetStore, useTrove } from '../../../renderer/store/index.js'
 import { RITA, file, folder, sessionOf } from '../support/views.js'
 import { grid, openWorkspace } from '../support/workspace.js'
+import type { Handlers } from '../support/mockApi.js'
+import { collection } from '../collections/fixtures.js'
 
 afterEach(() => {
   cleanup()
@@ -17,8 +19,8 @@ const shared = (level: Level) => folder('s', 'Shared', 'h', { level, access: 'gr
 const photo = (level: Level) => file('p', 'photo.png', 's', { level, access: 'grant', mime: 'image/png' })
 const doc = (level: Level) => file('d', 'brief.pdf', 's', { level, access: 'grant' })
 
-async function menuFor(name: string, assets = [shared('manage'), photo('manage'), doc('manage')]) {
-  const opened = await openWorkspace(sessionOf(RITA), assets, ['s'])
+async function menuFor(name: string, assets = [shared('manage'), photo('manage'), doc('manage')], extra: Partial<Handlers> = {}) {
+  const opened = await openWorkspace(sessionOf(RITA), assets, ['s'], extra)
   await opened.user.dblClick(within(grid()).getByRole('option', { name: 'Shared' }))
   fireEvent.contextMenu(await within(grid()).findByRole('option', { name }))
   return { ...opened, menu: await screen.findByRole('menu') }
@@ -26,8 +28,16 @@ async function menuFor(name: string, assets = [shared('manage'), photo('manage')
 
 const items = (menu: HTMLElement) => within(menu).getAllByRole('menuitem').map((i) => i.querySelector('.menu-item-label')!.textContent)
 
-const VIEW = ['Open', 'Copy link', 'Download', 'Download as zip', 'Remove from media collections…', 'Similar images…']
-const CONTRIBUTE = ['Copy to…', 'Upload new version…', 'Add to media collections…', 'Edit image…', 'Add auto tags…', 'Remove background…']
+const VIEW = ['Open', 'Copy link', 'Download', 'Download as zip', 'Similar images…']
+const CONTRIBUTE = ['Copy to…', 'Upload new version…', 'Add to media collections…', 'Edit image…', 'Set focus area…', 'Add auto tags…', 'Remove background…']
+
+/** The item is directly in Launch (at `level` for Rita) and in Brand through its folder. */
+const inCollections = (level: Level): Partial<Handlers> => ({
+  'collections.associations': () => [
+    { collection: collection('c1', 'Launch', level), viaAssetId: 'p', direct: true },
+    { collection: collection('c2', 'Brand', 'manage'), viaAssetId: 's', direct: false },
+  ],
+})
 const MANAGE = ['Rename', 'Move to…', 'Share…', 'Delete…']
 
 describe('the context menu', () => {
@@ -38,7 +48,7 @@ describe('the context menu', () => {
 
   it('adds the contribute operations at contribute, and none of manage', async () => {
     const { menu } = await menuFor('photo.png', [shared('contribute'), photo('contribute')])
-    expect(items(menu)).toEqual(['Open', 'Copy link', 'Download', 'Download as zip', 'Copy to…', 'Upload new version…', 'Add to media collections…', 'Remove from media collections…', 'Edit image…', 'Add auto tags…', 'Remove background…', 'Similar images…'])
+    expect(items(menu)).toEqual(['Open', 'Copy link', 'Download', 'Download as zip', 'Copy to…', 'Upload new version…', 'Add to media collections…', 'Edit image…', 'Set focus area…', 'Add auto tags…', 'Remove background…', 'Similar images…'])
     for (const m of MANAGE) expect(items(menu)).not.toContain(m)
   })
 
@@ -73,9 +83,27 @@ describe('the context menu', () => {
     expect(useTrove.getState().dialog).toEqual({ kind: 'share', resourceId: 'p', resourceType: 'asset' })
   })
 
+  it('offers “Remove from media collections…” only where the item is directly in a collection the user manages', async () => {
+    const { menu, user } = await menuFor('photo.png', undefined, inCollections('manage'))
+    const item = await within(menu).findByRole('menuitem', { name: /^Remove from media collections/ })
+    await user.click(item)
+    expect(useTrove.getState().dialog).toEqual({ kind: 'removeFromCollections', assetId: 'p' })
+    cleanup()
+    resetStore()
+    // In Launch at contribute only, and in Brand through its folder (nothing to remove there): not offered.
+    const other = await menuFor('photo.png', undefined, inCollections('contribute'))
+    await waitFor(() => expect(useTrove.getState().details?.associations).toHaveLength(2))
+    expect(items(other.menu)).not.toContain('Remove from media collections…')
+  })
+
+  it('offers the focus area as its own item, opening its dialog', async () => {
+    const { menu, user } = await menuFor('photo.png')
+    await user.click(within(menu).getByRole('menuitem', { name: /^Set focus area/ }))
+    expect(useTrove.getState().dialog).toEqual({ kind: 'focusArea', fileId: 'p' })
+  })
+
   it.each([
     ['Add to media collections…', { kind: 'addToCollections', assetIds: ['p'] }],
-    ['Remove from media collections…', { kind: 'removeFromCollections', assetId: 'p' }],
     ['Edit image…', { kind: 'imageEditor', fileId: 'p' }],
     ['Add auto tags…', { kind: 'autoTags', fileId: 'p' }],
     ['Remove background…', { kind: 'removeBackground', fileId: 'p' }],
@@ -92,7 +120,7 @@ describe('the context menu', () => {
   it('offers a folder’s own operations, with Open', async () => {
     const { menu, user } = await menuFor('Sub', [shared('manage'), folder('sub', 'Sub', 's', { level: 'manage', access: 'grant' }), photo('manage')])
     expect(menu).toHaveAccessibleName('Actions for Sub')
-    expect(items(menu)).toEqual(['Open', 'Copy link', 'Download as zip', 'Rename', 'Move to…', 'Copy to…', 'Add to media collections…', 'Remove from media collections…', 'Share…', 'Delete…'])
+    expect(items(menu)).toEqual(['Open', 'Copy link', 'Download as zip', 'Rename', 'Move to…', 'Copy to…', 'Add to media collections…', 'Share…', 'Delete…'])
     await user.click(within(menu).getByRole('menuitem', { name: /^Open/ }))
     expect(await screen.findByText('This folder is empty')).toBeInTheDocument()
   })

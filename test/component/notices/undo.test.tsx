@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import '@testing-library/jest-dom/vitest'
+import '../support/dom.js'
 import { act, cleanup, render, screen, waitFor, within } from '@testing-library/react'
 import { userEvent } from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -153,8 +154,7 @@ describe('notices', () => {
 
     act(() => useTrove.getState().notify('held'))
     const held = within(region).getByText('held').closest('.toast')!
-    act(() => held.dispatchEvent(new PointerEvent('pointerover', { bubbles: true })))
-    act(() => held.dispatchEvent(new PointerEvent('pointerenter', { bubbles: false })))
+    act(() => held.dispatchEvent(new PointerEvent('pointermove', { bubbles: true })))
     act(() => vi.advanceTimersByTime(NOTICE_MS * 3))
     expect(within(region).getByText('held')).toBeInTheDocument()
 

@@ -101,7 +101,7 @@ describe('Share dialog, users and user groups', () => {
     const search = await within(dialog).findByRole('searchbox', { name: 'Search users and user groups' })
     const pickable = within(dialog).getByRole('list', { name: 'Users and user groups to share with' })
     await within(pickable).findByRole('checkbox', { name: /Sales/ })
-    // Only restricted users can be given access (seed): Ada (admin) and Fred (full access) are not offered.
+    // Only restricted users can be given access (docs/permissions.md, sharing): Ada (admin) and Fred (full access) are not offered.
     expect(within(pickable).getAllByRole('checkbox').map((c) => c.closest('label')?.querySelector('.choose-name')?.textContent)).toEqual(['Marketing', 'Sales', 'Mira', 'Sam'])
     expect(search).toHaveFocus()
     await u.type(search, 'sa')
@@ -117,6 +117,16 @@ describe('Share dialog, users and user groups', () => {
     ])
     // Granted subjects leave the picker: they are changed in the list now.
     expect(within(pickable).queryByRole('checkbox', { name: /^Sales/ })).toBeNull()
+  })
+
+  it('says when a user already has access through a group, here or from a folder above', async () => {
+    const { dialog } = openFor('l', 'asset', sharingHandlers('l', 'asset', { inherited: [inherited(grant('g-mkt', 'Marketing', 'contribute'), 'b', '/Brand')] }))
+    const pickable = within(dialog).getByRole('list', { name: 'Users and user groups to share with' })
+    const mira = await within(pickable).findByRole('checkbox', { name: /^Mira/ })
+    expect(mira).toHaveAccessibleName('Mira, mira@example.com, Already can contribute through Marketing')
+    expect(mira.closest('label')).toHaveTextContent('Already can contribute through Marketing')
+    // Sam is in no group with access: nothing is said.
+    expect(within(pickable).getByRole('checkbox', { name: /^Sam/ })).toHaveAccessibleName('Sam, sam@example.com')
   })
 
   it('Enter in the search field shares what is picked', async () => {

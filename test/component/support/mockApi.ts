@@ -1,7 +1,7 @@
 import type { ChannelName, EventName, Events, InputOf, ResultOf } from '../../../shared/contract/index.js'
 import { AppError } from '../../../shared/errors.js'
 import type { Envelope } from '../../../shared/bridge.js'
-import { api } from '../../../renderer/api/index.js'
+import { api } from '../../../renderer/api/client.js'
 
 export type Handlers = { [C in ChannelName]: (input: InputOf<C>) => ResultOf<C> | Promise<ResultOf<C>> }
 
@@ -15,15 +15,18 @@ export interface MockApi {
 
 /**
  * Reads every library screen makes on arrival (people for owner names, running jobs for the
- * top bar, collections for the sidebar, field definitions for the details panel), answered
+ * top bar, collections for the sidebar, field definitions and activity for the details panel), answered
  * empty unless a test gives its own handler.
  */
 const AMBIENT: Partial<Handlers> = {
   'users.list': () => [],
   'jobs.list': () => [],
   'collections.list': () => [],
+  'smartCollections.list': () => [],
+  'assets.previews': ({ folderIds }) => Object.fromEntries(folderIds.map((id) => [id, []])),
   'metadata.fields': () => [],
   'search.cameras': () => [],
+  'activity.list': () => ({ items: [], hasMore: false }),
 }
 
 /**

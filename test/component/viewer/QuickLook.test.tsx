@@ -144,4 +144,44 @@ describe('the viewer', () => {
     await openWorkspace(sessionOf(ADA), [HOME, ...photos('manage')], ['h'])
     expect(await screen.findByRole('dialog', { name: 'Viewer: b-noon.jpg' })).toBeInTheDocument()
   })
+
+  it('holds focus like every dialog: Tab stays inside, the view beneath is hidden, and Escape gives focus back to the tile', async () => {
+    const { user } = await open()
+    const tile = screen.getByRole('option', { name: 'b-noon.jpg' })
+    await user.click(tile)
+    await user.keyboard('{Enter}')
+    expect(viewer()).toHaveFocus()
+    // Readers of the page meet the viewer alone while it is open.
+    expect(screen.queryByRole('main', { name: 'Contents' })).toBeNull()
+    for (let i = 0; i < 12; i++) {
+      await user.tab()
+      expect(viewer()).toContainElement(document.activeElement as HTMLElement)
+    }
+    await user.tab({ shift: true })
+    expect(viewer()).toContainElement(document.activeElement as HTMLElement)
+    // Space on a focused button presses it rather than closing the viewer.
+    within(viewer()).getByRole('button', { name: 'Previous' }).focus()
+    await user.keyboard(' ')
+    expect(viewer()).toHaveAccessibleName('Viewer: a-sunrise.jpg')
+    await user.keyboard('{Escape}')
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(screen.getByRole('main', { name: 'Contents' })).toBeInTheDocument()
+    await waitFor(() => expect(document.activeElement?.closest('[role="listbox"]')).toBe(grid()))
+  })
+
+  it('lets a dialog opened from it take Escape first, then gives focus back to the button that opened it', async () => {
+    const { user } = await open()
+    await user.dblClick(screen.getByRole('option', { name: 'a-sunrise.jpg' }))
+    const remove = within(viewer()).getByRole('button', { name: 'Delete…' })
+    await user.click(remove)
+    const question = await screen.findByRole('alertdialog')
+    await user.keyboard('{Escape}')
+    await waitFor(() => expect(question).not.toBeInTheDocument())
+    // The viewer is still open on the same file, and the keyboard is back where it was.
+    expect(viewer()).toHaveAccessibleName('Viewer: a-sunrise.jpg')
+    await waitFor(() => expect(within(viewer()).getByRole('button', { name: 'Delete…' })).toHaveFocus())
+    await user.click(within(viewer()).getByRole('button', { name: 'Close viewer' }))
+    expect(screen.queryByRole('dialog')).toBeNull()
+    expect(useTrove.getState().viewerId).toBeNull()
+  })
 })

@@ -48,8 +48,8 @@ export class AdminPage {
   async addMember(group: string, userLabel: string): Promise<void> {
     await this.page.getByRole('list', { name: 'Groups' }).getByRole('button', { name: new RegExp(`^${group}`) }).click()
     const panel = this.group(group)
-    await panel.getByLabel('Add a member').selectOption({ label: userLabel })
-    await panel.getByRole('button', { name: 'Add', exact: true }).click()
+    await panel.getByRole('checkbox', { name: userLabel }).check()
+    await panel.getByRole('button', { name: 'Add member', exact: true }).click()
     await panel.getByRole('list', { name: `Members of ${group}` }).waitFor()
   }
 

@@ -17,7 +17,8 @@ export class UserSwitcher {
   }
 
   async openPanel(): Promise<void> {
-    if ((await this.button.getAttribute('aria-expanded')) !== 'true') await this.button.click()
+    // An open panel is a modal dialog: the page beneath, its button included, is hidden from the accessibility tree.
+    if (!(await this.panel.isVisible())) await this.button.click()
     await this.panel.waitFor()
   }
 

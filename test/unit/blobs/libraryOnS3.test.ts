@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import sharp from 'sharp'
 import { openContent } from '../../../main/core/files/contentAccess.js'
@@ -34,9 +35,7 @@ describe('a library on the S3 engine', () => {
     expect((await t.admin.call('files.read', { fileId: file.id })).base64).toBe(pngBase64(4, 6))
     const session = t.library.session(t.library.firstAdminId)
     const opened = openContent(t.library.core, session, file.id, { range: { start: 1, end: 3 } })
-    const chunks: Buffer[] = []
-    for await (const chunk of opened.stream) chunks.push(chunk as Buffer)
-    expect(Buffer.concat(chunks).toString('latin1')).toBe('PNG')
+    expect((await buffer(opened.stream)).toString('latin1')).toBe('PNG')
 
     const thumb = await t.library.core.renditions.ensure(version!.hash, 'thumb', null)
     expect((await sharp(thumb).metadata()).format).toBe('webp')

@@ -1,3 +1,5 @@
+import fs from 'node:fs'
+import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { channelNames } from '../../../shared/contract/index.js'
 import { channelHandlers, mergeHandlers, missingHandlers, sessionChannelHandlers } from '../../../main/core/handlers.js'
@@ -15,5 +17,20 @@ describe('handler registry', () => {
 
   it('refuses two handlers for one channel', () => {
     expect(() => mergeHandlers({ 'assets.get': () => 1 }, { 'assets.get': () => 2 })).toThrow(/assets.get has two handlers/)
+  })
+
+  // docs/architecture.md: a channel's prefix names its contract file and its core folder.
+  it('finds each channel under its prefix: shared/contract/<prefix>.ts and main/core/<prefix>/', async () => {
+    const root = path.resolve(__dirname, '../../..')
+    const prefixes = [...new Set(channelNames.map((c) => c.split('.')[0]))]
+    const misplaced: string[] = []
+    for (const prefix of prefixes) {
+      const section = await import(path.join(root, 'shared/contract', `${prefix}.ts`))
+      const defined = Object.entries(section).filter(([name]) => name.endsWith('Channels')).flatMap(([, v]) => Object.keys(v as object))
+      const expected = channelNames.filter((c) => c.startsWith(`${prefix}.`))
+      if ([...defined].sort().join() !== [...expected].sort().join()) misplaced.push(`shared/contract/${prefix}.ts`)
+      if (!fs.existsSync(path.join(root, 'main/core', prefix))) misplaced.push(`main/core/${prefix}/`)
+    }
+    expect(misplaced).toEqual([])
   })
 })

@@ -52,11 +52,11 @@ describe('the desktop app', () => {
     expect(child.args.slice(0, 2)).toEqual([input, 'image/png'])
     expect(child.args[3]).toBe('medium')
     expect(JSON.stringify(child.options)).not.toContain('ELECTRON_RUN_AS_NODE')
-    child.emit('message', { type: 'progress', current: 1, total: 4 })
+    child.emit('message', { type: 'progress', key: 'fetch:/models/medium', current: 1, total: 4 })
     fs.writeFileSync(child.args[2], 'the cut-out')
     child.emit('exit', 0)
     expect((await running).toString()).toBe('the cut-out')
-    expect(progress).toEqual([{ done: 1, total: 4 }])
+    expect(progress).toEqual([{ stage: 'Loading the model', done: 1, total: 4 }])
 
     // Cancelling kills it.
     const cancelled = entry.library.core.tools.removeBackground(input, 'image/png', jc as never)

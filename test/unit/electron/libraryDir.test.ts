@@ -5,7 +5,7 @@ import { libraryDirFromArgs, requestedLibraryDir, startupLibraryDir } from '../.
 const cwd = path.resolve('/work/here')
 const userData = path.resolve('/home/ada/.config/Trove')
 
-describe('the library folder at start (SPEC section 2)', () => {
+describe('the library folder at start (README.md, where the library lives)', () => {
   it('is --library DIR first, in either form, resolved against the working folder', () => {
     expect(startupLibraryDir(['trove', '--library', 'lib'], { DAM_LIBRARY: '/env/lib' }, cwd, userData)).toBe(path.join(cwd, 'lib'))
     expect(startupLibraryDir(['trove', '--library=/abs/lib'], {}, cwd, userData)).toBe(path.resolve('/abs/lib'))

@@ -2,9 +2,11 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
-import { fileUrl } from '../../../shared/bridge.js'
+import { fileUrl, pageUrl } from '../../../shared/bridge.js'
 import type { Session } from '../../../main/core/context.js'
 import { pngBytes, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
+import { makePdf } from '../../support/mediaSamples.js'
+import { closePdfWorker } from '../../../main/core/media/pdf.js'
 import { fake, type FakeSession } from './fakeElectron.js'
 
 vi.mock('electron', async () => (await import('./fakeElectron.js')).electronModule)
@@ -118,6 +120,23 @@ describe('thumbnails and previews', () => {
       expect(response.headers.get('content-type')).toMatch(/^image\//)
       expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(0)
     }
+  })
+})
+
+describe("a PDF's pages", () => {
+  it('are served page by page to a session that can view the file, and refused by number otherwise', async () => {
+    const pdf = await t.admin.call('files.upload', { folderId: t.homeId, name: 'deck.pdf', base64: makePdf(2).toString('base64') })
+    const second = await get(t.admin.session, pageUrl(pdf.id, 2, { electron: true }))
+    expect([second.status, second.headers.get('content-type')]).toEqual([200, 'image/webp'])
+    expect((await get(t.admin.session, pageUrl(pdf.id, 3, { electron: true }))).status).toBe(400)
+    expect((await get(t.admin.session, `trove://page/${pdf.id}?p=zero`)).status).toBe(400)
+    const rita = t.library.session(ritaId)
+    for (const page of [1, 3]) {
+      const refused = await get(rita, pageUrl(pdf.id, page, { electron: true }))
+      expect(refused.status).toBe(404)
+      expect(await refused.text()).not.toMatch(/deck|pages/)
+    }
+    await closePdfWorker()
   })
 })
 

@@ -1,9 +1,9 @@
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { listBackups, openLibrary } from '../../../main/core/index.js'
 import { ADMIN } from '../../support/tempLibrary.js'
+import { libraryWithBackups, removeFolders, tempFolder } from '../store/fixtures/libraryFolders.js'
 import { electronModule } from './fakeElectron.js'
 
 vi.mock('electron', async () => (await import('./fakeElectron.js')).electronModule)
@@ -12,26 +12,12 @@ const { openWithRecovery } = await import('../../../main/electron/openRecovery.j
 const { recoveryDialogs } = await import('../../../main/electron/recoveryDialogs.js')
 const { showMessageBox } = electronModule.dialog
 
-const folders: string[] = []
 afterEach(() => {
-  for (const dir of folders.splice(0)) fs.rmSync(dir, { recursive: true, force: true })
+  removeFolders()
   showMessageBox.mockReset()
   showMessageBox.mockResolvedValue({ response: 0, checkboxChecked: false })
 })
 
-/** A closed library with folders Alpha and Beta, its newest backup holding Alpha only. */
-async function libraryWithBackups(): Promise<string> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-recovery-'))
-  folders.push(dir)
-  let library = await openLibrary(dir, { admin: ADMIN })
-  const [home] = await library.as(ADMIN.email).call('assets.roots')
-  await library.as(ADMIN.email).call('folders.create', { parentId: home.id, name: 'Alpha' })
-  await library.close()
-  library = await openLibrary(dir)
-  await library.as(ADMIN.email).call('folders.create', { parentId: home.id, name: 'Beta' })
-  await library.close()
-  return dir
-}
 
 function damage(dir: string): Buffer {
   const file = path.join(dir, 'library.json')
@@ -44,7 +30,7 @@ const buttonsOf = (call: number) => (showMessageBox.mock.calls[call][0] as { but
 
 describe('opening a damaged library', () => {
   it('states the path and position, and restores the newest backup when asked', async () => {
-    const dir = await libraryWithBackups()
+    const dir = await libraryWithBackups('trove-recovery-')
     damage(dir)
     const newest = listBackups(dir)[0]
     const library = await openWithRecovery(dir, (d) => openLibrary(d), recoveryDialogs(() => 'Quit'))
@@ -64,7 +50,7 @@ describe('opening a damaged library', () => {
   })
 
   it('changes nothing when the person leaves instead', async () => {
-    const dir = await libraryWithBackups()
+    const dir = await libraryWithBackups('trove-recovery-')
     const damaged = damage(dir)
     showMessageBox.mockResolvedValueOnce({ response: 1, checkboxChecked: false })
     expect(await openWithRecovery(dir, (d) => openLibrary(d), recoveryDialogs(() => 'Cancel'))).toBeNull()
@@ -74,7 +60,7 @@ describe('opening a damaged library', () => {
   })
 
   it('offers the next backup when the restored one is damaged too', async () => {
-    const dir = await libraryWithBackups()
+    const dir = await libraryWithBackups('trove-recovery-')
     damage(dir)
     const [newest, older] = listBackups(dir)
     expect(older).toBeDefined()
@@ -90,8 +76,7 @@ describe('opening a damaged library', () => {
   })
 
   it('offers only to leave when there is no backup', async () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-recovery-'))
-    folders.push(dir)
+    const dir = tempFolder('trove-recovery-')
     await (await openLibrary(dir, { admin: ADMIN })).close()
     fs.rmSync(path.join(dir, 'backups'), { recursive: true, force: true })
     damage(dir)
@@ -103,7 +88,7 @@ describe('opening a damaged library', () => {
 
 describe('opening a library open elsewhere', () => {
   it('says so clearly, and does not open it', async () => {
-    const dir = await libraryWithBackups()
+    const dir = await libraryWithBackups('trove-recovery-')
     const holder = await openLibrary(dir)
     try {
       expect(await openWithRecovery(dir, (d) => openLibrary(d), recoveryDialogs(() => 'Quit'))).toBeNull()

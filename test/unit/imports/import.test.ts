@@ -3,6 +3,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { expectRefused, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
+import { tempFilesIn } from '../../support/tempFiles.js'
 
 let t: TempLibrary
 let src: string
@@ -129,6 +130,22 @@ describe('import from disk', () => {
       const hit = (await t.admin.call('search.assets', { query: path.basename(p) })).items[0]
       expect(hit.size).toBe(256 * 1024)
     }
-    expect(fs.readdirSync(path.join(t.dir, 'blobs', 'tmp'))).toEqual([])
+    expect(tempFilesIn(path.join(t.dir, 'blobs', 'tmp'))).toEqual([])
+  })
+
+  it('runs as the job id the caller made, so the caller can follow and cancel it before the report comes; an id in use is refused', async () => {
+    write('a.txt', 'a')
+    const jobId = '0b5e6a3c-2f4d-4e8a-9c1b-7d6e5f4a3b2c'
+    const seen = new Set<string>()
+    t.admin.subscribe('jobs.progress', (job) => seen.add(job.id))
+    const report = await t.admin.call('imports.start', { sources: [path.join(src, 'a.txt')], targetFolderId: t.homeId, jobId })
+    expect(report.imported).toBe(1)
+    expect([...seen]).toEqual([jobId])
+    expect((await t.admin.call('jobs.list')).map((j) => [j.id, j.kind, j.state])).toContainEqual([jobId, 'import', 'done'])
+
+    write('b.txt', 'b')
+    await expectRefused(t.admin.call('imports.start', { sources: [path.join(src, 'b.txt')], targetFolderId: t.homeId, jobId }), 'CONFLICT')
+    expect(await tree(t.homeId)).toEqual(['/a.txt'])
+    await expectRefused(t.admin.call('imports.start', { sources: [path.join(src, 'b.txt')], targetFolderId: t.homeId, jobId: 'not-a-uuid' }), 'INVALID_INPUT')
   })
 })

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { pngBase64 } from '../../support/tempLibrary.js'
 import { makeWorld, refusedUnchanged, type World } from './world.js'
 
-/** SPEC sections 3 and 5: an activity entry for every change, naming who acted (and the admin behind a view-as). */
+/** docs/activity.md: an activity entry for every change, naming who acted (and the admin behind a view-as). */
 let w: World
 beforeEach(async () => {
   w = await makeWorld()

@@ -5,7 +5,7 @@ import { UNKNOWN } from './cases.js'
 import { makeWorld, refusedUnchanged, type World } from './world.js'
 
 /**
- * SPEC section 4: every multi-item request is all-or-nothing. One forbidden, unknown or
+ * docs/architecture.md: every multi-item request is all-or-nothing. One forbidden, unknown or
  * clashing item among several refuses the whole request, and nothing at all changes.
  * Rita (restricted) manages what she created, contributes to Marketing, views Lookbook,
  * and cannot see Secret.

@@ -29,7 +29,7 @@ export interface ChannelCases {
 
 export type CaseBuilder<K extends string> = (w: World) => Record<K, ChannelCases>
 
-/** SPEC section 3: 1 to 255 characters, no `/`, `\`, NUL or control characters, not `.` or `..`. */
+/** docs/names.md: 1 to 255 characters, no `/`, `\`, NUL or control characters, not `.` or `..`. */
 export const HOSTILE_NAMES: [string, string][] = [
   ['a parent reference', '../x'],
   ['a slash', 'a/b'],

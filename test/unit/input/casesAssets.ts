@@ -1,9 +1,11 @@
 import path from 'node:path'
-import type { assetChannels, fileChannels } from '../../../shared/contract/assets.js'
+import type { assetChannels } from '../../../shared/contract/assets.js'
+import type { fileChannels } from '../../../shared/contract/files.js'
+import type { folderChannels } from '../../../shared/contract/folders.js'
 import { pngBase64 } from '../../support/tempLibrary.js'
 import type { BadCase, CaseBuilder } from './cases.js'
 
-type AssetChannel = keyof typeof assetChannels | keyof typeof fileChannels
+type AssetChannel = keyof typeof assetChannels | keyof typeof folderChannels | keyof typeof fileChannels
 
 const png = pngBase64(2, 2)
 
@@ -29,6 +31,15 @@ export const assetCases: CaseBuilder<AssetChannel> = (w) => {
       valid: { folderId: w.marketingId },
       required: ['folderId'],
       cases: [{ why: 'a file as the folder', input: { folderId: w.logoId }, code: 'INVALID_INPUT', mentions: w.logoId }],
+    },
+    'assets.previews': {
+      valid: { folderIds: [w.marketingId, w.brandId] },
+      required: ['folderIds'],
+      cases: [
+        { why: 'a file as a folder', input: { folderIds: [w.logoId] }, code: 'INVALID_INPUT', mentions: w.logoId },
+        { why: 'a folder twice', input: { folderIds: [w.brandId, w.brandId] }, code: 'INVALID_INPUT', mentions: 'folderIds' },
+        { why: 'no folders', input: { folderIds: [] }, code: 'INVALID_INPUT', mentions: 'folderIds' },
+      ],
     },
     'assets.get': { valid: { id: w.logoId }, required: ['id'], cases: [] },
     'assets.breadcrumbs': { valid: { id: w.logoId }, required: ['id'], cases: [] },

@@ -1,11 +1,16 @@
 import type { collectionChannels } from '../../../shared/contract/collections.js'
 import type { sharingChannels } from '../../../shared/contract/sharing.js'
-import type { detailChannels } from '../../../shared/contract/details.js'
-import type { searchChannels } from '../../../shared/contract/misc.js'
+import type { tagChannels } from '../../../shared/contract/tags.js'
+import type { metadataChannels } from '../../../shared/contract/metadata.js'
+import type { focusChannels } from '../../../shared/contract/focus.js'
+import type { commentChannels } from '../../../shared/contract/comments.js'
+import type { searchChannels } from '../../../shared/contract/search.js'
 import type { BadCase, CaseBuilder } from './cases.js'
 import { UNKNOWN } from './cases.js'
 
-type DetailChannel = keyof typeof detailChannels | keyof typeof searchChannels | keyof typeof collectionChannels | keyof typeof sharingChannels
+type DetailChannel =
+  | keyof typeof tagChannels | keyof typeof metadataChannels | keyof typeof focusChannels | keyof typeof commentChannels
+  | keyof typeof searchChannels | keyof typeof collectionChannels | keyof typeof sharingChannels
 
 const longText = 't'.repeat(10_001)
 

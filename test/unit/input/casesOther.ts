@@ -3,14 +3,16 @@ import type { dialogChannels } from '../../../shared/contract/dialogs.js'
 import type { duplicateChannels } from '../../../shared/contract/duplicates.js'
 import type { importChannels } from '../../../shared/contract/imports.js'
 import type { jobChannels } from '../../../shared/contract/jobs.js'
-import type { mediaChannels } from '../../../shared/contract/media.js'
-import type { activityChannels, downloadChannels } from '../../../shared/contract/misc.js'
+import type { imageChannels } from '../../../shared/contract/images.js'
+import type { extensionChannels } from '../../../shared/contract/extensions.js'
+import type { activityChannels } from '../../../shared/contract/activity.js'
+import type { downloadChannels } from '../../../shared/contract/downloads.js'
 import type { BadCase, CaseBuilder } from './cases.js'
 import { UNKNOWN } from './cases.js'
 
 type OtherChannel =
   | keyof typeof downloadChannels | keyof typeof activityChannels | keyof typeof dialogChannels
-  | keyof typeof mediaChannels | keyof typeof jobChannels | keyof typeof importChannels | keyof typeof duplicateChannels
+  | keyof typeof imageChannels | keyof typeof extensionChannels | keyof typeof jobChannels | keyof typeof importChannels | keyof typeof duplicateChannels
 
 function sourceCases(targetFolderId: string, fileId: string): BadCase[] {
   return [

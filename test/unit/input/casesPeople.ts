@@ -1,4 +1,6 @@
-import type { groupChannels, sessionChannels, userChannels } from '../../../shared/contract/session.js'
+import type { groupChannels } from '../../../shared/contract/groups.js'
+import type { sessionChannels } from '../../../shared/contract/session.js'
+import type { userChannels } from '../../../shared/contract/users.js'
 import type { CaseBuilder } from './cases.js'
 import { ROB_PASSWORD } from './world.js'
 
@@ -78,6 +80,7 @@ export const peopleCases: CaseBuilder<PeopleChannel> = (w) => ({
     cases: [],
   },
   'groups.delete': { valid: { groupId: w.groupId }, required: ['groupId'], cases: [] },
+  'groups.shares': { valid: { groupId: w.groupId }, required: ['groupId'], cases: [] },
   'groups.addMembers': {
     valid: { groupId: w.groupId, userIds: [w.rob.id] },
     required: ['groupId', 'userIds'],

@@ -3,7 +3,7 @@ import { tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { refusedUnchanged } from './world.js'
 
 /**
- * SPEC section 4 (seed: adding and removing assets): at most 100 assets to at most 100
+ * docs/permissions.md (adding and removing assets): at most 100 assets to at most 100
  * collections in one request; at most 100 assets from one collection, or one asset from at
  * most 100 collections. Over a limit, the request is refused whole and says what the limit is.
  */

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { expectRefused, pngBase64, tempLibrary } from '../../support/tempLibrary.js'
 import { makeWorld, refusedUnchanged, type World } from './world.js'
 
-/** SPEC section 3: names are unique in their folder, compared case-insensitively; Home is fixed. */
+/** docs/names.md: names are unique in their folder, compared case-insensitively; Home is fixed. */
 let w: World
 beforeEach(async () => {
   w = await makeWorld()

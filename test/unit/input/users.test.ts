@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { makeWorld, refusedUnchanged, type World } from './world.js'
 
-/** SPEC sections 3 and 4: only an admin manages users; emails are unique; there is always an admin. */
+/** docs/accounts.md: only an admin manages users; emails are unique; there is always an admin. */
 let w: World
 beforeEach(async () => {
   w = await makeWorld()

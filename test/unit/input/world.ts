@@ -10,7 +10,7 @@ export const ROB_PASSWORD = 'correct horse battery'
 /**
  * A small library with something of every kind, so every channel has a record to name:
  * Home/Marketing/{Brand/, logo.png (2 versions), notes.txt}, a collection holding the logo,
- * a comment, a metadata field, a file in the trash (old.txt), a group, a finished zip download and its job, and these users:
+ * a comment, a metadata field, a file in the trash (old.txt), a saved search, a group, a finished zip download and its job, and these users:
  * Ada (admin), Rita (restricted, no password, contributes to Marketing, in Editors),
  * Rob (restricted, with a password), Fran (full access), Dev (developer).
  */
@@ -30,6 +30,8 @@ export interface World extends TempLibrary {
   jobId: string
   downloadId: string
   activityId: string
+  /** Ada's saved search "Blue things" (tag blue). */
+  smartId: string
   /** A file in the trash. */
   trashedId: string
   /** Somewhere outside the library that paths may name. */
@@ -67,6 +69,7 @@ export async function makeWorld(): Promise<World> {
   await admin.call('collections.addAssets', { collectionIds: [collection.id], assetIds: [logo.id] })
   const comment = await admin.call('comments.add', { fileId: logo.id, text: 'Looks good' })
   const field = await admin.call('metadata.defineField', { name: 'Rating', type: 'number' })
+  const smart = await admin.call('smartCollections.create', { name: 'Blue things', search: { query: '', tags: ['blue'] } })
   await admin.call('sharing.set', { resourceId: marketing.id, subjectId: rita.id, level: 'contribute' })
   await admin.call('downloads.zip', { assetIds: [logo.id], destPath: path.join(outDir, 'logo.zip') })
   const [job] = await admin.call('jobs.list')
@@ -89,6 +92,7 @@ export async function makeWorld(): Promise<World> {
     downloadId: download.id,
     activityId: latest.id,
     trashedId: old.id,
+    smartId: smart.id,
     outDir,
     importSource,
     ids: new Set(),
@@ -98,7 +102,7 @@ export async function makeWorld(): Promise<World> {
       fs.rmSync(outDir, { recursive: true, force: true })
     },
   }
-  for (const id of [t.homeId, rita.id, rob.id, fran.id, dev.id, group.id, marketing.id, brand.id, logo.id, notes.id, collection.id, comment.id, field.id, world.jobId, download.id, world.activityId, old.id]) {
+  for (const id of [t.homeId, rita.id, rob.id, fran.id, dev.id, group.id, marketing.id, brand.id, logo.id, notes.id, collection.id, comment.id, field.id, world.jobId, download.id, world.activityId, old.id, smart.id]) {
     world.ids.add(id)
   }
   return world

@@ -11,6 +11,17 @@ function deferred() {
 const spec = (title: string) => ({ kind: 'test', title, ownerId: 'u1', sessionId: 's1' })
 
 describe('JobRunner', () => {
+  it('takes the id the caller made, and refuses one in use before doing any work', async () => {
+    const runner = new JobRunner(1, () => undefined)
+    const first = runner.run({ ...spec('first'), id: 'job-a' }, async () => 1)
+    expect(first.job.id).toBe('job-a')
+    expect(await first.result).toBe(1)
+    let ran = false
+    expect(() => runner.run({ ...spec('second'), ownerId: 'u2', id: 'job-a' }, async () => (ran = true))).toThrow(expect.objectContaining({ code: 'CONFLICT' }))
+    expect(ran).toBe(false)
+    expect(runner.list('u2')).toEqual([])
+  })
+
   it('runs at most `concurrency` jobs at once and queues the rest', async () => {
     const runner = new JobRunner(2, () => undefined)
     const gates = [deferred(), deferred(), deferred()]

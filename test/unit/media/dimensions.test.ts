@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openRendition } from '../../../main/core/index.js'
@@ -11,12 +12,6 @@ beforeEach(async () => {
   folderId = (await t.admin.call('folders.create', { parentId: t.homeId, name: 'Images' })).id
 })
 afterEach(async () => t.close())
-
-async function streamed(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const chunk of stream) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}
 
 const upload = async (name: string, bytes: Buffer) => t.admin.call('files.upload', { folderId, name, base64: bytes.toString('base64') })
 
@@ -85,7 +80,7 @@ describe.skipIf(!hasExiftool)(`width and height as exiftool and a viewer see the
     expect(file).toMatchObject({ mime: seen['File:MIMEType'], width: seen['IFD0:ImageWidth'], height: seen['IFD0:ImageHeight'] })
     expect(file.embedded?.keywords).toEqual(asList(seen['XMP-dc:Subject']))
     const preview = await openRendition(t.library.core, t.admin.session, file.id, 'preview')
-    const shown = await sharp(await streamed(preview.stream)).metadata()
+    const shown = await sharp(await buffer(preview.stream)).metadata()
     expect({ width: shown.width, height: shown.height }).toEqual({ width: 800, height: 600 })
   })
 })

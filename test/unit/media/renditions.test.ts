@@ -1,3 +1,4 @@
+import { buffer } from 'node:stream/consumers'
 import sharp from 'sharp'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openRendition } from '../../../main/core/index.js'
@@ -23,12 +24,6 @@ const FORMATS: [string, () => Promise<Buffer>][] = [
   ['drawing.svg', async () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="600" height="400"><rect width="600" height="400" fill="#36c"/></svg>')],
 ]
 
-async function read(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const c of stream) chunks.push(c as Buffer)
-  return Buffer.concat(chunks)
-}
-
 async function upload(name: string, bytes: Buffer) {
   return t.admin.call('files.upload', { folderId, name, base64: bytes.toString('base64') })
 }
@@ -37,10 +32,10 @@ describe('thumbnails and previews', () => {
   it.each(FORMATS)('are made for %s: a 256 px square thumbnail and a preview no larger than the image', async (name, make) => {
     const file = await upload(name, await make())
     const thumb = await openRendition(t.library.core, t.admin.session, file.id, 'thumb')
-    const thumbMeta = await sharp(await read(thumb.stream)).metadata()
+    const thumbMeta = await sharp(await buffer(thumb.stream)).metadata()
     expect([thumbMeta.format, thumbMeta.width, thumbMeta.height]).toEqual(['webp', 256, 256])
     const preview = await openRendition(t.library.core, t.admin.session, file.id, 'preview')
-    const previewMeta = await sharp(await read(preview.stream)).metadata()
+    const previewMeta = await sharp(await buffer(preview.stream)).metadata()
     expect([previewMeta.width, previewMeta.height]).toEqual([600, 400])
   })
 
@@ -63,7 +58,7 @@ describe('thumbnails and previews', () => {
     const file = await upload('wide.png', image)
     const redShare = async () => {
       const r = await openRendition(t.library.core, t.admin.session, file.id, 'thumb')
-      const { data, info } = await sharp(await read(r.stream)).raw().toBuffer({ resolveWithObject: true })
+      const { data, info } = await sharp(await buffer(r.stream)).raw().toBuffer({ resolveWithObject: true })
       let red = 0
       for (let i = 0; i < data.length; i += info.channels) if (data[i] > 200 && data[i + 1] < 80) red++
       return red / (info.width * info.height)

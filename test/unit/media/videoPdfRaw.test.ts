@@ -1,8 +1,12 @@
+import { buffer } from 'node:stream/consumers'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import sharp from 'sharp'
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { openRendition } from '../../../main/core/index.js'
 import { runTool } from '../../../main/core/media/externalTool.js'
-import { closePdfWorker } from '../../../main/core/media/pdf.js'
+import { closePdfWorker, pdfInfo } from '../../../main/core/media/pdf.js'
 import { findLargestJpeg } from '../../../main/core/media/rawPreview.js'
 import { tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { exiftoolReadBytes, hasExiftool } from '../../support/exiftool.js'
@@ -17,17 +21,11 @@ beforeEach(async () => {
 afterEach(async () => t.close())
 afterAll(() => closePdfWorker())
 
-async function read(stream: NodeJS.ReadableStream): Promise<Buffer> {
-  const chunks: Buffer[] = []
-  for await (const c of stream) chunks.push(c as Buffer)
-  return Buffer.concat(chunks)
-}
-
 const upload = (name: string, bytes: Buffer) => t.admin.call('files.upload', { folderId, name, base64: bytes.toString('base64') })
 
 async function rendition(fileId: string, kind: 'thumb' | 'preview') {
   const r = await openRendition(t.library.core, t.admin.session, fileId, kind)
-  const bytes = await read(r.stream)
+  const bytes = await buffer(r.stream)
   const meta = await sharp(bytes).metadata()
   const { channels } = await sharp(bytes).stats()
   return { width: meta.width, height: meta.height, format: meta.format, mean: channels.slice(0, 3).reduce((n, c) => n + c.mean, 0) / 3 }
@@ -100,6 +98,20 @@ describe('PDFs', () => {
     expect(preview.width).toBeLessThanOrEqual(1237)
   }, 60_000)
 
+  it("a page's thumbnail shows the top of the page, where a document's title is", async () => {
+    // A white US Letter page with a black title bar 32 to 92 pt below its top edge, and a
+    // bright red picture near its foot: the square is the page's top whatever else is on it.
+    const file = await upload('titled.pdf', makePdf(1, 'titled', '0 g 72 700 468 60 re f 1 0 0 rg 72 72 468 200 re f'))
+    const r = await openRendition(t.library.core, t.admin.session, file.id, 'thumb')
+    const { data, info } = await sharp(await buffer(r.stream)).greyscale().raw().toBuffer({ resolveWithObject: true })
+    expect([info.width, info.height]).toEqual([256, 256])
+    const rowMean = (y: number) => data.subarray(y * info.width + 40, y * info.width + 216).reduce((n, v) => n + v, 0) / 176
+    // The page is drawn 256 px wide (331 tall): the bar spans rows 13 to 38 from the top.
+    expect(rowMean(4)).toBeGreaterThan(240)
+    expect(rowMean(25)).toBeLessThan(40)
+    expect(rowMean(60)).toBeGreaterThan(240)
+  }, 60_000)
+
   it('a corrupt PDF is kept and gets an icon with the reason, never a crash', async () => {
     const broken = Buffer.concat([Buffer.from('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 9 0 R >>\n', 'latin1'), Buffer.alloc(4000, 0x20)])
     const file = await upload('broken.pdf', broken)
@@ -112,6 +124,17 @@ describe('PDFs', () => {
     })
     const ok = await upload('fine.pdf', makePdf(1))
     expect((await rendition(ok.id, 'thumb')).width).toBe(256)
+  }, 60_000)
+
+  it('the PDF reader has a time limit too: a request past it ends the worker, and the next request gets a new one', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-pdf-limit-'))
+    const file = path.join(dir, 'limit.pdf')
+    fs.writeFileSync(file, makePdf(2))
+    // A fresh worker must first load MuPDF's WebAssembly, which takes far longer than 1 ms.
+    await closePdfWorker()
+    await expect(pdfInfo(file, 1)).rejects.toThrow(/took longer than .* and was stopped/)
+    expect(await pdfInfo(file)).toMatchObject({ pages: 2 })
+    fs.rmSync(dir, { recursive: true, force: true })
   }, 60_000)
 })
 

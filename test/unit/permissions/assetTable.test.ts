@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { expectRefused } from '../../support/tempLibrary.js'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import { ASSET_ROWS, ASSET_TABLE, type AssetOperationName } from './assetRows.js'
 import { makeAssetCase, type AssetCase, type LevelUnderTest, type Source } from './assetCase.js'
+import { expectRow } from './rowCheck.js'
 import { openWorld, type World } from './world.js'
 
 /** Each source of a level, with the levels it can give. */
@@ -12,7 +12,7 @@ const PLAN: { source: Source; level: LevelUnderTest; title: string }[] = [
   { source: 'collection', level: 'view', title: 'a collection she can view holding the folder' },
 ]
 
-/** The seed table's answer; a level from a collection allows the view rows only (SPEC section 4, rule 3). */
+/** The permission table's answer; a level from a collection allows the view rows only (docs/permissions.md, rule 3). */
 function allowedBy(row: (typeof ASSET_TABLE)[number], level: LevelUnderTest): boolean {
   const [, view, contribute, manage] = row
   return { none: false, view, contribute, manage }[level]
@@ -42,21 +42,7 @@ for (const { source, level, title } of PLAN) {
         continue
       }
       const allowed = allowedBy(row, level)
-      it(`${operation}: ${allowed ? 'allowed' : 'refused'}`, async () => {
-        const c = cases.get(operation)!
-        expect(check.steps?.length, 'every row performs at least one real call').toBeGreaterThan(0)
-        if (allowed) {
-          for (const step of check.steps ?? []) await step(c)
-          for (const shows of check.shows ?? []) expect(await shows(c)).toBe(true)
-          return
-        }
-        // An asset she cannot see at all is reported missing, so a refusal reveals nothing.
-        const code = level === 'none' ? 'NOT_FOUND' : 'FORBIDDEN'
-        const seq = w.t.library.core.store.seq
-        for (const step of check.steps ?? []) await expectRefused(step(c), code)
-        for (const shows of check.shows ?? []) expect(await shows(c)).toBe(false)
-        expect(w.t.library.core.store.seq, 'a refused request changes nothing').toBe(seq)
-      })
+      it(`${operation}: ${allowed ? 'allowed' : 'refused'}`, () => expectRow(w, check, cases.get(operation)!, allowed, level))
     }
   })
 }

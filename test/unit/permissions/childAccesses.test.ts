@@ -13,7 +13,7 @@ import { RandomLibrary } from './randomLibrary.js'
  * per-asset path it replaces, over random worlds that keep changing: grants to users and
  * groups, memberships, ownership, collections and their grants, moves, role changes, new
  * and deleted assets. Worlds are built by committing records directly, so hundreds of
- * assets cost little; the seeds make every run the same.
+ * assets cost little; the fixed random seeds make every run the same.
  */
 
 let t: TempLibrary
@@ -73,7 +73,7 @@ describe('engine.childAccesses', () => {
     const mine = r.file(box.id, userId)
     const engine = t.library.core.engine
     expect(engine.childAccesses(userId, box.id, [mine.id])).toEqual([{ level: 'none', viaCollection: false }])
-    // Putting a record back (as an undo might) moves no permission generation.
+    // Putting a record back (as an undo might) is no permission change.
     await r.commit({ assets: [mine] })
     expect(engine.childAccesses(userId, box.id, [mine.id])).toEqual([{ level: 'manage', viaCollection: false }])
   })

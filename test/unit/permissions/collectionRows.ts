@@ -1,12 +1,12 @@
 import path from 'node:path'
 import { expect } from 'vitest'
-import type { RowCheck } from './assetRows.js'
+import type { RowCheck } from './rowCheck.js'
 import type { CollectionCase } from './collectionCase.js'
 import { zipEntries } from './zipEntries.js'
 
 /**
- * The seed's "Media collection permission levels" table (collaboration-and-sharing.md),
- * copied row by row: [operation, no permission, can view, can contribute, can manage].
+ * The collection table of docs/permissions.md, one row per operation: [operation, no
+ * permission, can view, can contribute, can manage].
  */
 export const COLLECTION_TABLE = [
   ['Create new media collection', true, true, true, true],

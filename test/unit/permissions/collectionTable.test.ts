@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, it } from 'vitest'
 import type { Level } from '../../../shared/domain.js'
-import { expectRefused } from '../../support/tempLibrary.js'
 import { COLLECTION_ROWS, COLLECTION_TABLE, type CollectionOperationName } from './collectionRows.js'
 import { makeCollectionCase, type CollectionCase, type CollectionSource } from './collectionCase.js'
+import { expectRow } from './rowCheck.js'
 import { openWorld, type World } from './world.js'
 
 const PLAN: { source: CollectionSource; level: Level | 'none'; title: string }[] = [
@@ -31,21 +31,8 @@ for (const { source, level, title } of PLAN) {
       const [operation] = row
       const check = COLLECTION_ROWS[operation]
       const allowed = allowedBy(row, level)
-      it(`${operation}: ${allowed ? 'allowed' : 'refused'}`, async () => {
-        const c = cases.get(operation)!
-        expect(check.steps?.length, 'every row performs at least one real call').toBeGreaterThan(0)
-        if (allowed) {
-          for (const step of check.steps ?? []) await step(c)
-          for (const shows of check.shows ?? []) expect(await shows(c)).toBe(true)
-          return
-        }
-        // A collection she cannot see at all is reported missing, as are the files only it would show her.
-        const code = level === 'none' ? 'NOT_FOUND' : 'FORBIDDEN'
-        const seq = w.t.library.core.store.seq
-        for (const step of check.steps ?? []) await expectRefused(step(c), code)
-        for (const shows of check.shows ?? []) expect(await shows(c)).toBe(false)
-        expect(w.t.library.core.store.seq, 'a refused request changes nothing').toBe(seq)
-      })
+      // A collection she cannot see at all is reported missing, as are the files only it would show her.
+      it(`${operation}: ${allowed ? 'allowed' : 'refused'}`, () => expectRow(w, check, cases.get(operation)!, allowed, level))
     }
   })
 }

@@ -12,7 +12,7 @@ afterEach(async () => t.close())
 const upload = (folderId: string, name: string) => t.admin.call('files.upload', { folderId, name, base64: textBase64(name) })
 const levelOf = async (as: Caller, id: string) => (await as.call('assets.get', { id })).level
 
-describe('SPEC section 4 consequences', () => {
+describe('consequences of the permission rules (docs/permissions.md)', () => {
   it('only restricted users are limited; of the others, only an admin manages users, groups, roles and fields', async () => {
     const uma = await restrictedUser(t, 'Uma')
     const [secret] = await folderChain(t, ['Secret'])

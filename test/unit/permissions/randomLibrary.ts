@@ -1,4 +1,4 @@
-import { LEVELS, type AssetRecord, type FileRecord, type Id, type Role } from '../../../shared/domain.js'
+import { LEVELS, type TableName, type AssetRecord, type FileRecord, type Id, type Role } from '../../../shared/domain.js'
 import type { Dels, Puts } from '../../../main/core/store/change.js'
 import type { Store } from '../../../main/core/store/store.js'
 import { Prng } from '../../bench/prng.js'
@@ -103,11 +103,38 @@ export class RandomLibrary {
     return false
   }
 
-  /** One random change of the kinds that move levels (or, for a new asset, do not move the generation). */
+  /** Subtrees deleted by change(), newest last, for a later change to put back (as a restore from the trash does). */
+  private readonly deleted: AssetRecord[][] = []
+
+  /** `id` and everything below it, parents before children. */
+  subtree(id: Id): AssetRecord[] {
+    const out = [this.store.tables.assets.get(id)!]
+    for (let i = 0; i < out.length; i++) for (const child of this.store.indexes.children.get(out[i].id)) out.push(this.store.tables.assets.get(child)!)
+    return out
+  }
+
+  /**
+   * One random change of the kinds that move levels, or of a kind that must not (a new
+   * asset): sharing and unsharing, memberships, moves, roles, collections coming, going and
+   * taking or giving up assets, subtrees deleted and put back (their folders keep their
+   * slots, so a memo of before the deletion would show).
+   */
   async change(p: People, homeId: Id): Promise<void> {
     const { store } = this
     const movable = this.assets().filter((a) => a.parentId !== null)
-    const roll = this.prng.int(7)
+    const roll = this.prng.int(10)
+    if (roll === 7 && movable.length > 0) {
+      const doomed = this.subtree(this.pick(movable).id)
+      this.deleted.push(doomed)
+      // Children first, as a deletion to the trash takes them.
+      return void (await this.commit({}, doomed.map((a): [TableName, Id] => ['assets', a.id]).reverse()))
+    }
+    if (roll === 8 && this.deleted.length > 0) {
+      const [top, ...rest] = this.deleted.pop()!
+      const parentId: Id = this.prng.chance(0.5) && this.store.tables.assets.has(top.parentId!) ? top.parentId! : this.pick(this.folders()).id
+      return void (await this.commit({ assets: [{ ...top, parentId, updatedAt: this.tick() }, ...rest] }))
+    }
+    if (roll === 9 && store.tables.associations.size > 0) return void (await this.commit({}, [['associations', this.pick([...store.tables.associations.keys()])]]))
     if (roll === 0) await this.commit(this.sharing(p, movable, 2))
     else if (roll === 1 && store.tables.grants.size > 0) await this.commit({}, [['grants', this.pick([...store.tables.grants.keys()])]])
     else if (roll === 2) {

@@ -1,6 +1,5 @@
 import fs from 'node:fs'
 import http from 'node:http'
-import https from 'node:https'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
@@ -8,7 +7,7 @@ import { startServer, type RunningServer } from '../../../main/server/index.js'
 import { ATTEMPTS_PER_WINDOW } from '../../../main/server/addressLimiter.js'
 import { ADMIN, tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { selfSignedCert } from '../../support/selfSigned.js'
-import type { Reply } from '../server/harness.js'
+import { request, type Reply } from '../server/harness.js'
 
 const PASSWORD = 'correct horse battery'
 const IDLE_MS = 30 * 60_000
@@ -53,21 +52,8 @@ async function team(options: { tls?: boolean; publicUrl?: string } = {}): Promis
     tls: options.tls ? { cert: tls.cert, key: tls.key } : undefined,
     publicUrl: options.publicUrl ? new URL(options.publicUrl) : undefined,
   })
-  const send: Team['send'] = ({ method = 'GET', path: p, headers = {}, body }) =>
-    new Promise((resolve, reject) => {
-      const requestOptions = { host: '127.0.0.1', port: server.port, method, path: p, headers: { host: `127.0.0.1:${server.port}`, ...headers }, ca: tls.cert, servername: 'localhost' }
-      const req = (options.tls ? https : http).request(requestOptions, (res) => {
-        const chunks: Buffer[] = []
-        res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => {
-          const buf = Buffer.concat(chunks)
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, body: buf, json: () => JSON.parse(buf.toString('utf8')) })
-        })
-      })
-      req.on('error', reject)
-      if (body !== undefined) req.write(body)
-      req.end()
-    })
+  const send: Team['send'] = ({ headers = {}, ...rest }) =>
+    request(server.port, { ...rest, headers: { host: `127.0.0.1:${server.port}`, ...headers } }, options.tls ? { ca: tls.cert, servername: 'localhost' } : undefined)
   const call: Team['call'] = (cookie, channel, input) =>
     send({ method: 'POST', path: `/api/${channel}`, headers: { cookie, 'content-type': 'application/json' }, body: input === undefined ? undefined : JSON.stringify(input) })
   const t: Team = {

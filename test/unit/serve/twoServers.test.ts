@@ -1,5 +1,4 @@
 import fs from 'node:fs'
-import http from 'node:http'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
@@ -9,31 +8,13 @@ import { startTeamServer } from '../../../main/server/teamServer.js'
 import { postgresMissing, startPostgres, type PostgresServer } from '../../support/postgres.js'
 import { pngBase64 } from '../../support/tempLibrary.js'
 import { eventually } from '../team/teamSupport.js'
+import { request, type Reply } from '../server/harness.js'
 
 const missing = postgresMissing()
 const ADMIN = { email: 'boss@example.com', password: 'correct horse battery' }
 
-interface Reply {
-  status: number
-  headers: http.IncomingHttpHeaders
-  body: Buffer
-  json(): { ok: boolean; value?: unknown; error?: { code: string; message: string } }
-}
-
 function send(port: number, method: string, p: string, headers: Record<string, string> = {}, body?: string): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: p, headers: { host: `127.0.0.1:${port}`, ...headers } }, (res) => {
-      const chunks: Buffer[] = []
-      res.on('data', (c: Buffer) => chunks.push(c))
-      res.on('end', () => {
-        const buf = Buffer.concat(chunks)
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: buf, json: () => JSON.parse(buf.toString('utf8')) })
-      })
-    })
-    req.on('error', reject)
-    if (body !== undefined) req.write(body)
-    req.end()
-  })
+  return request(port, { method, path: p, headers: { host: `127.0.0.1:${port}`, ...headers }, body })
 }
 
 /** A browser on one server: page load, sign-in, then calls through /api. */

@@ -10,7 +10,7 @@ describe('where the library lives', () => {
     expect(defaultLibraryDir({ APPDATA: 'C:\\Users\\ada\\AppData\\Roaming' }, 'win32', 'C:\\Users\\ada')).toBe(path.join('C:\\Users\\ada\\AppData\\Roaming', 'Trove', 'library'))
   })
 
-  it('takes --library over DAM_LIBRARY over the default (SPEC section 2)', () => {
+  it('takes --library over DAM_LIBRARY over the default (README.md, where the library lives)', () => {
     expect(chooseLibraryDir('/a', { DAM_LIBRARY: '/b' })).toBe(path.resolve('/a'))
     expect(chooseLibraryDir(undefined, { DAM_LIBRARY: '/b' })).toBe(path.resolve('/b'))
     expect(chooseLibraryDir(undefined, { XDG_CONFIG_HOME: '/xdg' })).toBe(defaultLibraryDir({ XDG_CONFIG_HOME: '/xdg' }))

@@ -1,5 +1,6 @@
 import fs from 'node:fs'
 import http from 'node:http'
+import https from 'node:https'
 import os from 'node:os'
 import path from 'node:path'
 import { startServer, type RunningServer } from '../../../main/server/index.js'
@@ -20,10 +21,14 @@ export interface RawRequest {
   body?: string | Buffer
 }
 
-/** A plain HTTP request, so tests can send any Host and Origin (fetch would not let them). */
-export function request(port: number, { method = 'GET', path: p, headers = {}, body }: RawRequest): Promise<Reply> {
+/**
+ * A plain HTTP request, so tests can send any Host and Origin (fetch would not let them); over
+ * TLS when given the certificate to trust and the name it is for.
+ */
+export function request(port: number, { method = 'GET', path: p, headers = {}, body }: RawRequest, tls?: { ca: string | Buffer; servername: string }): Promise<Reply> {
   return new Promise((resolve, reject) => {
-    const req = http.request({ host: '127.0.0.1', port, method, path: p, headers }, (res) => {
+    const options = { host: '127.0.0.1', port, method, path: p, headers, ...tls }
+    const req = (tls ? https : http).request(options, (res) => {
       const chunks: Buffer[] = []
       res.on('data', (c: Buffer) => chunks.push(c))
       res.on('end', () => {

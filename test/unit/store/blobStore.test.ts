@@ -5,6 +5,7 @@ import { Readable } from 'node:stream'
 import { afterEach, describe, expect, it } from 'vitest'
 import { FolderBlobStore } from '../../../main/core/blobs/folderBlobs.js'
 import { removeFolders, tempFolder } from './fixtures/libraryFolders.js'
+import { tempFilesIn } from '../../support/tempFiles.js'
 
 afterEach(removeFolders)
 
@@ -38,12 +39,15 @@ describe('the blob store', () => {
     const source = path.join(dir, 'source.bin')
     fs.writeFileSync(source, bytes)
     const twice = await Promise.all([blobs.putFile(source, { headBytes: 600 }), blobs.putFile(source, { headBytes: 600 })])
-    for (const stored of twice) expect(stored).toEqual({ hash: sha256(bytes), size: bytes.length, head: bytes.subarray(0, 600) })
+    for (const { releaseHead, ...stored } of twice) {
+      expect(stored).toEqual({ hash: sha256(bytes), size: bytes.length, head: bytes.subarray(0, 600) })
+      releaseHead()
+    }
     expect(fs.readFileSync(blobs.pathOf(sha256(bytes)))).toEqual(bytes)
     const controller = new AbortController()
     controller.abort()
     await expect(blobs.putFile(source, { signal: controller.signal })).rejects.toThrow()
-    expect(fs.readdirSync(path.join(dir, 'blobs', 'tmp'))).toEqual([])
+    expect(tempFilesIn(path.join(dir, 'blobs', 'tmp'))).toEqual([])
   }, 180_000)
 
   it('stores identical content once, under its hash', async () => {
@@ -92,8 +96,12 @@ describe('the blob store', () => {
     const dir = tempFolder()
     fs.mkdirSync(path.join(dir, 'blobs', 'tmp'), { recursive: true })
     fs.writeFileSync(path.join(dir, 'blobs', 'tmp', 'half-written'), 'half')
+    // Where temp files are made now: spread over folders of tmp.
+    fs.mkdirSync(path.join(dir, 'blobs', 'tmp', '2a'))
+    fs.writeFileSync(path.join(dir, 'blobs', 'tmp', '2a', 'also-half-written'), 'half')
     new FolderBlobStore(path.join(dir, 'blobs'))
     expect(blobFiles(dir)).toEqual([])
+    expect(tempFilesIn(path.join(dir, 'blobs', 'tmp'))).toEqual([])
   })
 
   it('verify detects a blob whose bytes changed on disk', async () => {

@@ -101,16 +101,18 @@ describe('cold records', () => {
     expectRecords(reopened, model)
   })
 
-  it('are read ahead for search after open, so the first search reads none of them from disk', async () => {
+  it('are not read for the search index, which is built after open from the column files', async () => {
     const model = await library()
     const store = await opened()
     const { columns } = store.indexes
-    await vi.waitFor(() => expect(columns.searchDocs.filter(Boolean).length).toBe(model.size), { timeout: 30_000, interval: 20 })
-    // A put after the read-ahead replaces what was read of that asset.
+    const reads = vi.spyOn((store.log as unknown as { cold: ColdFiles }).cold, 'read')
+    await vi.waitFor(() => expect(store.indexes.searchIndexReady).toBe(true), { timeout: 30_000, interval: 20 })
+    expect(reads).not.toHaveBeenCalled()
+    // A put after the build replaces what the index held of that asset (the put itself reads the record it replaces).
     const renamed = { ...model.get('f-7')!, name: 'Zebra crossing' }
     await store.commit({ actor: null, op: 'test', put: { assets: [renamed] } })
-    const reads = vi.spyOn((store.log as unknown as { cold: ColdFiles }).cold, 'read')
-    const found = (needle: string) => [...store.indexes.textIndex.candidates(needle)].map((slot) => columns.ids[slot])
+    reads.mockClear()
+    const found = (needle: string) => [...store.indexes.textIndex.candidates(needle)].map((slot) => columns.idOf(slot))
     expect(found('zebra')).toEqual(['f-7'])
     expect(found('folder 7')).not.toContain('f-7')
     expect(found('say "hi" \\ 22 ü')).toContain('f-22')
@@ -118,10 +120,10 @@ describe('cold records', () => {
   })
 
   it('damaged after open are refused as damaged, with the segment file and the position', async () => {
-    const model = await library()
+    await library()
     const store = await opened()
-    // Once the read-ahead for search is done, nothing reads the segment before the get below.
-    await vi.waitFor(() => expect(store.indexes.columns.searchDocs.filter(Boolean).length).toBe(model.size), { timeout: 30_000, interval: 20 })
+    // Once the search index is built, nothing reads the segment before the get below.
+    await vi.waitFor(() => expect(store.indexes.searchIndexReady).toBe(true), { timeout: 30_000, interval: 20 })
     const segments = path.join(dir, 'segments')
     const file = fs.readdirSync(segments).map((f) => path.join(segments, f)).find((f) => fs.readFileSync(f, 'utf8').includes('"id":"f-100"'))!
     const text = fs.readFileSync(file)

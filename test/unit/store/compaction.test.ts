@@ -3,12 +3,15 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { listBackups, openLibrary, type Library } from '../../../main/core/index.js'
 import { readJournals } from '../../../main/core/store/journal.js'
+import { SEGMENT_BYTES } from '../../../main/core/store/segments.js'
 import { tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { crashImage, removeFolders } from './fixtures/libraryFolders.js'
 
 let t: TempLibrary
+const realSegmentBytes = SEGMENT_BYTES.limit
 afterEach(async () => {
   await t.close()
+  SEGMENT_BYTES.limit = realSegmentBytes
   removeFolders()
 })
 
@@ -72,6 +75,31 @@ describe('compaction', () => {
     await reopened(crashImage(t.dir), (library) => expectFolders(library, ids))
     await t.library.close()
     await reopened(t.dir, (library) => expectFolders(library, ids))
+  })
+
+  it('acknowledges changes while a long compaction is still rewriting, and keeps them over a crash', async () => {
+    // Small segments: the compaction below rewrites dozens of files, one slice at a time.
+    SEGMENT_BYTES.limit = 2048
+    t = await tempLibrary()
+    const { store } = t.library.core
+    const before = await Promise.all(Array.from({ length: 200 }, (_, i) => t.admin.call('folders.create', { parentId: t.homeId, name: `Before ${i}` })))
+    await store.compact()
+    // A rename of every other folder changes records in every segment.
+    for (let i = 0; i < before.length; i += 2) await t.admin.call('assets.rename', { id: before[i].id, name: `Renamed ${i}` })
+    const compaction = store.compact()
+    const acknowledged: { id: string; whileCompacting: boolean }[] = []
+    for (let i = 0; store.isCompacting; i++) {
+      const { id } = await t.admin.call('folders.create', { parentId: t.homeId, name: `During ${i}` })
+      acknowledged.push({ id, whileCompacting: store.isCompacting })
+    }
+    await compaction
+    // Acks did not wait for the compaction: some came back while it was still running.
+    expect(acknowledged.filter((a) => a.whileCompacting).length).toBeGreaterThan(0)
+    const ids = acknowledged.map((a) => a.id)
+    await reopened(crashImage(t.dir), (library) => {
+      expectFolders(library, ids)
+      expect(library.core.store.tables.assets.get(before[0].id)?.name).toBe('Renamed 0')
+    })
   })
 
   it('writes a final snapshot on close and leaves an empty journal', async () => {

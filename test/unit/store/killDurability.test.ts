@@ -8,6 +8,7 @@ import { ADMIN } from '../../support/tempLibrary.js'
 import { removeFolders, tempFolder } from './fixtures/libraryFolders.js'
 import { bundleWriter, WriterProcess } from './fixtures/writerProcess.js'
 import type { WriterArgs } from './fixtures/writer.js'
+import { tempFilesIn } from '../../support/tempFiles.js'
 
 /** Everything the killed writers acknowledged, over all rounds. */
 interface Acknowledged {
@@ -142,7 +143,7 @@ async function killRounds(): Promise<{ acks: number; cutCompactions: number }> {
       const library = await openLibrary(dir, { admin: ADMIN })
       try {
         expect(lockHolder(dir)?.pid).toBe(process.pid)
-        expect(fs.readdirSync(path.join(dir, 'blobs', 'tmp')), 'temp files of the killed upload').toEqual([])
+        expect(tempFilesIn(path.join(dir, 'blobs', 'tmp')), 'temp files of the killed upload').toEqual([])
         expect(fs.readdirSync(dir).filter((n) => n.endsWith('.tmp')), 'temp files of the killed snapshot write').toEqual([])
         await expectAllPresent(library, acked, roundHashes)
       } finally {

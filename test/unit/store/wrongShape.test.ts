@@ -98,7 +98,7 @@ describe('a segment of the wrong shape', () => {
   ])('holding the line %s is refused as damaged at that line, with its path', async (bad, words) => {
     const { dir } = await closedLibrary()
     const folder = path.join(dir, 'segments')
-    const name = fs.readdirSync(folder).find((n) => n.startsWith('assets-'))!
+    const name = fs.readdirSync(folder).find((n) => n.startsWith('assets-') && n.endsWith('.jsonl'))!
     const file = path.join(folder, name)
     const lines = fs.readFileSync(file, 'utf8').split('\n')
     lines.splice(1, 0, bad)

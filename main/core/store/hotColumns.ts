@@ -1,0 +1,262 @@
+import { createHash } from 'node:crypto'
+import fsp from 'node:fs/promises'
+import type { AssetRecord, TableName } from '../../../shared/domain.js'
+import { searchColumn } from './searchTexts.js'
+
+/**
+ * The column file of a segment (docs/store.md, "Column files"): the fields open needs of
+ * every record of a cold table (COLD_FIELDS), as arrays, written beside the segment when it
+ * is written. Open reads it instead of the segment's lines: no JSON, no object and no string
+ * per record.
+ *
+ * Layout: "TRVC", a u32 header length, the header (JSON: format, count, the fields and where
+ * each array starts), then the arrays, each at a multiple of 4 bytes: the byte offset of each
+ * record's line in the segment (u32), and per field either `bytes` (u32 starts, count + 1 of
+ * them, into UTF-8 text; a byte per record marking nulls when there are any) or `dict` (i32
+ * index per record into a list of strings in the header; -1 for null).
+ */
+export const COLUMN_FORMAT = 2
+
+/**
+ * Tables whose records the store keeps cold, with the fields it needs of each at open: all
+ * the indexes read of a record of that table when it is first loaded (docs/store.md).
+ */
+export const COLD_FIELDS: Partial<Record<TableName, readonly string[]>> = {
+  assets: ['id', 'kind', 'name', 'parentId', 'createdBy'],
+  associations: ['id', 'collectionId', 'assetId'],
+}
+
+/**
+ * Fields worked out from the whole record, written after the COLD_FIELDS: an asset's search
+ * texts and tags (searchTexts.ts), so the search index can be built after open without
+ * reading a record. Optional for a reader: a file of format 1 has none.
+ */
+export const DERIVED_FIELDS: Partial<Record<TableName, Readonly<Record<string, (record: never) => string | null>>>> = {
+  assets: { search: (asset: AssetRecord) => searchColumn(asset) },
+}
+
+const MAGIC = 0x43565254 // "TRVC" little-endian
+
+/** One field of every record: a string or null each. */
+export type StringColumn =
+  | { kind: 'bytes'; data: Uint8Array; starts: Uint32Array; nulls: Uint8Array | null }
+  | { kind: 'dict'; dict: string[]; index: Int32Array }
+
+export interface ColumnBatch {
+  count: number
+  /** Byte offset of each record's line in its segment. */
+  offsets: Uint32Array
+  fields: Record<string, StringColumn>
+  /** FNV-1a hash of each id (idIndex.ts), when the reader worked them out already and every id is ASCII. */
+  hashes?: Uint32Array
+}
+
+type FieldHeader =
+  | { name: string; kind: 'bytes'; starts: number; data: number; dataBytes: number; nulls: number }
+  | { name: string; kind: 'dict'; dict: string[]; index: number }
+
+interface Header {
+  format: number
+  count: number
+  offsets: number
+  fields: FieldHeader[]
+}
+
+/** The string a column holds for record `i`, or null. */
+export function columnValue(column: StringColumn, i: number): string | null {
+  if (column.kind === 'dict') {
+    const n = column.index[i]
+    return n < 0 ? null : column.dict[n]
+  }
+  if (column.nulls !== null && column.nulls[i] === 1) return null
+  return Buffer.from(column.data.buffer, column.data.byteOffset, column.data.byteLength).toString('utf8', column.starts[i], column.starts[i + 1])
+}
+
+/**
+ * Collects the hot fields of the records of one segment as they are written. A record whose
+ * field is neither a string nor null (or is missing) cannot be put in columns: the segment is
+ * then written without a column file, and open reads its lines.
+ */
+export class ColumnCollector {
+  private readonly values: (string | null)[][]
+  private readonly offsets: number[] = []
+  private ok = true
+  /** The plain fields, then the derived ones. */
+  readonly fields: readonly string[]
+  private readonly derive: ((record: never) => string | null)[]
+
+  constructor(
+    readonly plain: readonly string[],
+    derived: Readonly<Record<string, (record: never) => string | null>> = {},
+  ) {
+    this.fields = [...plain, ...Object.keys(derived)]
+    this.derive = Object.values(derived)
+    this.values = this.fields.map(() => [])
+  }
+
+  /** Whether `add` needs whole records (for derived fields), not only the plain fields. */
+  get needsWhole(): boolean {
+    return this.derive.length > 0
+  }
+
+  add(record: Record<string, unknown> | null, offset: number): void {
+    if (!this.ok) return
+    if (record === null) {
+      this.ok = false
+      return
+    }
+    const row: (string | null)[] = []
+    for (const field of this.plain) {
+      const value = record[field]
+      if ((value !== null || field === 'id') && typeof value !== 'string') {
+        this.ok = false
+        return
+      }
+      row.push(value)
+    }
+    try {
+      for (const derive of this.derive) row.push(derive(record as never))
+    } catch {
+      // A record of a shape the derivation does not take: no column file for this segment.
+      this.ok = false
+      return
+    }
+    for (let f = 0; f < row.length; f++) this.values[f].push(row[f])
+    this.offsets.push(offset)
+  }
+
+  /**
+   * A record's values as another column file holds them (its fields in this collector's
+   * order): a line copied as it is during a compaction is not parsed again to derive them.
+   */
+  addRow(row: readonly (string | null)[], offset: number): void {
+    if (!this.ok) return
+    for (let f = 0; f < row.length; f++) this.values[f].push(row[f])
+    this.offsets.push(offset)
+  }
+
+  /**
+   * The column file's bytes, or null when some record did not fit. `breathe` is awaited
+   * between pieces of work, so a compaction lets calls (and acks) in while it encodes.
+   */
+  async encode(breathe: () => Promise<void> = async () => undefined): Promise<Buffer | null> {
+    if (!this.ok) return null
+    const count = this.offsets.length
+    const parts: Buffer[] = []
+    let at = 0
+    const put = (data: Buffer): number => {
+      const start = at
+      parts.push(data)
+      at += data.length
+      const pad = (4 - (at % 4)) % 4
+      if (pad > 0) {
+        parts.push(Buffer.alloc(pad))
+        at += pad
+      }
+      return start
+    }
+    const offsets = put(Buffer.from(Uint32Array.from(this.offsets).buffer))
+    const fields: FieldHeader[] = []
+    for (let f = 0; f < this.fields.length; f++) {
+      await breathe()
+      fields.push(await this.encodeField(f, count, put, breathe))
+    }
+    const header: Header = { format: COLUMN_FORMAT, count, offsets, fields }
+    let json = Buffer.from(JSON.stringify(header))
+    const pad = (8 - ((8 + json.length) % 8)) % 8
+    if (pad > 0) json = Buffer.concat([json, Buffer.alloc(pad, 0x20)])
+    const head = Buffer.alloc(8)
+    head.writeUInt32LE(MAGIC, 0)
+    head.writeUInt32LE(json.length, 4)
+    return Buffer.concat([head, json, ...parts])
+  }
+
+  private async encodeField(f: number, count: number, put: (data: Buffer) => number, breathe: () => Promise<void>): Promise<FieldHeader> {
+    const name = this.fields[f]
+    const values = this.values[f]
+    {
+      const unique = new Map<string, number>()
+      for (const v of values) if (v !== null && !unique.has(v) && unique.size <= Math.max(64, count >> 3)) unique.set(v, unique.size)
+      if (unique.size <= Math.max(64, count >> 3)) {
+        const index = Int32Array.from(values, (v) => (v === null ? -1 : unique.get(v)!))
+        return { name, kind: 'dict', dict: [...unique.keys()], index: put(Buffer.from(index.buffer)) }
+      }
+      // Written in place into one buffer: no Buffer per value.
+      const starts = new Uint32Array(count + 1)
+      for (let i = 0; i < count; i++) {
+        const v = values[i]
+        starts[i + 1] = starts[i] + (v === null ? 0 : Buffer.byteLength(v, 'utf8'))
+        if ((i & 1023) === 1023) await breathe()
+      }
+      const data = Buffer.allocUnsafe(starts[count])
+      for (let i = 0; i < count; i++) {
+        const v = values[i]
+        if (v !== null) data.write(v, starts[i], 'utf8')
+        if ((i & 1023) === 1023) await breathe()
+      }
+      const hasNulls = values.includes(null)
+      const startsAt = put(Buffer.from(starts.buffer))
+      const dataAt = put(data)
+      const nulls = hasNulls ? put(Buffer.from(values.map((v) => (v === null ? 1 : 0)))) : -1
+      return { name, kind: 'bytes', starts: startsAt, data: dataAt, dataBytes: data.length, nulls }
+    }
+  }
+}
+
+/**
+ * Reads a column file and checks it against the size and sha256 the manifest gives and the
+ * record count and fields expected. Any mismatch is a reason, not an exception: the caller
+ * falls back to the segment's own lines, which are the record of truth.
+ */
+export async function readColumnFile(
+  file: string,
+  expect: { bytes: number; sha256: string; records: number; fields: readonly string[] },
+): Promise<{ batch: ColumnBatch } | { problem: string }> {
+  let raw: Buffer
+  try {
+    raw = await fsp.readFile(file)
+  } catch {
+    return { problem: 'it is missing' }
+  }
+  if (raw.length !== expect.bytes) return { problem: `it is ${raw.length} bytes long, the manifest says ${expect.bytes}` }
+  if (createHash('sha256').update(raw).digest('hex') !== expect.sha256) return { problem: 'its checksum is not the one in the manifest' }
+  // Typed arrays need their start at a multiple of their element size.
+  const bytes = raw.byteOffset % 8 === 0 ? raw : Buffer.from(raw)
+  try {
+    return { batch: decode(bytes, expect.records, expect.fields) }
+  } catch (error) {
+    return { problem: (error as Error).message }
+  }
+}
+
+function decode(bytes: Buffer, records: number, fieldNames: readonly string[]): ColumnBatch {
+  if (bytes.length < 8 || bytes.readUInt32LE(0) !== MAGIC) throw new Error('it is not a column file')
+  const headerLength = bytes.readUInt32LE(4)
+  const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Header
+  if (header.format !== 1 && header.format !== COLUMN_FORMAT) throw new Error(`it is of format ${header.format}`)
+  if (header.count !== records) throw new Error(`it holds ${header.count} records, the manifest says ${records}`)
+  const names = header.fields.map((f) => f.name)
+  if (fieldNames.some((n) => !names.includes(n))) throw new Error('it lacks fields')
+  const base = bytes.byteOffset + 8 + headerLength
+  const count = header.count
+  const u32 = (at: number, n: number) => new Uint32Array(bytes.buffer, base + at, n)
+  const fields: Record<string, StringColumn> = {}
+  for (const f of header.fields) {
+    if (f.kind === 'dict') fields[f.name] = { kind: 'dict', dict: f.dict, index: new Int32Array(bytes.buffer, base + f.index, count) }
+    else {
+      fields[f.name] = {
+        kind: 'bytes',
+        starts: u32(f.starts, count + 1),
+        data: new Uint8Array(bytes.buffer, base + f.data, f.dataBytes),
+        nulls: f.nulls < 0 ? null : new Uint8Array(bytes.buffer, base + f.nulls, count),
+      }
+    }
+  }
+  // The checksum vouches for the bytes; these vouch for the writer: no index may point outside.
+  for (const column of Object.values(fields)) {
+    if (column.kind === 'dict') {
+      for (let i = 0; i < count; i++) if (column.index[i] >= column.dict.length || column.index[i] < -1) throw new Error('a field points outside its list')
+    } else if (column.starts[count] > column.data.length) throw new Error('a field points outside its text')
+  }
+  return { count, offsets: u32(header.offsets, count), fields }
+}
