@@ -121,7 +121,7 @@ export abstract class BlobEngine implements BlobStore {
       // An abort can reject the pipeline while the write stream is still opening its file;
       // removing it before the stream has closed would let the open create it afterwards.
       out.destroy()
-      if (!out.closed) await new Promise((closed) => out.once('close', closed))
+      if (!out.closed) await new Promise<void>((closed) => out.once('close', () => closed()))
       await fsp.rm(tmpFile, { force: true })
       throw error
     }
