@@ -4,7 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { COLUMN_FORMAT } from '../../main/core/store/hotColumns.js'
-import { CURRENT_SCHEMA_VERSION } from '../../main/core/store/migrations.js'
+import { SEGMENTS_SCHEMA_VERSION } from '../../main/core/store/migrations.js'
 import type { Scale } from './scale.js'
 import type { BenchLibrary } from './generate.js'
 
@@ -43,7 +43,7 @@ export function cacheRoot(): string {
 
 export function cacheKey(scale: Scale, seed: number): string {
   const hash = createHash('sha256')
-  hash.update(JSON.stringify({ scale, seed, schema: CURRENT_SCHEMA_VERSION, columns: COLUMN_FORMAT }))
+  hash.update(JSON.stringify({ scale, seed, schema: SEGMENTS_SCHEMA_VERSION, columns: COLUMN_FORMAT }))
   for (const file of SOURCES) hash.update(fs.readFileSync(path.join(ROOT, file)))
   return hash.digest('hex').slice(0, 12)
 }

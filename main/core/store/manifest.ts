@@ -1,7 +1,7 @@
 import fsp from 'node:fs/promises'
 import path from 'node:path'
 import { Low, type Adapter } from 'lowdb'
-import { CURRENT_SCHEMA_VERSION } from './migrations.js'
+import { CURRENT_SCHEMA_VERSION, SEGMENTS_SCHEMA_VERSION } from './migrations.js'
 import type { SegmentInfo } from './segments.js'
 import { isTableName } from './shape.js'
 import { damagedAt, parseLibraryDocument, syncDir, valueOffset } from './snapshot.js'
@@ -56,6 +56,11 @@ export class ManifestFile implements Adapter<Manifest> {
   }
 }
 
+/** The schema a manifest naming these segments is written with (see migrations.ts). */
+export function manifestVersion(segments: readonly SegmentInfo[]): number {
+  return segments.some((s) => s.delta !== undefined) ? CURRENT_SCHEMA_VERSION : SEGMENTS_SCHEMA_VERSION
+}
+
 export function manifestDb(file: string, initial: Manifest): Low<Manifest> {
   return new Low(new ManifestFile(file), initial)
 }
@@ -69,7 +74,7 @@ export function parseManifest(file: string, text: string, raw: Record<string, un
 
 function manifestProblem(raw: Record<string, unknown>): { text: string; at: (string | number)[] } | null {
   const count = (v: unknown) => Number.isSafeInteger(v) && (v as number) >= 0
-  if (raw.schemaVersion !== CURRENT_SCHEMA_VERSION) return { text: `schema ${String(raw.schemaVersion)} is not a manifest`, at: ['schemaVersion'] }
+  if (raw.schemaVersion !== SEGMENTS_SCHEMA_VERSION && raw.schemaVersion !== CURRENT_SCHEMA_VERSION) return { text: `schema ${String(raw.schemaVersion)} is not a manifest`, at: ['schemaVersion'] }
   for (const key of ['seq', 'generation', 'nextSlot'] as const) if (!count(raw[key])) return { text: `the ${key} is ${JSON.stringify(raw[key])}`, at: [key] }
   if (typeof raw.libraryId !== 'string') return { text: 'there is no libraryId', at: ['libraryId'] }
   if (typeof raw.createdAt !== 'number') return { text: 'there is no createdAt', at: ['createdAt'] }
@@ -87,6 +92,9 @@ function manifestProblem(raw: Record<string, unknown>): { text: string; at: (str
     const c = s.columns as { bytes?: unknown; sha256?: unknown } | undefined
     if (c !== undefined && (typeof c !== 'object' || c === null || !count(c.bytes) || typeof c.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(c.sha256))) {
       return { text: `segment ${i} has a wrong column file entry`, at }
+    }
+    if (s.delta !== undefined && ((s.delta !== 'put' && s.delta !== 'del') || c !== undefined || raw.schemaVersion !== CURRENT_SCHEMA_VERSION)) {
+      return { text: `segment ${i} has a wrong delta entry`, at }
     }
     seen.add(s.file!)
   }

@@ -2,10 +2,15 @@ import { AppError } from '../../../shared/errors.js'
 import type { SnapshotData } from './snapshot.js'
 
 /**
- * 2: library.json is a manifest of segment files (docs/store.md). 1: library.json held every
- * record in one document; such a library is converted when opened.
+ * 3: a manifest that also names delta segments (docs/store.md, "Compaction"): written only
+ * while it names one, so that a version that does not know them refuses the library rather
+ * than load a replaced record beside its replacement. 2: library.json is a manifest of
+ * segment files. 1: library.json held every record in one document; such a library is
+ * converted when opened.
  */
-export const CURRENT_SCHEMA_VERSION = 2
+export const CURRENT_SCHEMA_VERSION = 3
+/** A manifest that names no delta segment (what a full rewrite, a conversion and the bench's generator write). */
+export const SEGMENTS_SCHEMA_VERSION = 2
 /** The last schema of the one-document format: older documents are stepped up to it first. */
 export const LEGACY_SCHEMA_VERSION = 1
 

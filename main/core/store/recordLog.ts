@@ -5,6 +5,10 @@ import type { ColumnBatch } from './hotColumns.js'
 /** Where loaded records and changes go, in order: every record of the state, then the changes after it. */
 export interface LoadSink {
   record(table: TableName, record: { id: Id }): void
+  /**
+   * A change after the state; an engine may also hand stored records that replace earlier
+   * ones of the same id this way (the file engine's delta segments, at the state's seq).
+   */
   change(change: Change): void
   /**
    * Optional, for engines that can read one stored record on demand (RecordLog.readRecord):

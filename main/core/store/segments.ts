@@ -19,6 +19,11 @@ export interface SegmentInfo {
   sha256: string
   /** The segment's column file (see hotColumns.ts), when it has one: its size and sha256. */
   columns?: { bytes: number; sha256: string }
+  /**
+   * A delta segment (docs/store.md, "Compaction"): records that replace or add to those of the
+   * segments before it (`put`), or the ids of records deleted since (`del`, lines of an id alone).
+   */
+  delta?: 'put' | 'del'
 }
 
 /** The column file beside a segment file. */

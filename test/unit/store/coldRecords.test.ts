@@ -6,12 +6,14 @@ import type { ColdFiles } from '../../../main/core/store/coldFiles.js'
 import type { AssociationRecord, FolderRecord } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import { readHotFields } from '../../../main/core/store/hotFields.js'
+import { DELTA_LIMITS } from '../../../main/core/store/fileRecordLog.js'
 import { COLD_CACHE } from '../../../main/core/store/recordTable.js'
 import { SEGMENT_BYTES } from '../../../main/core/store/segments.js'
 import { Store } from '../../../main/core/store/store.js'
 
 const realSegmentBytes = SEGMENT_BYTES.limit
 const realCache = COLD_CACHE.size
+const realDeltaFiles = DELTA_LIMITS.files
 let dir: string
 let open: Store | null = null
 
@@ -19,12 +21,15 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-cold-'))
   // Many small segments, so compactions rewrite some and leave others.
   SEGMENT_BYTES.limit = 2048
+  // Every compaction folds its changes into the segments: what is tested here is records moving between them.
+  DELTA_LIMITS.files = 0
 })
 afterEach(async () => {
   await open?.close().catch(() => undefined)
   open = null
   SEGMENT_BYTES.limit = realSegmentBytes
   COLD_CACHE.size = realCache
+  DELTA_LIMITS.files = realDeltaFiles
   fs.rmSync(dir, { recursive: true, force: true })
 })
 

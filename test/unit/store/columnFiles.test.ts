@@ -4,13 +4,14 @@ import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AssociationRecord, FolderRecord } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
-import type { FileRecordLog } from '../../../main/core/store/fileRecordLog.js'
+import { DELTA_LIMITS, type FileRecordLog } from '../../../main/core/store/fileRecordLog.js'
 import { SEGMENT_BYTES } from '../../../main/core/store/segments.js'
 import { Store } from '../../../main/core/store/store.js'
 import { holdManifestWrites } from './fixtures/hold.js'
 import { crashImage, removeFolders } from './fixtures/libraryFolders.js'
 
 const realSegmentBytes = SEGMENT_BYTES.limit
+const realDeltaFiles = DELTA_LIMITS.files
 let dir: string
 let open: Store[] = []
 
@@ -18,11 +19,14 @@ beforeEach(() => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), 'trove-columns-'))
   // Several segments per table, so some have column files rewritten and others not.
   SEGMENT_BYTES.limit = 4096
+  // Every compaction folds its changes into the segments, which get their column files then (deltas have none).
+  DELTA_LIMITS.files = 0
 })
 afterEach(async () => {
   vi.restoreAllMocks()
   for (const store of open.splice(0)) await store.close().catch(() => undefined)
   SEGMENT_BYTES.limit = realSegmentBytes
+  DELTA_LIMITS.files = realDeltaFiles
   fs.rmSync(dir, { recursive: true, force: true })
   removeFolders()
 })

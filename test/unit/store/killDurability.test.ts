@@ -34,7 +34,7 @@ let dir: string
 afterEach(removeFolders)
 
 /** A library with a restricted user to share with, closed again for the writers. */
-async function prepareLibrary(): Promise<Omit<WriterArgs, 'tag' | 'lanes' | 'compactBytes'>> {
+async function prepareLibrary(): Promise<Omit<WriterArgs, 'tag' | 'lanes' | 'compactBytes' | 'deltaFiles'>> {
   dir = tempFolder('trove-kill-')
   const library = await openLibrary(dir, { admin: ADMIN })
   const admin = library.as(ADMIN.email)
@@ -116,12 +116,17 @@ function compactionWasCut(): boolean {
 const ROUNDS = 20
 const compactingRound = (round: number) => round % 4 !== 0
 const chainedRound = (round: number) => round % 4 === 1
+/**
+ * Compactions that write delta segments and fold a few of them in turn, or fold every time
+ * (rewriting segments): a kill lands in either, and a chain of rounds crosses from one to the other.
+ */
+const deltaFilesOf = (round: number) => (Math.floor(round / 2) % 2 === 0 ? 4 : 0)
 
 async function killRounds(): Promise<{ acks: number; cutCompactions: number }> {
   const base = await prepareLibrary()
   const acked: Acknowledged = { folders: new Set(), files: new Map(), grants: new Map() }
   const writerFor = (round: number) =>
-    new WriterProcess(bundle, { ...base, tag: `r${round}`, lanes: 3, compactBytes: compactingRound(round) ? 4096 : undefined })
+    new WriterProcess(bundle, { ...base, tag: `r${round}`, lanes: 3, compactBytes: compactingRound(round) ? 4096 : undefined, deltaFiles: deltaFilesOf(round) })
   let cutCompactions = 0
   // Loading its code takes a writer a moment: the next ones load while this one works.
   const waiting: WriterProcess[] = []

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { openLibrary, type Library } from '../../../main/core/index.js'
-import { CURRENT_SCHEMA_VERSION } from '../../../main/core/store/migrations.js'
+import { SEGMENTS_SCHEMA_VERSION } from '../../../main/core/store/migrations.js'
 import { readLimits, type SnapshotData } from '../../../main/core/store/snapshot.js'
 import { TABLE_NAMES } from '../../../shared/domain.js'
 import { ADMIN, expectRefused } from '../../support/tempLibrary.js'
@@ -52,7 +52,7 @@ describe('a library in the one-document format', () => {
     const old = fs.readFileSync(path.join(dir, 'library.json'))
     await openAndCheck(dir, data)
     const manifest = JSON.parse(fs.readFileSync(path.join(dir, 'library.json'), 'utf8')) as { schemaVersion: number; segments: unknown[] }
-    expect(manifest.schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
+    expect(manifest.schemaVersion).toBe(SEGMENTS_SCHEMA_VERSION)
     expect(manifest.segments.length).toBeGreaterThan(0)
     const backup = fs.readdirSync(path.join(dir, 'backups')).find((n) => n.endsWith('.json'))!
     expect(backup).toMatch(new RegExp(`^library-0*${data.seq}-\\d+\\.json$`))

@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import { openLibrary } from '../../../main/core/index.js'
-import { CURRENT_SCHEMA_VERSION, LEGACY_SCHEMA_VERSION, MIGRATIONS, migrate, type Migration } from '../../../main/core/store/migrations.js'
+import { CURRENT_SCHEMA_VERSION, LEGACY_SCHEMA_VERSION, SEGMENTS_SCHEMA_VERSION, MIGRATIONS, migrate, type Migration } from '../../../main/core/store/migrations.js'
 import { emptyTables, type SnapshotData } from '../../../main/core/store/snapshot.js'
 import { ADMIN, expectRefused } from '../../support/tempLibrary.js'
 import { toLegacyFormat } from './fixtures/legacy.js'
@@ -67,7 +67,7 @@ describe('the schema version of library.json', () => {
     } finally {
       delete MIGRATIONS[LEGACY_SCHEMA_VERSION - 1]
     }
-    expect((JSON.parse(fs.readFileSync(path.join(dir, 'library.json'), 'utf8')) as { schemaVersion: number }).schemaVersion).toBe(CURRENT_SCHEMA_VERSION)
+    expect((JSON.parse(fs.readFileSync(path.join(dir, 'library.json'), 'utf8')) as { schemaVersion: number }).schemaVersion).toBe(SEGMENTS_SCHEMA_VERSION)
   })
 })
 

@@ -3,13 +3,16 @@ import path from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { GrantRecord } from '../../../shared/domain.js'
 import type { Change } from '../../../main/core/store/change.js'
+import { DELTA_LIMITS } from '../../../main/core/store/fileRecordLog.js'
 import { SEGMENT_BYTES } from '../../../main/core/store/segments.js'
 import { Store } from '../../../main/core/store/store.js'
 import { crashImage, removeFolders, tempFolder } from './fixtures/libraryFolders.js'
 
 const realSegmentBytes = SEGMENT_BYTES.limit
+const realDeltas = { ...DELTA_LIMITS }
 afterEach(() => {
   SEGMENT_BYTES.limit = realSegmentBytes
+  Object.assign(DELTA_LIMITS, realDeltas)
   removeFolders()
 })
 
@@ -43,8 +46,10 @@ async function expectSame(dir: string, model: Map<string, GrantRecord>, seq: num
 }
 
 describe('the store against a plain in-memory model', () => {
-  it.each([1, 2, 3])('gives identical records after random puts, deletes, compactions, crashes and reopens (seed %i)', async (seed) => {
+  it.each([1, 2, 3])('gives identical records after random puts, deletes, compactions (delta and folding), crashes and reopens (seed %i)', async (seed) => {
     SEGMENT_BYTES.limit = 2048
+    // A few deltas, then a compaction that folds them: both kinds come up many times.
+    Object.assign(DELTA_LIMITS, { bytes: 6000, files: 1 + seed })
     const random = prng(seed)
     const dir = tempFolder()
     const model = new Map<string, GrantRecord>()
@@ -89,8 +94,9 @@ describe('the store against a plain in-memory model', () => {
 })
 
 describe('a compaction', () => {
-  it('rewrites only the segment that holds a changed record, and puts new records in the last one', async () => {
+  it('that folds rewrites only the segment that holds a changed record, and puts new records in the last one', async () => {
     SEGMENT_BYTES.limit = 2048
+    DELTA_LIMITS.files = 0
     const dir = tempFolder()
     const store = await Store.open(dir)
     try {
@@ -126,6 +132,7 @@ describe('a compaction', () => {
 describe('compaction after many deletions', () => {
   it('merges the segments left small, keeping every record and its order', async () => {
     SEGMENT_BYTES.limit = 2048
+    DELTA_LIMITS.files = 0
     const dir = tempFolder()
     let store = await Store.open(dir)
     const grantSegments = () =>
