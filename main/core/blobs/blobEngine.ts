@@ -60,6 +60,8 @@ export abstract class BlobEngine implements BlobStore {
   private readonly pinned = new Map<string, number>()
   /** Temp folders known to exist (tempName). */
   private readonly madeShards = new Set<string>()
+  /** Numbers this process's temp files: `owner` already makes their names its own. */
+  private tempCount = 0
   private leaseTimer: NodeJS.Timeout | null = null
 
   constructor(
@@ -194,12 +196,12 @@ export abstract class BlobEngine implements BlobStore {
    * an import of small files spent beyond what `cp -r` does (docs/imports.md).
    */
   protected tempName(): string {
-    const shard = path.join(this.tmp, randomInt(TEMP_SHARDS).toString(16).padStart(2, '0'))
+    const shard = `${this.tmp}${path.sep}${randomInt(TEMP_SHARDS).toString(16).padStart(2, '0')}`
     if (!this.madeShards.has(shard)) {
       fs.mkdirSync(shard, { recursive: true })
       this.madeShards.add(shard)
     }
-    return path.join(shard, `${this.owner}-${randomUUID()}`)
+    return `${shard}${path.sep}${this.owner}-${++this.tempCount}`
   }
 
   /** Pin and lease come before the engine looks whether the content is stored (see the class comment). */

@@ -12,8 +12,12 @@ import { shownPath, walkSources, type PlannedEntry } from './walk.js'
 import { nameKey } from '../../../shared/names.js'
 import { mention, say } from '../activity/summary.js'
 
-/** Files read and copied in at once by one import, so reads, hashing and writes overlap (docs/imports.md). */
-const FILES_AT_ONCE = 32
+/**
+ * Files read and copied in at once by one import, so reads, hashing and writes overlap: enough
+ * to fill every copy thread's queue (copyPool.ts), which the pool's head slots bound in turn
+ * (docs/imports.md).
+ */
+const FILES_AT_ONCE = 64
 /**
  * A batch is made durable and committed when it holds this many files or bytes. The first is
  * small, so that an import shows progress at once; each next one may hold twice as much, up
@@ -43,7 +47,7 @@ type Staged = StagedFile | StagedFolder
 
 const keyOf = (segments: string[]) => segments.join('\u0000')
 
-function existingChild(core: Core, parentId: Id, name: string) {
+function existingChild(core: Core, parentId: Id, name: string): AssetRecord | undefined {
   const id = core.store.indexes.childByName.get(parentId)?.get(nameKey(name))
   return id === undefined ? undefined : core.store.tables.assets.get(id)
 }
@@ -138,9 +142,24 @@ export const importHandlers: HandlersOf<typeof importChannels> = {
        * commit (and one fsync) each, which cost more than the files in a tree of small ones.
        */
       const pendingFolders = new Map<Id, Id>()
-      const mayUploadInto = (parentId: Id) => requireFolder(ctx, pendingFolders.get(parentId) ?? parentId, 'upload')
+      /**
+       * Folders found open to upload since the import last awaited: the store cannot change
+       * in between, so the answer cannot either. Asked again after every await, so a grant
+       * revoked during a long import stops it, without a permission check per file.
+       */
+      let mayUploadSince = new Set<Id>()
+      const mayUploadInto = (parentId: Id) => {
+        const folder = pendingFolders.get(parentId) ?? parentId
+        if (mayUploadSince.has(folder)) return
+        requireFolder(ctx, folder, 'upload')
+        mayUploadSince.add(folder)
+      }
+      /** What the library holds under that name; nothing in a folder it has not recorded yet. */
+      const existingIn = (parentId: Id, name: string) => (pendingFolders.has(parentId) ? undefined : existingChild(ctx.core, parentId, name))
       let done = 0
-      const running = new Set<Promise<void>>()
+      /** Files being copied in; `slotFree` resolves when one is done. */
+      let running = 0
+      let slotFree: (() => void) | null = null
       let failure: unknown = null
       /**
        * The name itself when free (in the library and among the names this import gave out),
@@ -148,6 +167,8 @@ export const importHandlers: HandlersOf<typeof importChannels> = {
        * skips the entry (and what is inside it), saying why.
        */
       const keptBothName = (parentId: Id, name: string, entry: PlannedEntry, alsoTaken?: Set<string>): string | null => {
+        // The usual case in a folder the import made: nothing there but what it gave out.
+        if (!alsoTaken && pendingFolders.has(parentId) && !givenIn(parentId).has(nameKey(name))) return name
         try {
           return freeCopyName(ctx.core, parentId, name, alsoTaken ? new Set([...givenIn(parentId), ...alsoTaken]) : givenIn(parentId))
         } catch (error) {
@@ -171,6 +192,7 @@ export const importHandlers: HandlersOf<typeof importChannels> = {
         const files = items.filter((item): item is StagedFile => item.kind === 'file')
         try {
           await storeStaged(ctx.core, files.map((item) => item.content))
+          mayUploadSince = new Set()
           // No await between these checks and the commit: the names found free are the names used.
           const assets: AssetRecord[] = []
           const counted = { imported: 0, replaced: 0, bytes: 0, folders: 0 }
@@ -178,7 +200,7 @@ export const importHandlers: HandlersOf<typeof importChannels> = {
           const taken = new Map<string, Set<string>>()
           const freeNameAtCommit = (parentId: Id, name: string, entry: PlannedEntry): string | null => {
             // Taken since it was given out only if someone else made that name meanwhile.
-            const freeName = existingChild(ctx.core, parentId, name) ? keptBothName(parentId, name, entry, taken.get(parentId)) : name
+            const freeName = existingIn(parentId, name) ? keptBothName(parentId, name, entry, taken.get(parentId)) : name
             if (freeName !== null) taken.set(parentId, (taken.get(parentId) ?? new Set()).add(nameKey(freeName)))
             return freeName
           }
@@ -197,7 +219,7 @@ export const importHandlers: HandlersOf<typeof importChannels> = {
             // Checked for every file: a grant revoked during a long import stops it from going on.
             mayUploadInto(parentId)
             const now = ctx.core.clock()
-            const current = existingChild(ctx.core, parentId, name)
+            const current = existingIn(parentId, name)
             if (current?.kind === 'file' && replaces) {
               const number = Math.max(...current.versions.map((v) => v.number)) + 1
               assets.push({ ...current, versions: [...current.versions, versionFrom(content, number, ctx.actor.id, now)], currentVersion: number, updatedAt: now })
@@ -215,8 +237,10 @@ export const importHandlers: HandlersOf<typeof importChannels> = {
             if (entry.segments.length === 1) tops.push(assets[assets.length - 1].id)
             counted.bytes += content.size
           }
-          if (assets.length) await ctx.commit({ op: 'imports.file', put: { assets }, activity: null })
+          const committed = assets.length ? ctx.commit({ op: 'imports.file', put: { assets }, activity: null }) : undefined
+          // In the library from here on (a commit applies at once): what is in them is asked of it.
           for (const item of items) if (item.kind === 'folder') pendingFolders.delete(item.record.id)
+          await committed
           report.imported += counted.imported
           report.replaced += counted.replaced
           report.bytes += counted.bytes
@@ -264,7 +288,7 @@ export const importHandlers: HandlersOf<typeof importChannels> = {
         // Checked for every entry: a grant revoked during a long import stops it from going on.
         mayUploadInto(parentId)
         const name = entry.segments[entry.segments.length - 1]
-        const existing = existingChild(ctx.core, parentId, name)
+        const existing = existingIn(parentId, name)
         const earlier = clashes.get(entry)
         // Under replace and skip, the first of two clashing source names is imported and the later skipped: neither policy lets one file of an import replace or hide another.
         if (earlier && onConflict !== 'keepBoth') {
@@ -306,16 +330,23 @@ export const importHandlers: HandlersOf<typeof importChannels> = {
         givenIn(parentId).add(nameKey(given))
         // Several files stream in at once, so the file system can merge their flushes; folders
         // are still created in order, before anything inside them.
-        while (running.size >= FILES_AT_ONCE) await Promise.race(running)
+        while (running >= FILES_AT_ONCE) {
+          await new Promise<void>((resolve) => (slotFree = resolve))
+          mayUploadSince = new Set()
+        }
         if (failure) break
-        const task = importFile(entry, parentId, given, replaces)
+        running++
+        void importFile(entry, parentId, given, replaces)
           .catch((error: unknown) => {
             failure ??= error
           })
-          .finally(() => running.delete(task))
-        running.add(task)
+          .finally(() => {
+            running--
+            slotFree?.()
+            slotFree = null
+          })
       }
-      await Promise.all(running)
+      while (running > 0) await new Promise<void>((resolve) => (slotFree = resolve))
       if (failure || jc.signal.aborted) {
         // What was staged but not committed is dropped; committed batches stay, whole.
         await Promise.all(batch.map((item) => (item.kind === 'file' ? item.content.release() : undefined)))
