@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import { postgresMissing } from './test/support/postgres.js'
+import { WAIT_TIMEOUT } from './test/support/waitTimeout.js'
 
 /** Tests whose results must not depend on the machine's time zone run again under these. */
 const ZONE_SENSITIVE = ['test/unit/media/embedded.test.ts', 'test/unit/media/embeddedFormats.test.ts']
@@ -15,6 +16,8 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 30_000,
+    expect: { poll: { timeout: WAIT_TIMEOUT } },
+    setupFiles: ['test/support/waitsSetup.ts'],
     // Two cores here: more workers only fight over them.
     maxWorkers: 2,
     projects: [
