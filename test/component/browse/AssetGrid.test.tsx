@@ -23,23 +23,26 @@ const option = (name: string) => within(grid()).getByRole('option', { name })
 const selectedNames = () => within(grid()).queryAllByRole('option', { selected: true }).map((o) => o.getAttribute('aria-label'))
 
 describe('the grid', () => {
-  it('holds a bounded number of tiles in the DOM for a folder of 100,000 files, and reaches the last by keyboard', async () => {
+  it('holds a bounded number of tiles in the DOM for a folder of 20,000 files, and reaches the last by keyboard', async () => {
     const restore = fakeLayout()
     onTestFinished(restore)
-    const files = manyFiles(100_000)
+    // Hundreds of times what fits on screen. At 100,000 files, listing and sorting them in jsdom
+    // took 20-30 s of a busy machine, a speed test with the test's timeout as its limit; how a
+    // 100,000-file folder scrolls is measured in Chromium by `npm run bench -- ui`.
+    const files = manyFiles(20_000)
     await openWorkspace(sessionOf(ADA), [HOME, ...files], ['h'])
     const options = await within(grid()).findAllByRole('option')
     expect(options.length).toBeGreaterThan(10)
     expect(options.length).toBeLessThanOrEqual(60)
-    expect(options[0]).toHaveAttribute('aria-setsize', '100000')
+    expect(options[0]).toHaveAttribute('aria-setsize', '20000')
     expect(options[0]).toHaveAttribute('aria-posinset', '1')
-    expect(screen.getByText('100000 items')).toBeInTheDocument()
+    expect(screen.getByText('20000 items')).toBeInTheDocument()
 
     grid().focus()
     fireEvent.keyDown(grid(), { key: 'End' })
-    const last = await within(grid()).findByRole('option', { name: 'photo-099999.jpg' })
+    const last = await within(grid()).findByRole('option', { name: 'photo-019999.jpg' })
     expect(last).toHaveAttribute('aria-selected', 'true')
-    expect(last).toHaveAttribute('aria-posinset', '100000')
+    expect(last).toHaveAttribute('aria-posinset', '20000')
     expect(grid()).toHaveAttribute('aria-activedescendant', last.id)
     expect(within(grid()).queryByRole('option', { name: 'photo-000000.jpg' })).toBeNull()
     expect(within(grid()).getAllByRole('option').length).toBeLessThanOrEqual(60)
