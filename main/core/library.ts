@@ -255,6 +255,7 @@ export class Library {
 
   async close(): Promise<void> {
     await this.core.jobs.stopAll()
+    await this.core.renditions.close()
     this.listeners.clear()
     if (this.orphanTimer) clearTimeout(this.orphanTimer)
     if (this.purgeTimer) clearInterval(this.purgeTimer)

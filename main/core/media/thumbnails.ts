@@ -63,6 +63,7 @@ export class Renditions {
   private readonly sources = new Map<string, Promise<string>>()
   private readonly pageCounts = new Map<string, number>()
   private active = 0
+  private closed = false
   readonly hashes: PerceptualHashes
   /** Off only for the benchmark that measures what the hashing costs. */
   perceptualHashing = true
@@ -97,6 +98,7 @@ export class Renditions {
     const known = this.unreadable.get(hash)
     if (known) throw new Error(known)
     if (fs.existsSync(file)) return file
+    if (this.closed) throw new Error('The library is closed.')
     const running = this.inFlight.get(key)
     if (running) return running
     const made = this.slot(() => make(file)).finally(() => this.inFlight.delete(key))
@@ -106,6 +108,7 @@ export class Renditions {
 
   private async slot<T>(work: () => Promise<T>): Promise<T> {
     if (this.active >= this.concurrency) await new Promise<void>((resolve) => this.waiting.push(resolve))
+    if (this.closed) throw new Error('The library is closed.')
     this.active++
     try {
       return await work()
@@ -227,6 +230,17 @@ export class Renditions {
     const { pages } = await pdfInfo(await this.blobFile(hash))
     this.pageCounts.set(hash, pages)
     return pages
+  }
+
+  /**
+   * Waits for the renditions under way and drops those still waiting for a slot: a thumbnail
+   * made in the background (Library.prepareThumbnails) would otherwise go on writing into the
+   * library's cache, and running its tools, after the library closed.
+   */
+  async close(): Promise<void> {
+    this.closed = true
+    for (const wake of this.waiting.splice(0)) wake()
+    await Promise.allSettled([...this.inFlight.values()])
   }
 
   /** The cached picture a video or RAW file's renditions come from, if made already. */
