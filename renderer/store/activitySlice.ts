@@ -1,5 +1,5 @@
 import type { StateCreator } from 'zustand'
-import type { InputOf } from '../../shared/contract/index.js'
+import type { InputOf, ResultOf } from '../../shared/contract/index.js'
 import type { ActivityView } from '../../shared/views.js'
 import { api } from '../api/client.js'
 import type { TroveState } from './types.js'
@@ -35,6 +35,8 @@ export interface ActivitySlice {
   refreshFeeds(): Promise<void>
   /** The feed leaves the screen: no longer kept up to date, and an answer still on its way is dropped. */
   closeFeed(name: FeedName): void
+  /** Resolves once every read of this feed sent so far has been answered (or has failed). */
+  feedSettled(name: FeedName): Promise<void>
 }
 
 export const activityInitial = { feeds: {} } satisfies Partial<ActivitySlice>
@@ -44,13 +46,22 @@ export const createActivitySlice: StateCreator<TroveState, [], [], ActivitySlice
   /** Only the latest request of a feed may fill it: a slow answer for the previous asset is dropped. */
   const latest: Partial<Record<FeedName, number>> = {}
   let requests = 0
+  /** The reads of each feed still on their way, dropped answers included. */
+  const reading: Record<FeedName, Set<Promise<unknown>>> = { details: new Set(), log: new Set() }
+
+  function read(name: FeedName, input: InputOf<'activity.list'>): Promise<ResultOf<'activity.list'>> {
+    const call = api.call('activity.list', input)
+    const pending = call.catch(() => undefined).finally(() => reading[name].delete(pending))
+    reading[name].add(pending)
+    return call
+  }
 
   async function fetch(name: FeedName, query: ActivityQuery, before: string | undefined, keep: ActivityView[]): Promise<void> {
     const mine = ++requests
     latest[name] = mine
     set((s) => ({ feeds: { ...s.feeds, [name]: { query, items: keep, hasMore: false, status: 'loading' } } }))
     try {
-      const page = await api.call('activity.list', { ...query, limit: FEED_PAGE[name], ...(before ? { before } : {}) })
+      const page = await read(name, { ...query, limit: FEED_PAGE[name], ...(before ? { before } : {}) })
       if (latest[name] !== mine) return
       set((s) => ({ feeds: { ...s.feeds, [name]: { query, items: [...keep, ...page.items], hasMore: page.hasMore, status: 'ready' } } }))
     } catch (error) {
@@ -72,7 +83,7 @@ export const createActivitySlice: StateCreator<TroveState, [], [], ActivitySlice
     const mine = ++requests
     latest[name] = mine
     try {
-      const page = await api.call('activity.list', { ...feed.query, limit: FEED_PAGE[name] })
+      const page = await read(name, { ...feed.query, limit: FEED_PAGE[name] })
       const now = get().feeds[name]
       if (latest[name] !== mine || !now || now.status !== 'ready') return
       const at = now.items.length > 0 ? page.items.findIndex((e) => e.id === now.items[0].id) : -1
@@ -102,6 +113,10 @@ export const createActivitySlice: StateCreator<TroveState, [], [], ActivitySlice
         const { [name]: _closed, ...rest } = s.feeds
         return { feeds: rest }
       })
+    },
+
+    async feedSettled(name) {
+      await Promise.all([...reading[name]])
     },
 
     async loadMoreFeed(name) {

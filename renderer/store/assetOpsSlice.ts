@@ -107,9 +107,15 @@ export const createAssetOpsSlice: StateCreator<TroveState, [], [], AssetOpsSlice
     async deleteAssets(ids) {
       const label = what(ids)
       const parents = ids.map((id) => get().byId[id]?.parentId).filter((p): p is Id => !!p)
-      // The panel stops reading what is about to go, so none of its reads meets a trashed file.
+      // The panel stops reading what is about to go, and the delete waits for the reads it had
+      // already sent: one answered after the delete would meet a trashed file (NOT_FOUND, which a
+      // browser also reports in its console). Out of the selection, nothing reads it again.
       const shown = get().details?.id
-      if (shown && ids.includes(shown)) await get().loadDetails(null)
+      if (shown && ids.includes(shown)) {
+        set((s) => ({ selection: s.selection.filter((id) => !ids.includes(id)) }))
+        get().closeFeed('details')
+        await Promise.all([get().loadDetails(null), get().feedSettled('details')])
+      }
       const { trashed } = await api.call('assets.delete', { ids })
       set((s) => ({ selection: s.selection.filter((id) => !ids.includes(id)) }))
       // The folder on show may be among them; refreshListing then goes back to where the user starts.

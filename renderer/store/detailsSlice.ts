@@ -22,6 +22,7 @@ export interface DetailsSlice {
   details: Details | null
   /** The custom metadata fields an admin defined (docs/architecture.md). */
   fields: FieldView[]
+  /** With null the panel shows nothing, and this resolves once the reads it had sent have been answered. */
   loadDetails(id: Id | null): Promise<void>
   refreshDetails(): Promise<void>
   loadFields(): Promise<void>
@@ -45,8 +46,16 @@ export const detailsInitial = { details: null, fields: [] } satisfies Partial<De
 export const createDetailsSlice: StateCreator<TroveState, [], [], DetailsSlice> = (set, get) => {
   onReset(() => set(detailsInitial))
   let request = 0
+  /** Loads still on their way, dropped ones included. */
+  const loading = new Set<Promise<void>>()
 
-  async function load(id: Id, fresh: boolean): Promise<void> {
+  function load(id: Id, fresh: boolean): Promise<void> {
+    const pending = read(id, fresh).finally(() => loading.delete(pending))
+    loading.add(pending)
+    return pending
+  }
+
+  async function read(id: Id, fresh: boolean): Promise<void> {
     const mine = ++request
     if (fresh) set({ details: { id, versions: null, comments: null, associations: null } })
     try {
@@ -81,7 +90,9 @@ export const createDetailsSlice: StateCreator<TroveState, [], [], DetailsSlice> 
     async loadDetails(id) {
       if (id === null) {
         request++
-        return set({ details: null })
+        set({ details: null })
+        await Promise.all([...loading])
+        return
       }
       await load(id, get().details?.id !== id)
     },

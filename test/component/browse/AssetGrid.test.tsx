@@ -115,6 +115,39 @@ describe('the grid', () => {
     expect(await within(grid()).findByRole('option', { name: 'mine.png' })).toBeInTheDocument()
   })
 
+  it('sends a file the details panel shows to the trash only once the panel has its answers, so none meets a trashed file', async () => {
+    const assets = [HOME, file('p', 'photo.png', 'h', { level: 'manage' })]
+    let release = () => undefined as void
+    const gate = new Promise<void>((r) => (release = r))
+    const heard: string[] = []
+    const { user, api } = await openWorkspace(sessionOf(ADA), assets, ['h'], {
+      'comments.list': async () => {
+        await gate
+        heard.push('comments')
+        return []
+      },
+      'activity.list': async () => {
+        await gate
+        heard.push('activity')
+        return { items: [], hasMore: false }
+      },
+      'assets.delete': ({ ids }) => {
+        heard.push('delete')
+        assets.splice(1, 1)
+        return { deleted: ids, trashed: ids }
+      },
+    })
+    await user.click(option('photo.png'))
+    await waitFor(() => expect(api.callsTo('comments.list')).toEqual([{ fileId: 'p' }]))
+    await waitFor(() => expect(api.callsTo('activity.list')).toContainEqual(expect.objectContaining({ resourceId: 'p' })))
+    await user.keyboard('{Delete}')
+    release()
+    await waitFor(() => expect(heard).toContain('delete'))
+    expect(heard.slice(0, 2).sort()).toEqual(['activity', 'comments'])
+    expect(heard.slice(2)).toEqual(['delete'])
+    await waitFor(() => expect(screen.queryByRole('option', { name: 'photo.png' })).toBeNull())
+  })
+
   it('shows a placeholder until a thumbnail arrives, and an icon by type for other files', async () => {
     const photo = file('p', 'photo.jpg', 'h', { mime: 'image/jpeg' })
     const doc = file('d', 'notes.txt', 'h', { mime: 'text/plain' })
