@@ -37,26 +37,40 @@ describe('engine.childAccesses', () => {
       for (let round = 0; round < 12; round++) {
         const fast = new PermissionEngine(store)
         const slow = new PermissionEngine(store)
+        // One comparison a round, each answer named for where it was asked: tens of thousands of
+        // expect calls and deep comparisons cost more than the engines they check, and took the
+        // test past its timeout on a busy machine.
+        const got: Record<string, unknown> = {}
+        const want: Record<string, unknown> = {}
         for (const userId of [...p.everyone, 'no-such-user']) {
           for (const f of r.folders()) {
             const ids = [...store.indexes.children.get(f.id)]
             const expected = ids.map((id) => slow.assetAccess(userId, id))
             const where = `seed ${seed}, round ${round}, user ${userId}, folder ${f.name}`
-            expect(fast.childAccesses(userId, f.id, ids), where).toEqual(expected)
-            expect(kept.childAccesses(userId, f.id, ids), where).toEqual(expected)
+            got[`${where}, fresh engine`] = fast.childAccesses(userId, f.id, ids)
+            want[`${where}, fresh engine`] = expected
+            got[`${where}, kept engine`] = kept.childAccesses(userId, f.id, ids)
+            want[`${where}, kept engine`] = expected
             // Again, as kept from the call before, though the caller has changed its list since.
             const asked = [...ids, ids[0]]
-            expect(kept.childAccesses(userId, f.id, asked), where).toEqual(asked.map((id) => slow.assetAccess(userId, id)))
+            got[`${where}, kept engine, one id twice`] = kept.childAccesses(userId, f.id, asked)
+            want[`${where}, kept engine, one id twice`] = asked.map((id) => slow.assetAccess(userId, id))
             asked.pop()
-            expect(kept.childAccesses(userId, f.id, asked), where).toEqual(expected)
+            got[`${where}, kept engine, back to the children`] = kept.childAccesses(userId, f.id, asked)
+            want[`${where}, kept engine, back to the children`] = expected
             for (const a of expected) seen.add(`${a.level}${a.viaCollection ? '+collection' : ''}`)
           }
           // Ids that are not the folder's children (or not assets) still get their own access.
           const strays = [...r.prng.sample(r.assets(), 5).map((a) => a.id), 'no-such-asset']
           for (const folderId of [r.pick(r.folders()).id, 'no-such-folder']) {
-            expect(fast.childAccesses(userId, folderId, strays)).toEqual(strays.map((id) => slow.assetAccess(userId, id)))
+            const where = `seed ${seed}, round ${round}, user ${userId}, strays in ${folderId}`
+            got[where] = fast.childAccesses(userId, folderId, strays)
+            want[where] = strays.map((id) => slow.assetAccess(userId, id))
           }
         }
+        // Told apart as text first, which is cheap; what differs goes through toEqual for its diff.
+        const differ = Object.keys(want).filter((k) => JSON.stringify(got[k]) !== JSON.stringify(want[k]))
+        expect(Object.fromEntries(differ.map((k) => [k, got[k]]))).toEqual(Object.fromEntries(differ.map((k) => [k, want[k]])))
         await r.change(p, t.homeId)
       }
     }
