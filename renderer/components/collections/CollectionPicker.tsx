@@ -5,7 +5,7 @@ import { CollectionIcon } from '../actionIcons.js'
 import { SearchField } from '../forms/SearchField.js'
 import { itemCount } from '../labels.js'
 import { useTrove } from '../../store/index.js'
-import { collectionLabel } from './collectionName.js'
+import { collectionLabels } from './collectionName.js'
 
 interface Props {
   label: string
@@ -24,7 +24,8 @@ export function CollectionPicker({ label, collections, loaded, query, onQuery, c
   const needle = query.trim().toLowerCase()
   const shown = needle ? collections.filter((c) => c.name.toLowerCase().includes(needle)) : collections
   const users = useTrove((s) => s.users)
-  const labelOf = (c: CollectionView) => collectionLabel(c, collections, (id) => users.find((u) => u.id === id)?.name)
+  const labels = collectionLabels(collections, (id) => users.find((u) => u.id === id)?.name)
+  const labelOf = (c: CollectionView) => labels.get(c.id)!
   const toggle = (id: Id) => onChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id])
 
   return (

@@ -3,7 +3,7 @@ import { useTrove } from '../../store/index.js'
 import { PlusIcon } from '../actionIcons.js'
 import { SearchField } from '../forms/SearchField.js'
 import { CollectionRow } from './CollectionRow.js'
-import { collectionLabel } from './collectionName.js'
+import { collectionLabels } from './collectionName.js'
 
 /**
  * The media collections this user can view (docs/permissions.md: view and search collections), under
@@ -38,6 +38,7 @@ export function CollectionSidebar() {
 
   const needle = query.trim().toLowerCase()
   const shown = needle ? collections.filter((c) => c.name.toLowerCase().includes(needle)) : collections
+  const labels = collectionLabels(collections, (id) => users.find((u) => u.id === id)?.name)
 
   return (
     <section className="collection-sidebar" aria-labelledby={titleId}>
@@ -54,7 +55,7 @@ export function CollectionSidebar() {
       )}
       <ul className="collection-list" aria-labelledby={titleId}>
         {shown.map((c) => (
-          <CollectionRow key={c.id} collection={c} label={collectionLabel(c, collections, (id) => users.find((u) => u.id === id)?.name)} current={c.id === currentId} menuOpen={menuFor === c.id} onMenu={(open) => setMenuFor(open ? c.id : null)} onAdded={setNotice} />
+          <CollectionRow key={c.id} collection={c} label={labels.get(c.id)!} current={c.id === currentId} menuOpen={menuFor === c.id} onMenu={(open) => setMenuFor(open ? c.id : null)} onAdded={setNotice} />
         ))}
       </ul>
       {loaded && collections.length === 0 && (

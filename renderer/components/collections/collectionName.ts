@@ -24,11 +24,13 @@ export function collectionNameProblem(name: string, known: Pick<CollectionView, 
 }
 
 /**
- * A collection's name as a list shows it: with its creator's name after it where another
- * collection in the same list has the same name, so the two can be told apart.
+ * Each collection's name as a list shows it: with its creator's name after it where another
+ * collection in the same list has the same name, so the two can be told apart. Each name's key
+ * is made once: asking each row against every other made a list of hundreds take seconds a render.
  */
-export function collectionLabel(collection: CollectionView, listed: CollectionView[], creatorName: (id: string) => string | undefined): string {
-  const key = nameKey(collection.name)
-  const twin = listed.some((c) => c.id !== collection.id && nameKey(c.name) === key)
-  return twin ? `${collection.name} (${creatorName(collection.createdBy) ?? 'another user'})` : collection.name
+export function collectionLabels(listed: CollectionView[], creatorName: (id: string) => string | undefined): Map<string, string> {
+  const keys = listed.map((c) => nameKey(c.name))
+  const count = new Map<string, number>()
+  for (const key of keys) count.set(key, (count.get(key) ?? 0) + 1)
+  return new Map(listed.map((c, i) => [c.id, count.get(keys[i])! > 1 ? `${c.name} (${creatorName(c.createdBy) ?? 'another user'})` : c.name]))
 }
