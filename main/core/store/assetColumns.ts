@@ -247,7 +247,7 @@ export class AssetColumns {
    */
   putBatch(batch: ColumnBatch): Int32Array {
     const { fields, count } = batch
-    const slots = numberColumn(this.index, fields.id, batch.hashes)
+    const slots = numberColumn(this.index, fields.id)
     const parents = numberColumn(this.index, fields.parentId)
     this.fit()
     const kinds = fields.kind

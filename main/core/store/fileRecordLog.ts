@@ -7,8 +7,7 @@ import { TABLE_NAMES, type Id, type TableName } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import { keepBackup } from './backups.js'
 import { ColdFiles } from './coldFiles.js'
-import { COLD_FIELDS, ColumnCollector, DERIVED_FIELDS, readColumnFile, type ColumnBatch, type StringColumn } from './hotColumns.js'
-import { asciiHash } from './idIndex.js'
+import { COLD_FIELDS, COLUMN_FORMAT, ColumnCollector, DERIVED_FIELDS, readColumnFile, valueHashes, type ColumnBatch, type StringColumn } from './hotColumns.js'
 import type { Change } from './change.js'
 import { Journal, readJournals } from './journal.js'
 import { readLegacySnapshot } from './legacyReader.js'
@@ -285,13 +284,13 @@ export class FileRecordLog implements RecordLog {
       return null
     }
     const { batch } = read
-    const { hashes, ascii } = idHashes(batch)
+    const hashes = idHashes(batch)
     const no = this.cold.add(segmentFile)
     this.coldNumbers.set(info.file, no)
-    // Hashed once: the id index takes these rather than hash every id again.
-    sink.columns(info.table, ascii ? { ...batch, hashes } : batch, this.cold.ref(no, 0))
+    sink.columns(info.table, batch, this.cold.ref(no, 0))
     this.coldSegmentsLoaded.fromColumns++
-    return { ...info, hashes: hashes.slice().sort() }
+    // A column file of an older format is written again in this one by the next compaction or close.
+    return { ...info, hashes: hashes.slice().sort(), ...(batch.format < COLUMN_FORMAT ? { olderColumns: true } : {}) }
   }
 
   /**
@@ -665,24 +664,35 @@ export class FileRecordLog implements RecordLog {
   }
 
   private lacksColumns(s: Segment): boolean {
-    return !s.columns && !s.delta && this.columnFields(s.table) !== null
+    return (!s.columns || s.olderColumns === true) && !s.delta && this.columnFields(s.table) !== null
   }
 
   /**
-   * Writes the column file of a segment that has none, from its lines (read a megabyte at a
-   * time, letting calls in between). The segment itself is not touched; the new manifest names
-   * the column file. A segment whose records do not fit in columns stays without.
+   * Writes the column file of a segment that has none, or one of an older format: from the
+   * older column file's values where it holds every field written now (no line parsed), else
+   * from its lines (read a megabyte at a time, letting calls in between). The segment itself
+   * is not touched; the new manifest names the column file. A segment whose records do not fit
+   * in columns stays without.
    */
   private async withColumns(s: Segment): Promise<Segment> {
     const fields = this.columnFields(s.table)!
     const collector = new ColumnCollector(fields.plain, fields.derived)
     const breathe = breather()
-    for await (const { line, position } of checkedLines(this.dir, s)) {
-      await breathe()
-      collector.add(hotFieldsOf(line, collector), position)
+    const older = s.olderColumns ? await this.columnsToCopy(s, collector.fields) : null
+    if (older !== null) {
+      for (let i = 0; i < s.records; i++) {
+        await breathe()
+        collector.addRow(columnRow(older, i), older.batch.offsets[i])
+      }
+    } else {
+      for await (const { line, position } of checkedLines(this.dir, s)) {
+        await breathe()
+        collector.add(hotFieldsOf(line, collector), position)
+      }
     }
     const columns = await writeColumnFile(this.dir, s.file, collector, sliceBreather())
-    return columns ? { ...s, columns } : s
+    const { olderColumns: _, ...rest } = s
+    return columns ? { ...rest, columns } : rest
   }
 
   async close(): Promise<void> {
@@ -719,23 +729,17 @@ function info(s: Segment): Manifest['segments'][number] {
 
 /**
  * The FNV-1a hash (idHash) of each record's id from the id column (what Segment.hashes keeps,
- * sorted), and whether every id is ASCII bytes (see ColumnBatch.hashes).
+ * sorted). A column file of format 3 holds them; for an older one they are worked out here
+ * and kept on the column when every id is ASCII, so the id index does not hash them again.
  */
-function idHashes(batch: ColumnBatch): { hashes: Uint32Array; ascii: boolean } {
+function idHashes(batch: ColumnBatch): Uint32Array {
   const ids = batch.fields.id
-  const out = new Uint32Array(batch.count)
-  if (ids.kind === 'dict') {
-    for (let i = 0; i < batch.count; i++) out[i] = idHash(ids.dict[ids.index[i]] ?? '')
-    return { hashes: out, ascii: false }
-  }
-  const { data, starts, nulls } = ids
-  let ascii = nulls === null
-  for (let i = 0; i < batch.count; i++) {
-    const h = starts[i + 1] - starts[i] > 0xffff ? -1 : asciiHash(data, starts[i], starts[i + 1])
-    if (h < 0) ascii = false
-    out[i] = h >= 0 ? h : idHash(Buffer.from(data.buffer, data.byteOffset + starts[i], starts[i + 1] - starts[i]).toString('utf8'))
-  }
-  return { hashes: out, ascii }
+  if (ids.kind === 'dict') return Uint32Array.from(ids.index, (n) => idHash(ids.dict[n] ?? ''))
+  if (ids.hashes !== null) return ids.hashes
+  const ascii = ids.nulls === null ? valueHashes(ids.data, ids.starts) : null
+  if (ascii !== null) return (ids.hashes = ascii)
+  const { data, starts } = ids
+  return Uint32Array.from({ length: batch.count }, (_, i) => idHash(Buffer.from(data.buffer, data.byteOffset + starts[i], starts[i + 1] - starts[i]).toString('utf8')))
 }
 
 export { SEGMENT_NAME }

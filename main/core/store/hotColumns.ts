@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import fsp from 'node:fs/promises'
 import type { AssetRecord, TableName } from '../../../shared/domain.js'
+import { asciiHash } from './idIndex.js'
 import { searchColumn } from './searchTexts.js'
 
 /**
@@ -13,9 +14,20 @@ import { searchColumn } from './searchTexts.js'
  * each array starts), then the arrays, each at a multiple of 4 bytes: the byte offset of each
  * record's line in the segment (u32), and per field either `bytes` (u32 starts, count + 1 of
  * them, into UTF-8 text; a byte per record marking nulls when there are any) or `dict` (i32
- * index per record into a list of strings in the header; -1 for null).
+ * index per record into a list of strings in the header; -1 for null). A `bytes` field of ids
+ * (ID_FIELDS) whose every value is ASCII also holds the FNV-1a hash of each value (u32 per
+ * record, format 3): open numbers a million ids without hashing one (docs/scale.md).
  */
-export const COLUMN_FORMAT = 2
+export const COLUMN_FORMAT = 3
+
+/** Formats a reader takes: 1 (no `search`), 2 (no id hashes) and this one. */
+const READABLE_FORMATS = [1, 2, COLUMN_FORMAT]
+
+/**
+ * Fields whose values are ids the store numbers in an IdIndex (idIndex.ts): their hashes are
+ * written with them, as the id index and the segment's sorted hashes (segments.ts) take them.
+ */
+const ID_FIELDS = new Set(['id', 'parentId', 'assetId', 'collectionId'])
 
 /**
  * Tables whose records the store keeps cold, with the fields it needs of each at open: all
@@ -39,20 +51,27 @@ const MAGIC = 0x43565254 // "TRVC" little-endian
 
 /** One field of every record: a string or null each. */
 export type StringColumn =
-  | { kind: 'bytes'; data: Uint8Array; starts: Uint32Array; nulls: Uint8Array | null }
+  | {
+      kind: 'bytes'
+      data: Uint8Array
+      starts: Uint32Array
+      nulls: Uint8Array | null
+      /** asciiHash (idIndex.ts) of each value, where every value is ASCII and none is null: written with ids, or worked out once by the reader. */
+      hashes: Uint32Array | null
+    }
   | { kind: 'dict'; dict: string[]; index: Int32Array }
 
 export interface ColumnBatch {
   count: number
+  /** The column file's format: an older one is written again in this one (see COLUMN_FORMAT). */
+  format: number
   /** Byte offset of each record's line in its segment. */
   offsets: Uint32Array
   fields: Record<string, StringColumn>
-  /** FNV-1a hash of each id (idIndex.ts), when the reader worked them out already and every id is ASCII. */
-  hashes?: Uint32Array
 }
 
 type FieldHeader =
-  | { name: string; kind: 'bytes'; starts: number; data: number; dataBytes: number; nulls: number }
+  | { name: string; kind: 'bytes'; starts: number; data: number; dataBytes: number; nulls: number; hashes?: number }
   | { name: string; kind: 'dict'; dict: string[]; index: number }
 
 interface Header {
@@ -198,7 +217,8 @@ export class ColumnCollector {
       const startsAt = put(Buffer.from(starts.buffer))
       const dataAt = put(data)
       const nulls = hasNulls ? put(Buffer.from(values.map((v) => (v === null ? 1 : 0)))) : -1
-      return { name, kind: 'bytes', starts: startsAt, data: dataAt, dataBytes: data.length, nulls }
+      const hashes = ID_FIELDS.has(name) && !hasNulls ? valueHashes(data, starts) : null
+      return { name, kind: 'bytes', starts: startsAt, data: dataAt, dataBytes: data.length, nulls, hashes: hashes === null ? -1 : put(Buffer.from(hashes.buffer)) }
     }
   }
 }
@@ -233,7 +253,7 @@ function decode(bytes: Buffer, records: number, fieldNames: readonly string[]): 
   if (bytes.length < 8 || bytes.readUInt32LE(0) !== MAGIC) throw new Error('it is not a column file')
   const headerLength = bytes.readUInt32LE(4)
   const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as Header
-  if (header.format !== 1 && header.format !== COLUMN_FORMAT) throw new Error(`it is of format ${header.format}`)
+  if (!READABLE_FORMATS.includes(header.format)) throw new Error(`it is of format ${header.format}`)
   if (header.count !== records) throw new Error(`it holds ${header.count} records, the manifest says ${records}`)
   const names = header.fields.map((f) => f.name)
   if (fieldNames.some((n) => !names.includes(n))) throw new Error('it lacks fields')
@@ -249,6 +269,7 @@ function decode(bytes: Buffer, records: number, fieldNames: readonly string[]): 
         starts: u32(f.starts, count + 1),
         data: new Uint8Array(bytes.buffer, base + f.data, f.dataBytes),
         nulls: f.nulls < 0 ? null : new Uint8Array(bytes.buffer, base + f.nulls, count),
+        hashes: f.hashes === undefined || f.hashes < 0 ? null : u32(f.hashes, count),
       }
     }
   }
@@ -258,5 +279,17 @@ function decode(bytes: Buffer, records: number, fieldNames: readonly string[]): 
       for (let i = 0; i < count; i++) if (column.index[i] >= column.dict.length || column.index[i] < -1) throw new Error('a field points outside its list')
     } else if (column.starts[count] > column.data.length) throw new Error('a field points outside its text')
   }
-  return { count, offsets: u32(header.offsets, count), fields }
+  return { count, format: header.format, offsets: u32(header.offsets, count), fields }
+}
+
+/** asciiHash of each value of a `bytes` column, or null when one is not ASCII (or too long to be an id). */
+export function valueHashes(data: Uint8Array, starts: Uint32Array): Uint32Array | null {
+  const count = starts.length - 1
+  const out = new Uint32Array(count)
+  for (let i = 0; i < count; i++) {
+    const h = starts[i + 1] - starts[i] > 0xffff ? -1 : asciiHash(data, starts[i], starts[i + 1])
+    if (h < 0) return null
+    out[i] = h
+  }
+  return out
 }

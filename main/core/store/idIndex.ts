@@ -202,15 +202,15 @@ export function asciiHash(bytes: Uint8Array, start: number, end: number): number
 
 /**
  * The number of each record's value in a column of ids (given one when new; -1 for null):
- * ASCII ids go into the index as bytes, others as strings. `hashes`, when given, are the
- * asciiHash of every value, all of them ASCII (ColumnBatch.hashes): not worked out again.
+ * ASCII ids go into the index as bytes, others as strings. The column's hashes, where it has
+ * them (written with the column file, format 3), are not worked out again.
  */
-export function numberColumn(index: IdIndex, column: StringColumn, hashes?: Uint32Array): Int32Array {
+export function numberColumn(index: IdIndex, column: StringColumn): Int32Array {
   if (column.kind === 'dict') {
     const numbers = column.dict.map((id) => index.add(id))
     return column.index.map((n) => (n < 0 ? -1 : numbers[n]))
   }
-  const { data, starts, nulls } = column
+  const { data, starts, nulls, hashes } = column
   const count = starts.length - 1
   const out = new Int32Array(count)
   index.reserve(count)
@@ -221,7 +221,7 @@ export function numberColumn(index: IdIndex, column: StringColumn, hashes?: Uint
     }
     const start = starts[i]
     const end = starts[i + 1]
-    const hash = end - start > 0xffff ? -1 : hashes !== undefined ? hashes[i] : asciiHash(data, start, end)
+    const hash = end - start > 0xffff ? -1 : hashes !== null ? hashes[i] : asciiHash(data, start, end)
     out[i] = hash >= 0 ? index.addAscii(data, start, end, hash) : index.add(Buffer.from(data.buffer, data.byteOffset + start, end - start).toString('utf8'))
   }
   return out

@@ -271,6 +271,6 @@ function numberOne(index: IdIndex, ids: StringColumn, i: number): number {
   if (ids.kind === 'dict') return index.add(ids.dict[ids.index[i]])
   const start = ids.starts[i]
   const end = ids.starts[i + 1]
-  const hash = end - start <= 0xffff ? asciiHash(ids.data, start, end) : -1
+  const hash = ids.hashes !== null ? ids.hashes[i] : end - start <= 0xffff ? asciiHash(ids.data, start, end) : -1
   return hash >= 0 ? index.addAscii(ids.data, start, end, hash) : index.add(Buffer.from(ids.data.buffer, ids.data.byteOffset + start, end - start).toString('utf8'))
 }

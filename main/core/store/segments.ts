@@ -35,6 +35,8 @@ export function columnFileOf(segmentFile: string): string {
 export interface Segment extends SegmentInfo {
   /** FNV-1a hashes of the ids it holds, sorted: which segments may hold an id, without a map of every id. */
   hashes: Uint32Array
+  /** Its column file is of an older format (hotColumns.ts): the next compaction or close writes it again. */
+  olderColumns?: boolean
   /** For a segment just written: the id and byte offset of each line, for moving cold records to it. */
   written?: { ids: Id[]; offsets: number[] }
 }

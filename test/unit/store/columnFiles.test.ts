@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AssociationRecord, FolderRecord } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import { DELTA_LIMITS, type FileRecordLog } from '../../../main/core/store/fileRecordLog.js'
+import { COLUMN_FORMAT } from '../../../main/core/store/hotColumns.js'
 import { SEGMENT_BYTES } from '../../../main/core/store/segments.js'
 import { Store } from '../../../main/core/store/store.js'
 import { holdManifestWrites } from './fixtures/hold.js'
@@ -44,19 +45,25 @@ async function closed(store: Store): Promise<void> {
 
 const log = (store: Store) => store.log as FileRecordLog
 // Ids and names outside ASCII, with quotes and backslashes, take the slow paths of the column reader.
-const folder = (i: number, parentId: string | null, name = `Folder ${i}`): FolderRecord => ({
+const folderRecord = (i: number, parentId: string | null, name = `Folder ${i}`): FolderRecord => ({
   id: i % 11 === 5 ? `f-${i}-ø` : `f-${i}`, kind: 'folder', name, parentId, createdBy: `u-${i % 3}`, createdAt: i, updatedAt: i,
 })
 const association = (c: number, assetId: string): AssociationRecord => ({ id: `c-${c}:${assetId}`, collectionId: `c-${c}`, assetId, addedBy: 'u-0', addedAt: c })
 
 /** A closed library of folders under Home (some of them nested) and collection links. */
-async function library(): Promise<void> {
-  const store = await opened()
-  const rows = [folder(0, null, 'Home')]
-  for (let i = 1; i <= 200; i++) rows.push(folder(i, i % 4 === 0 ? rows[i - 1].id : 'f-0', i % 9 === 0 ? `Say "hi" \\ ${i} ü` : `Folder ${i}`))
+async function library(folder = dir, folders = 200, links = 120): Promise<void> {
+  const store = await opened(folder)
+  const rows = [folderRecord(0, null, 'Home')]
+  for (let i = 1; i <= folders; i++) rows.push(folderRecord(i, i % 4 === 0 ? rows[i - 1].id : 'f-0', i % 9 === 0 ? `Say "hi" \\ ${i} ü` : `Folder ${i}`))
   await store.commit({ actor: null, op: 'test', put: { assets: rows } })
-  await store.commit({ actor: null, op: 'test', put: { associations: rows.slice(1, 120).map((r, k) => association(k % 3, r.id)) } })
+  await store.commit({ actor: null, op: 'test', put: { associations: rows.slice(1, links).map((r, k) => association(k % 3, r.id)) } })
   await closed(store)
+}
+
+/** The format a column file says it is of. */
+function columnFormat(file: string): number {
+  const bytes = fs.readFileSync(file)
+  return (JSON.parse(bytes.toString('utf8', 8, 8 + bytes.readUInt32LE(4))) as { format: number }).format
 }
 
 /** Everything a reader can tell of the records and what the indexes answer from them. */
@@ -129,6 +136,36 @@ describe('column files', () => {
     expect(contents(upgraded)).toEqual(before)
   })
 
+  it('of the previous format (without id hashes) open with identical records, and are written again in this format on close', async () => {
+    // Written by the column writer of format 2 (the commit before format 3), with 32 KB segments
+    // so that ids and parents are kept as bytes, not as small lists.
+    fs.cpSync(path.join(import.meta.dirname, 'fixtures', 'columnFormat2'), dir, { recursive: true })
+    const formats = () => columnFiles(dir).map((name) => columnFormat(path.join(dir, 'segments', name)))
+    expect(new Set(formats())).toEqual(new Set([2]))
+    const old = await opened()
+    expect(log(old).coldSegmentsLoaded).toEqual({ fromColumns: 5, fromLines: 0 })
+    const before = contents(old)
+    // The same records as the writer of today makes of the same commits.
+    SEGMENT_BYTES.limit = 32768
+    const fresh = path.join(dir, 'fresh')
+    fs.mkdirSync(fresh)
+    await library(fresh, 600, 400)
+    const today = await opened(fresh)
+    expect(new Set(columnFiles(fresh).map((name) => columnFormat(path.join(fresh, 'segments', name))))).toEqual(new Set([COLUMN_FORMAT]))
+    expect(contents(today)).toEqual(before)
+    expect(before.assets).toHaveLength(601)
+    expect(before.associations).toHaveLength(399)
+    await closed(today)
+    // Nothing to fold, but the older column files are written again.
+    await closed(old)
+    expect(new Set(formats())).toEqual(new Set([COLUMN_FORMAT]))
+    expect(columnFiles(dir)).toEqual(namedColumnFiles(dir))
+    const upgraded = await opened()
+    expect(log(upgraded).coldSegmentsLoaded).toEqual({ fromColumns: 5, fromLines: 0 })
+    expect(log(upgraded).columnProblems).toEqual([])
+    expect(contents(upgraded)).toEqual(before)
+  })
+
   it('of segments a compaction rewrites keep the values of the lines copied as they are, without parsing those lines, and read as the lines do', async () => {
     await library()
     const store = await opened()
@@ -154,7 +191,7 @@ describe('column files', () => {
     await library()
     withoutColumnFiles(dir)
     const store = await opened()
-    await store.commit({ actor: null, op: 'test', put: { assets: [folder(300, 'f-0', 'Late')] }, del: [['assets', 'f-7']] })
+    await store.commit({ actor: null, op: 'test', put: { assets: [folderRecord(300, 'f-0', 'Late')] }, del: [['assets', 'f-7']] })
     const hold = holdManifestWrites()
     const compaction = store.compact()
     await hold.started()
@@ -208,7 +245,7 @@ describe('column files', () => {
     const store = await opened()
     expect(() => store.get('assets', 'f-20')).toThrow(expect.objectContaining({ code: 'LIBRARY_CORRUPT', details: expect.objectContaining({ file }) }))
     // A change to a record of that segment: the compaction that would copy it refuses, and the change stays in the journal.
-    const sibling = folder(21, 'f-0', 'Renamed')
+    const sibling = folderRecord(21, 'f-0', 'Renamed')
     await store.commit({ actor: null, op: 'test', put: { assets: [sibling] } })
     const error = await store.compact().then(() => null, (e: unknown) => e)
     expect(error).toBeInstanceOf(AppError)
