@@ -7,7 +7,7 @@ import { TABLE_NAMES, type Id, type TableName } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import { keepBackup } from './backups.js'
 import { ColdFiles } from './coldFiles.js'
-import { COLD_FIELDS, COLUMN_FORMAT, ColumnCollector, DERIVED_FIELDS, readColumnFile, valueHashes, type ColumnBatch, type StringColumn } from './hotColumns.js'
+import { COLD_FIELDS, COLUMN_FORMAT, ColumnCollector, DERIVED_FIELDS, readColumnFile, ReadBuffers, valueHashes, type ColumnBatch, type StringColumn } from './hotColumns.js'
 import type { Change } from './change.js'
 import { Journal, readJournals } from './journal.js'
 import { readLegacySnapshot } from './legacyReader.js'
@@ -154,9 +154,10 @@ export class FileRecordLog implements RecordLog {
         // Column files are read and checked a few ahead (on the thread pool) while the loop loads the one before.
         const segments = this.manifest.segments
         const ahead = new Map<number, Promise<ColumnRead>>()
+        const buffers = new ReadBuffers(READ_AHEAD + 1)
         const readAhead = (i: number) => {
           if (i >= segments.length || ahead.has(i)) return
-          const read = this.readColumnBytes(segments[i])
+          const read = this.readColumnBytes(segments[i], buffers)
           // Awaited in turn; one left behind when a damaged segment stops the open must not go unhandled.
           read.catch(() => undefined)
           ahead.set(i, read)
@@ -167,7 +168,10 @@ export class FileRecordLog implements RecordLog {
           const read = await ahead.get(i)!
           ahead.delete(i)
           if (info.delta) continue
-          this.segments.push(this.takeColumns(info, read) ?? (await readSegment(this.dir, info, (record) => sink.record(info.table, record), this.coldRead(info))))
+          const taken = this.takeColumns(info, read)
+          // Loaded: what the store keeps of the batch it copied, so the buffer takes a later file.
+          if (read !== null && 'buffer' in read && read.buffer) buffers.give(read.buffer)
+          this.segments.push(taken ?? (await readSegment(this.dir, info, (record) => sink.record(info.table, record), this.coldRead(info))))
         }
         for (const info of segments) if (info.delta) this.deltas.push(await this.loadDelta(info, sink))
       }
@@ -262,7 +266,7 @@ export class FileRecordLog implements RecordLog {
    * column file, the store takes no columns, or the column file is damaged (the segment's
    * lines are the records themselves; the column file is written again by the next compaction).
    */
-  private async readColumnBytes(info: Manifest['segments'][number]): Promise<ColumnRead> {
+  private async readColumnBytes(info: Manifest['segments'][number], buffers: ReadBuffers): Promise<ColumnRead> {
     const sink = this.sink
     const fields = sink?.coldTables?.[info.table]
     if (!info.columns || !sink?.columns || !sink.cold || !fields) return null
@@ -270,7 +274,7 @@ export class FileRecordLog implements RecordLog {
     const size = await fsp.stat(segmentFile).then((st) => st.size, () => -1)
     // A segment missing or of the wrong size is damage the line-by-line read names.
     if (size !== info.bytes) return null
-    return readColumnFile(path.join(this.dir, columnFileOf(info.file)), { ...info.columns, records: info.records, fields })
+    return readColumnFile(path.join(this.dir, columnFileOf(info.file)), { ...info.columns, records: info.records, fields }, buffers)
   }
 
   /** Loads what readColumnBytes read of a segment; null where its lines must be read instead. */

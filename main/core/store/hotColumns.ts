@@ -231,22 +231,82 @@ export class ColumnCollector {
 export async function readColumnFile(
   file: string,
   expect: { bytes: number; sha256: string; records: number; fields: readonly string[] },
-): Promise<{ batch: ColumnBatch } | { problem: string }> {
+  buffers?: ReadBuffers,
+): Promise<{ batch: ColumnBatch; buffer?: Buffer } | { problem: string }> {
   let raw: Buffer
+  let buffer: Buffer | undefined
   try {
-    raw = await fsp.readFile(file)
+    if (buffers === undefined) raw = await fsp.readFile(file)
+    else {
+      buffer = buffers.take(expect.bytes)
+      raw = await readInto(file, buffer)
+    }
   } catch {
+    if (buffer) buffers!.give(buffer)
     return { problem: 'it is missing' }
   }
-  if (raw.length !== expect.bytes) return { problem: `it is ${raw.length} bytes long, the manifest says ${expect.bytes}` }
-  if (createHash('sha256').update(raw).digest('hex') !== expect.sha256) return { problem: 'its checksum is not the one in the manifest' }
+  const problem = (text: string) => {
+    if (buffer) buffers!.give(buffer)
+    return { problem: text }
+  }
+  if (raw.length !== expect.bytes) return problem(`it is ${raw.length} bytes long, the manifest says ${expect.bytes}`)
+  if (createHash('sha256').update(raw).digest('hex') !== expect.sha256) return problem('its checksum is not the one in the manifest')
   // Typed arrays need their start at a multiple of their element size.
   const bytes = raw.byteOffset % 8 === 0 ? raw : Buffer.from(raw)
   try {
-    return { batch: decode(bytes, expect.records, expect.fields) }
+    return { batch: decode(bytes, expect.records, expect.fields), buffer }
   } catch (error) {
-    return { problem: (error as Error).message }
+    return problem((error as Error).message)
   }
+}
+
+/**
+ * The buffers open reads column files into, each used again for a later file once the one
+ * before in it is loaded: a new buffer per file (300 MB at a million files, most of it let go
+ * at once) was what forced many of open's collections. What a loader keeps of a batch it
+ * copies (LoadSink.columns).
+ */
+export class ReadBuffers {
+  private readonly free: Buffer[] = []
+
+  constructor(private readonly keep: number) {}
+
+  /** A buffer of at least `bytes`, at the start of its own memory (typed arrays over it need that). */
+  take(bytes: number): Buffer {
+    const fits = this.free.findIndex((b) => b.length >= bytes)
+    if (fits >= 0) return this.free.splice(fits, 1)[0]
+    // Room to spare, so the next files (of about the same size) fit too.
+    return Buffer.allocUnsafeSlow(Math.max(bytes + (bytes >> 2), 1 << 16))
+  }
+
+  give(buffer: Buffer): void {
+    this.free.push(buffer)
+    if (this.free.length > this.keep) this.free.sort((a, b) => b.length - a.length).pop()
+  }
+}
+
+/** Reads the whole of `file` into the start of `buffer` (the caller sized it from the manifest); what was read. */
+async function readInto(file: string, buffer: Buffer): Promise<Buffer> {
+  const handle = await fsp.open(file, 'r')
+  try {
+    let at = 0
+    for (;;) {
+      // A file longer than the buffer (than the manifest says) is read whole, so its size is told apart.
+      const { bytesRead } = await handle.read(buffer, at, Math.min(buffer.length - at, 1 << 24), at)
+      if (bytesRead === 0) break
+      at += bytesRead
+      if (at === buffer.length) return Buffer.concat([buffer, await fsp.readFile(file).then((all) => all.subarray(at))])
+    }
+    return buffer.subarray(0, at)
+  } finally {
+    await handle.close()
+  }
+}
+
+/** A copy of a column that owns its memory (a batch's arrays are views of a buffer read into again). */
+export function ownColumn(column: StringColumn): StringColumn {
+  if (column.kind === 'dict') return { kind: 'dict', dict: column.dict, index: column.index.slice() }
+  return { kind: 'bytes', data: column.data.slice(), starts: column.starts.slice(), nulls: column.nulls?.slice() ?? null, hashes: column.hashes?.slice() ?? null }
 }
 
 function decode(bytes: Buffer, records: number, fieldNames: readonly string[]): ColumnBatch {

@@ -22,7 +22,9 @@ export interface LoadSink {
   /**
    * Optional, with `cold`: many cold records at once, as columns of exactly the fields named
    * in coldTables (hotColumns.ts). Record i is read later through `refBase + batch.offsets[i]`.
-   * An engine may hand a table's records either way, segment by segment.
+   * An engine may hand a table's records either way, segment by segment. The batch's arrays
+   * may be views of a buffer the engine reads again once the call returns: what the sink keeps
+   * of them it copies.
    */
   columns?(table: TableName, batch: ColumnBatch, refBase: number): void
   /** Optional: about how many records of `table` are about to be loaded, so room is made once. */

@@ -1,5 +1,5 @@
 import type { Id } from '../../../shared/domain.js'
-import type { StringColumn } from './hotColumns.js'
+import { ownColumn, type StringColumn } from './hotColumns.js'
 import { asciiHash, IdIndex } from './idIndex.js'
 
 /** Cold records handed over as a column of ids and not numbered yet (see RecordTable.setColdLater). */
@@ -140,7 +140,8 @@ export class RecordTable<T extends { id: Id }> implements Iterable<[Id, T]> {
    * that few sessions ever look up (collection links).
    */
   setColdLater(ids: StringColumn, refBase: number, offsets: Uint32Array): void {
-    this.unnumbered.push({ ids, refBase, offsets, done: 0 })
+    // Copies: the batch's arrays are views of a buffer the record log reads the next file into.
+    this.unnumbered.push({ ids: ownColumn(ids), refBase, offsets: offsets.slice(), done: 0 })
     this.count += offsets.length
     this.coldCount += offsets.length
   }
