@@ -3,6 +3,7 @@ import { PermissionEngine } from '../../../main/core/permissions/engine.js'
 import { assetAccess, collectionLevel, effectiveLevel, factsOf } from '../../../main/core/permissions/rule.js'
 import { tempLibrary, type TempLibrary } from '../../support/tempLibrary.js'
 import { RandomLibrary } from './randomLibrary.js'
+import { expectSameAnswers } from './sameAnswers.js'
 
 /**
  * The engine's memoised walk against the plain rule (main/core/permissions/rule.ts), for
@@ -29,24 +30,32 @@ describe('the permission engine', () => {
       const kept = t.library.core.engine
       for (let round = 0; round < 10; round++) {
         const fresh = new PermissionEngine(store)
+        const got: Record<string, unknown> = {}
+        const want: Record<string, unknown> = {}
         for (const userId of [...p.everyone, 'no-such-user']) {
           for (const asset of [...r.assets(), { id: 'no-such-asset' }]) {
             const where = `seed ${seed}, round ${round}, user ${userId}, asset ${asset.id}`
             const access = assetAccess(facts, userId, asset.id)
             const level = effectiveLevel(facts, userId, asset.id)
-            for (const engine of [kept, fresh]) {
-              expect(engine.assetAccess(userId, asset.id), where).toEqual(access)
-              expect(engine.effectiveAssetLevel(userId, asset.id), where).toBe(level)
+            for (const [name, engine] of [['kept', kept], ['fresh', fresh]] as const) {
+              got[`${where}, ${name} engine, access`] = engine.assetAccess(userId, asset.id)
+              want[`${where}, ${name} engine, access`] = access
+              got[`${where}, ${name} engine, level`] = engine.effectiveAssetLevel(userId, asset.id)
+              want[`${where}, ${name} engine, level`] = level
             }
             seen.add(`${access.level}${access.viaCollection ? '+collection' : ''}`)
           }
           for (const id of [...store.tables.collections.keys(), 'no-such-collection']) {
+            const where = `seed ${seed}, round ${round}, user ${userId}, collection ${id}`
             const level = collectionLevel(facts, userId, id)
-            expect(kept.collectionLevel(userId, id), `seed ${seed}, round ${round}, user ${userId}, collection ${id}`).toBe(level)
-            expect(fresh.collectionLevel(userId, id)).toBe(level)
+            got[`${where}, kept engine`] = kept.collectionLevel(userId, id)
+            want[`${where}, kept engine`] = level
+            got[`${where}, fresh engine`] = fresh.collectionLevel(userId, id)
+            want[`${where}, fresh engine`] = level
             seen.add(`collection ${level}`)
           }
         }
+        expectSameAnswers(got, want)
         await r.change(p, t.homeId)
       }
     }
