@@ -14,7 +14,7 @@ const CHUNK = 256 * 1024
 const buffer = Buffer.allocUnsafeSlow(CHUNK)
 
 /** Memory shared with the main thread: a head slot per copy in flight, and a stop flag per slot. */
-const { heads, stops, headMax } = workerData
+const { heads, stops } = workerData
 const stopFlags = new Int32Array(stops)
 
 /** A path that came as bytes (a name that is not UTF-8) arrives as a Uint8Array. */
@@ -23,8 +23,8 @@ const asPath = (p) => (typeof p === 'string' ? p : Buffer.from(p.buffer, p.byteO
 const cancelled = () => Object.assign(new Error('The copy was cancelled.'), { name: 'AbortError', code: 'ABORT_ERR' })
 
 /** `beforeLong`: called before the copy of a file that is not quick, so no answer waits for it. */
-function copy({ source, target, headBytes, fsync, slot }, beforeLong) {
-  const head = new Uint8Array(heads, slot * headMax, headMax)
+function copy({ source, target, headBytes, fsync, slot, offset }, beforeLong) {
+  const head = new Uint8Array(heads, offset, headBytes)
   const hasher = createHash('sha256')
   let size = 0
   // Non-blocking, so that a FIFO put where a file was does not hang the open; refused below.
@@ -82,9 +82,11 @@ function move({ moves }) {
 
 /**
  * Answers of quick jobs are held back at most this long to go several to a message (each
- * message costs the main thread as much as a small file's other work).
+ * message costs the main thread as much as a small file's other work, and wakes it). The
+ * main thread keeps dozens of jobs queued here (copyPool.ts), so the wait holds up no copy;
+ * at 2 ms, a thread taken off its core on a loaded machine sent nearly every answer alone.
  */
-const HOLD_MS = 2
+const HOLD_MS = 8
 /** A file this large is not quick: what is held goes before its copy starts. */
 const QUICK_BYTES = 1024 * 1024
 

@@ -22,7 +22,7 @@ export interface CopiedIn {
 export interface CopyRequest {
   source: string | Buffer
   target: string
-  /** At most HEAD_MAX. */
+  /** At most HEAD_MAX; at most SMALL_HEAD (a small file's whole content) takes one of the many small slots. */
   headBytes: number
   /** Fsync the copy before closing it (a single upload); an import's batches are flushed together instead. */
   fsync: boolean
@@ -43,6 +43,17 @@ export const HEAD_MAX = 512 * 1024
  * memory with each message cost the main thread more than the rest of a small file's import.
  */
 const HEAD_SLOTS = 64
+/**
+ * Slots for heads of at most SMALL_HEAD: a small file's head is all of it, and 64 slots of
+ * 512 KB let too few small copies be in flight to send them to the threads in large batches
+ * (each message woke a thread, which on a loaded machine took the core from the main thread).
+ */
+export const SMALL_HEAD = 32 * 1024
+const SMALL_SLOTS = 256
+const ALL_SLOTS = HEAD_SLOTS + SMALL_SLOTS
+
+/** Where a slot's head starts in the shared memory: the large slots first, then the small. */
+const offsetOf = (slot: number) => (slot < HEAD_SLOTS ? slot * HEAD_MAX : HEAD_SLOTS * HEAD_MAX + (slot - HEAD_SLOTS) * SMALL_HEAD)
 
 /**
  * Copies at once: as many as there are cores (at least two, so that one slow source does not
@@ -57,17 +68,19 @@ const WORKERS = Math.min(4, Math.max(2, os.availableParallelism()))
  * about 0.1 ms, as much as the rest of its work on a small file, and on a loaded machine
  * each one also woke the thread it went to, which took the core from the main thread (with
  * four jobs a message, sending them was a fifth of the main thread's time over 20,000 small
- * files). HEAD_SLOTS bounds the copies in flight whatever these allow.
+ * files). The head slots bound the copies in flight whatever these allow.
  */
-const AHEAD = 24
-const REFILL = 16
+const AHEAD = 64
+const REFILL = 32
 
 type Answer = { hash: string; size: number; headLength: number } | { moved: number }
 
 interface Job {
   message: Record<string, unknown>
-  /** The head slot a copy writes into, or -1 for a move. */
+  /** The head slot a copy writes into, -2 while it waits for one, or -1 for a move. */
   slot: number
+  /** Whether the copy's head fits a small slot. */
+  small: boolean
   resolve(answer: Answer): void
   reject(error: Error): void
 }
@@ -82,16 +95,20 @@ class CopyPool {
   private readonly threads: Thread[] = []
   private readonly queue: Job[] = []
   private memory: { heads: SharedArrayBuffer; stops: SharedArrayBuffer } | null = null
-  private freeSlots: number[] = []
+  /** Free slots, large and small. */
+  private freeSlots: { large: number[]; small: number[] } = { large: [], small: [] }
   private dispatchSoon: NodeJS.Immediate | null = null
   /** The jobs under way for each signal, which has one listener whatever their number. */
   private readonly bySignal = new WeakMap<AbortSignal, Set<Job>>()
 
   private shared() {
     if (!this.memory) {
-      this.memory = { heads: new SharedArrayBuffer(HEAD_SLOTS * HEAD_MAX), stops: new SharedArrayBuffer(HEAD_SLOTS * 4) }
+      this.memory = { heads: new SharedArrayBuffer(offsetOf(ALL_SLOTS)), stops: new SharedArrayBuffer(ALL_SLOTS * 4) }
       // Lowest first, so that the memory used again is the memory already paged in.
-      this.freeSlots = Array.from({ length: HEAD_SLOTS }, (_, i) => HEAD_SLOTS - 1 - i)
+      this.freeSlots = {
+        large: Array.from({ length: HEAD_SLOTS }, (_, i) => HEAD_SLOTS - 1 - i),
+        small: Array.from({ length: SMALL_SLOTS }, (_, i) => ALL_SLOTS - 1 - i),
+      }
     }
     return this.memory
   }
@@ -99,14 +116,14 @@ class CopyPool {
   async copy(request: CopyRequest, signal?: AbortSignal): Promise<CopiedIn> {
     if (request.headBytes > HEAD_MAX) throw new RangeError(`A copy hands back at most ${HEAD_MAX} bytes of a file's start.`)
     const { source, target, headBytes, fsync } = request
-    const job = await this.run({ op: 'copy', source, target, headBytes, fsync }, true, signal)
+    const job = await this.run({ op: 'copy', source, target, headBytes, fsync }, headBytes <= SMALL_HEAD ? 'small' : 'large', signal)
     const answer = job.answer as { hash: string; size: number; headLength: number }
     const { heads } = this.shared()
     let released = false
     return {
       hash: answer.hash,
       size: answer.size,
-      head: Buffer.from(heads, job.slot * HEAD_MAX, answer.headLength),
+      head: Buffer.from(heads, offsetOf(job.slot), answer.headLength),
       releaseHead: () => {
         if (!released) this.giveSlot(job.slot)
         released = true
@@ -118,16 +135,17 @@ class CopyPool {
     // Split among the threads: renames are quick, but many thousands are not.
     const share = Math.ceil(moves.length / WORKERS)
     const parts = Array.from({ length: Math.ceil(moves.length / share) }, (_, i) => moves.slice(i * share, (i + 1) * share))
-    await Promise.all(parts.map((part) => this.run({ op: 'move', moves: part }, false)))
+    await Promise.all(parts.map((part) => this.run({ op: 'move', moves: part }, null)))
   }
 
-  private run(message: Record<string, unknown>, needsSlot: boolean, signal?: AbortSignal): Promise<{ answer: Answer; slot: number }> {
+  private run(message: Record<string, unknown>, needsSlot: 'large' | 'small' | null, signal?: AbortSignal): Promise<{ answer: Answer; slot: number }> {
     signal?.throwIfAborted()
     return new Promise((resolve, reject) => {
       const jobs = signal ? this.jobsOf(signal) : undefined
       const job: Job = {
         message,
         slot: needsSlot ? -2 : -1,
+        small: needsSlot === 'small',
         resolve: (answer) => {
           jobs?.delete(job)
           resolve({ answer, slot: job.slot })
@@ -179,7 +197,8 @@ class CopyPool {
   }
 
   private giveSlot(slot: number): void {
-    this.freeSlots.push(slot)
+    if (slot < HEAD_SLOTS) this.freeSlots.large.push(slot)
+    else this.freeSlots.small.push(slot)
     this.dispatchLater()
   }
 
@@ -193,11 +212,11 @@ class CopyPool {
       let added = 0
       while (load(thread) < AHEAD) {
         // A copy waits for a free head; a move behind it need not.
-        const index = this.queue.findIndex((job) => job.slot === -1 || this.freeSlots.length > 0)
+        const index = this.queue.findIndex((job) => job.slot === -1 || (job.small ? this.freeSlots.small : this.freeSlots.large).length > 0)
         if (index < 0) break
         const [job] = this.queue.splice(index, 1)
         if (job.slot === -2) {
-          job.slot = this.freeSlots.pop()!
+          job.slot = (job.small ? this.freeSlots.small : this.freeSlots.large).pop()!
           Atomics.store(new Int32Array(this.shared().stops), job.slot, 0)
         }
         thread.jobs.push(job)
@@ -211,13 +230,13 @@ class CopyPool {
     for (const [thread, jobs] of sending) {
       // Busy threads keep the process alive, idle ones do not: a finished import leaves nothing running.
       thread.worker.ref()
-      thread.worker.postMessage(jobs.map((job) => ({ slot: job.slot, ...job.message })))
+      thread.worker.postMessage(jobs.map((job) => ({ slot: job.slot, offset: job.slot >= 0 ? offsetOf(job.slot) : 0, ...job.message })))
     }
   }
 
   private start(): Thread {
     const { heads, stops } = this.shared()
-    const worker = new Worker(new URL('./copyIn.worker.mjs', import.meta.url), { workerData: { heads, stops, headMax: HEAD_MAX } })
+    const worker = new Worker(new URL('./copyIn.worker.mjs', import.meta.url), { workerData: { heads, stops } })
     const thread: Thread = { worker, jobs: [] }
     // Answers come in order, several to a message when they come fast (copyIn.worker.mjs).
     worker.on('message', (messages: { answer?: Answer; error?: { message: string; code?: string; name?: string } }[]) => {

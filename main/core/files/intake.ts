@@ -104,13 +104,16 @@ export interface StagedContent extends Omit<StoredContent, 'release'> {
 /**
  * As `storeContent` for a file on disk, without the fsync: the copy is described from its
  * temp file and waits for `storeStaged`, which an import calls for a whole batch before the
- * one commit that records the batch.
+ * one commit that records the batch. `sizeHint`: the file's size when it was listed.
  */
-export async function stageFile(core: Core, session: Session, file: string | Buffer, name: string, signal?: AbortSignal): Promise<StagedContent> {
+export async function stageFile(core: Core, session: Session, file: string | Buffer, name: string, signal?: AbortSignal, sizeHint?: number): Promise<StagedContent> {
   const shown = checkSource(session, file)
   let staged
   try {
-    staged = await core.blobs.putFileDeferred(file, { headBytes: HEAD_BYTES, signal })
+    // A head no longer than the file as it was listed (`sizeHint`): the copy threads keep many
+    // small heads in flight, few large ones. Should the file have grown, its type is read from the copy.
+    const headBytes = sizeHint === undefined ? HEAD_BYTES : Math.min(HEAD_BYTES, sizeHint)
+    staged = await core.blobs.putFileDeferred(file, { headBytes, signal })
   } catch (error) {
     unreadable(error, shown)
   }

@@ -17,7 +17,7 @@ import { mention, say } from '../activity/summary.js'
  * to fill every copy thread's queue (copyPool.ts), which the pool's head slots bound in turn
  * (docs/imports.md).
  */
-const FILES_AT_ONCE = 64
+const FILES_AT_ONCE = 256
 /**
  * A batch is made durable and committed when it holds this many files or bytes. The first is
  * small, so that an import shows progress at once; each next one may hold twice as much, up
@@ -264,7 +264,7 @@ export const importHandlers: HandlersOf<typeof importChannels> = {
       const importFile = async (entry: PlannedEntry, parentId: Id, name: string, replaces: boolean): Promise<void> => {
         let content: StagedContent
         try {
-          content = await stageFile(ctx.core, ctx.session, entry.source, name, jc.signal)
+          content = await stageFile(ctx.core, ctx.session, entry.source, name, jc.signal, entry.size)
         } catch (error) {
           if (jc.signal.aborted) throw error
           report.skipped.push({ path: shownPath(entry.source), reason: error instanceof AppError ? error.message : `it cannot be read (${(error as Error).message})` })
