@@ -1,10 +1,8 @@
 import type { GrantRecord, Id, Level, LevelOrNone } from '../../../shared/domain.js'
-import {
-  F_COLLECTION, F_CREATOR, F_FLAGS, F_PARENT, FOLDER, FOLDER_NODE, HAS_COLLECTIONS, HAS_GRANTS, LIVE, N_CREATOR, N_FLAGS, N_PARENT, N_PARENT_FOLDER, NODE, NOT_NUMBERED, SEVERAL,
-  type AssetColumns,
-} from '../store/assetColumns.js'
+import { F_COLLECTION, F_FLAGS, FOLDER, FOLDER_NODE, HAS_COLLECTIONS, HAS_GRANTS, LIVE, N_CREATOR, N_FLAGS, N_PARENT, N_PARENT_FOLDER, NODE, SEVERAL, type AssetColumns } from '../store/assetColumns.js'
 import type { Members } from '../store/multimap.js'
 import type { Store } from '../store/store.js'
+import { FolderOrder, orTable, RANK_BITS, readTable, VIA_BIT } from './folderOrder.js'
 
 /** Levels as ranks: 0 none, 1 view, 2 contribute, 3 manage. */
 const RANK_LEVEL: LevelOrNone[] = ['none', 'view', 'contribute', 'manage']
@@ -39,20 +37,22 @@ interface UserCache {
   restricted: boolean
   /** A change of memberships drops the cache too. */
   groups: Members<Id>
-  /** Folder number -> packed access + 1, half a byte each; 0 where not worked out yet. */
-  folders: Uint8Array
+  /**
+   * Every folder in the engine's folder order, by position: half a byte each (folderOrder.ts),
+   * made on the user's first check; null until then or once the order is made again.
+   * Never written once made: a user with nothing of their own may share a group's.
+   */
+  table: Uint32Array | null
+  /** The engine's order the table was made over (FolderOrder), to tell it from a newer one. */
+  tableOrder: FolderOrder | null
   /** Collection slot -> rank + 1; 0 where not worked out yet. */
   collections: Uint8Array
   /** The user's and their groups' asset grants, each as asset slot -> rank (see Indexes.assetGrantRanks). */
   grantRanks: ReadonlyMap<number, number>[]
-  /** Collection number (see AssetColumns.collection) -> 1 where the user can view the collection; made on first need. */
-  viewable: Uint8Array | null
+  /** A bit per collection number (see AssetColumns.collection), set where the user can view the collection; made on first need. */
+  viewable: Uint32Array | null
   /** Set on use; eviction passes over a cache used since its last pass (second chance). */
   used: boolean
-  /** Steps walked up the tree for this user; past a share of the folders, every folder is worked out in one pass (fillFolders). */
-  walked: number
-  /** Whether fillFolders has run for this cache. */
-  filled: boolean
 }
 
 /**
@@ -64,28 +64,20 @@ const MEMO_BUDGET = 64 * 1024 * 1024
 const MIN_CACHED_USERS = 64
 /** childAccesses answers kept: a few users going back and forth between a few folders. */
 const CHILD_MEMO_ENTRIES = 16
-/** Folder entries cleared one by one across users, past which every memo is dropped instead. */
-const CLEAR_LIMIT = 1 << 22
-/**
- * A user's walks up the tree, in steps, past which every folder is worked out for them at
- * once: a step of a walk reads a line of `node` somewhere in the whole library, a step of
- * the pass a line of folderNode in order, a hundred times cheaper or more. One step per 256 folders
- * keeps a user who asks a few checks from paying for the pass.
- */
-const FILL_AFTER_SHIFT = 8
 
 /**
  * The permission engine (the rule is in docs/permissions.md). Only restricted users are limited. For a
  * restricted user the level on an asset is the highest of the grants to them or their
  * groups on it or an ancestor, `manage` where they created it or an ancestor, and `view`
  * (for view operations only) where a collection they can view holds it or an ancestor.
- * Nothing per user is gathered up front: a check walks up the tree's dense columns (see
- * AssetColumns) from the asset and stops at the nearest folder already worked out for the
- * user (half a byte per folder per user). So a check costs one lookup by id and a few steps
- * over integers, for any mix of users, from the first check after open: no object is made
- * per asset. A change drops only the memos it made stale (the indexes say which: a user's
- * after a grant to them or their groups, a membership, a role or a collection they view
- * changed; a moved or deleted subtree's folders for everyone; permissionChanges.ts).
+ * On a user's first check every folder is worked out for them at once, as a table over the
+ * folders in tree order (folderOrder.ts): what their groups give is a table made once for
+ * every member, and what is the user's own is set as runs of positions. A file's check then
+ * reads its node (see AssetColumns), its parent's position and half a byte, and steps once:
+ * no object is made per asset. Folders made since the order walk up to the nearest folder in
+ * it. A change drops only the memos it made stale (the indexes say which: a user's after a
+ * grant to them or their groups, a membership, a role or a collection they view changed;
+ * after a move, a deletion or a creator changed, every table; permissionChanges.ts).
  */
 export class PermissionEngine {
   private readonly collectionNodes = new Map<Id, CollectionNode | null>()
@@ -112,8 +104,10 @@ export class PermissionEngine {
   private collectionFolders: { starts: Int32Array; folders: Int32Array } | null = null
   /** columns.folderEdits when subjectFolderRanks and collectionFolders were made: any later write to a folder drops them. */
   private folderEdits = -1
-  /** Folder number -> what is the user's own there, as markOwn marks it for fillFolders; all 0 between fills. */
-  private own = new Uint8Array(0)
+  /** The live folders in tree order, made on first need and again once they change shape (folderOrder.ts). */
+  private order: FolderOrder | null = null
+  /** Per group: the table of what its grants and collections give, shared by its members' tables; dropped with subjectFolderRanks. */
+  private readonly groupTables = new Map<Id, Uint32Array>()
 
   constructor(private readonly store: Store) {}
 
@@ -302,6 +296,7 @@ export class PermissionEngine {
     this.seen = changes.end
     this.subjectFolderRanks.clear()
     this.subjectCollections.clear()
+    this.groupTables.clear()
     // A listing's answer may hold any user's access to anything: kept only while nothing changes.
     this.childMemo.clear()
     this.lastUserId = null
@@ -310,12 +305,13 @@ export class PermissionEngine {
     for (const change of news) {
       if (change.kind === 'all') return this.dropAll()
       if (change.kind === 'users') for (const userId of change.users) this.caches.delete(userId)
-      else if (change.folders.length * this.caches.size > CLEAR_LIMIT) return this.dropAll()
-      else for (const cache of this.caches.values()) for (const folder of change.folders) writeMemo(cache.folders, folder, 0)
+      // A moved or deleted subtree, or a creator changed: the order and every table are made again, on need.
+      else if (change.folders.length > 0) this.order = null
     }
   }
 
   private dropAll(): void {
+    this.order = null
     this.collectionNodes.clear()
     this.collectionCount = 0
     this.caches.clear()
@@ -336,14 +332,12 @@ export class PermissionEngine {
         subject: this.columns.subject(user.id),
         restricted,
         groups,
-        // Full roles never reach the walk: their memos stay empty.
-        folders: new Uint8Array(restricted ? Math.max(64, (this.columns.folders + 1) >> 1) : 0),
+        table: null,
+        tableOrder: null,
         collections: new Uint8Array(restricted ? Math.max(64, this.collectionCount) : 0),
         grantRanks: [user.id, ...groups].flatMap((subject) => this.store.indexes.assetGrantRanks.get(subject) ?? []),
         viewable: null,
         used: false,
-        walked: 0,
-        filled: false,
       }
       this.caches.set(user.id, cache)
       this.evict()
@@ -369,31 +363,29 @@ export class PermissionEngine {
   }
 
   /**
-   * Walks up to the nearest memoised folder, then works out each asset below it on the
-   * way back down, memoising the folders. With `exact` false the collection route of the
-   * asset itself is skipped where grants or ownership already give a level (callers that
-   * only need the effective level); folders are always worked out in full. Each step reads
-   * the slot's node (columns.node): parent, the parent's folder number, creator and flags
-   * in one line, so a file under a memoised folder costs that line and the memo's byte.
+   * The user's packed access to the asset in `start`. A folder in the order reads the user's
+   * table; a file under one reads its parent's entry and steps down once. Otherwise (a folder
+   * made since the order, or something below one) it walks up to the nearest folder in the
+   * order, then works out each asset below it on the way back down. With `exact` false the
+   * collection route of the asset itself is skipped where grants or ownership already give a
+   * level (callers that only need the effective level).
    */
   private packedAccess(cache: UserCache, start: number, exact: boolean): number {
     const columns = this.columns
+    const order = this.currentOrder()
+    const table = cache.tableOrder === order ? cache.table! : this.tableOf(cache, order)
     const { node, folderNumber } = columns
+    const position = order.position
     const at = start * NODE
     if ((node[at + N_FLAGS] & FOLDER) === 0) {
-      // A file: its parent's entry, where known, is all the walk would read (the common case once filled).
+      // A file: its parent's entry is all the walk would read (the common case).
       const parentFolder = node[at + N_PARENT_FOLDER]
-      if (parentFolder >= 0 && node[at + N_PARENT] >= 0) {
-        const known = readMemo(cache.folders, parentFolder)
-        if (known !== 0) return this.stepDown(cache, known - 1, start, exact)
+      if (parentFolder >= 0 && parentFolder < position.length && position[parentFolder] >= 0 && node[at + N_PARENT] >= 0) {
+        return this.stepDown(cache, readTable(table, position[parentFolder]), start, exact)
       }
     } else {
-      const known = readMemo(cache.folders, folderNumber[start])
-      if (known !== 0) return known - 1
-    }
-    if (!cache.filled && cache.walked > columns.folders >> FILL_AFTER_SHIFT) {
-      this.fillFolders(cache)
-      return this.packedAccess(cache, start, exact)
+      const folder = folderNumber[start]
+      if (folder < position.length && position[folder] >= 0) return readTable(table, position[folder])
     }
     let chain = this.chain
     let length = 0
@@ -411,137 +403,104 @@ export class PermissionEngine {
         folder = folderNumber[parent]
         if (folder >= 0) node[here + N_PARENT_FOLDER] = folder
       }
-      if (folder >= 0) {
-        // A folder's entry is set only while it is live, and cleared when it goes (catchUp).
-        const known = readMemo(cache.folders, folder)
-        if (known !== 0) {
-          inherited = known - 1
-          break
-        }
+      // A folder in the order is live (a change of liveness makes the order again).
+      if (folder >= 0 && folder < position.length && position[folder] >= 0) {
+        inherited = readTable(table, position[folder])
+        break
       }
       if ((node[parent * NODE + N_FLAGS] & LIVE) === 0) break
       slot = parent
     }
-    cache.walked += length
     let packed = inherited
-    for (let i = length - 1; i >= 0; i--) {
-      const slot = chain[i]
-      packed = this.stepDown(cache, packed, slot, exact)
-      const folder = folderNumber[slot]
-      if (folder >= 0) {
-        if (folder >> 1 >= cache.folders.length) cache.folders = grow(cache.folders, folder >> 1)
-        writeMemo(cache.folders, folder, packed + 1)
-      }
-    }
+    for (let i = length - 1; i >= 0; i--) packed = this.stepDown(cache, packed, chain[i], exact)
     return packed
   }
 
-  /** The walk's chain of slots or folders, twice as long, what it held kept. */
+  /** The walk's chain of slots, twice as long, what it held kept. */
   private longerChain(): Int32Array<ArrayBuffer> {
     const longer = new Int32Array(this.chain.length * 2)
     longer.set(this.chain)
     return (this.chain = longer)
   }
 
-  /**
-   * Works out every live folder not yet known for the user, in one pass over folderNode
-   * (the same steps as packedAccess's, on folders): afterwards a file's check reads its
-   * parent's entry and steps once. What is the user's own on a folder (a grant to them or
-   * their groups on it, a collection they can view holding it) is marked first from the
-   * grants and collections, not looked up folder by folder. A folder whose parent comes
-   * later in folder numbers (a move, or a load in that order) walks up to the nearest
-   * folder known, as packedAccess does, so each folder is stepped once.
-   */
-  private fillFolders(cache: UserCache): void {
-    cache.filled = true
-    const columns = this.columns
-    const count = columns.folders
-    if (count === 0) return
-    if ((count - 1) >> 1 >= cache.folders.length) cache.folders = grow(cache.folders, (count - 1) >> 1)
-    const marked = this.markOwn(cache, count)
-    const own = this.own
-    const memo = cache.folders
-    const fnode = columns.folderNode
-    const subject = cache.subject
-    let chain = this.chain
-    for (let start = 0; start < count; start++) {
-      const at = start * FOLDER_NODE
-      if (readMemo(memo, start) !== 0 || (fnode[at + F_FLAGS] & LIVE) === 0) continue
-      const parent = fnode[at + F_PARENT]
-      if (parent >= 0 && parent < start) {
-        // The common case: the parent came earlier and is worked out (an entry is set only while live).
-        const known = readMemo(memo, parent)
-        if (known !== 0) {
-          writeMemo(memo, start, folderBelow(known - 1, own[start], fnode[at + F_CREATOR] === subject) + 1)
-          continue
-        }
-      }
-      let length = 0
-      let inherited = 0
-      for (let folder = start; ; ) {
-        if (length === chain.length) chain = this.longerChain()
-        chain[length++] = folder
-        const here = folder * FOLDER_NODE
-        let parent = fnode[here + F_PARENT]
-        if (parent === NOT_NUMBERED) {
-          // The parent had no folder number when this was written: read now and kept.
-          const parentSlot = columns.node[columns.folderSlot[folder] * NODE + N_PARENT]
-          parent = parentSlot < 0 ? -1 : columns.folderNumber[parentSlot]
-          if (parent >= 0) fnode[here + F_PARENT] = parent
-        }
-        // No parent, a parent that is no folder, or one no longer live ends the walk (as in packedAccess).
-        if (parent < 0) break
-        const known = readMemo(memo, parent)
-        if (known !== 0) {
-          inherited = known - 1
-          break
-        }
-        if ((fnode[parent * FOLDER_NODE + F_FLAGS] & LIVE) === 0) break
-        folder = parent
-      }
-      let packed = inherited
-      for (let i = length - 1; i >= 0; i--) {
-        const folder = chain[i]
-        packed = folderBelow(packed, own[folder], fnode[folder * FOLDER_NODE + F_CREATOR] === subject)
-        writeMemo(memo, folder, packed + 1)
-      }
-    }
-    for (let i = 0; i < marked.length; i++) own[marked[i]] = 0
+  /** The folder order, made again where folders changed shape since (or many were made: see FolderOrder.staleFor). */
+  private currentOrder(): FolderOrder {
+    const order = this.order
+    if (order !== null && !order.staleFor(this.columns)) return order
+    // Tables are by position: those of the old order, the users' and the groups', go with it.
+    this.groupTables.clear()
+    return (this.order = new FolderOrder(this.columns))
   }
 
   /**
-   * Marks in `own`, by folder number, the user's own rank from grants on exactly that folder
-   * and VIA_COLLECTION where a collection they can view holds it; returns the folders marked.
+   * The user's table over the order: their groups' tables OR-ed, with what is their own set
+   * on top (grants to them on folders, folders of collections granted to them or made by
+   * them, folders they made). One with nothing of their own and at most one group shares that
+   * group's table (or the empty one) instead of a copy: tables are never written once made.
    */
-  private markOwn(cache: UserCache, count: number): Int32Array {
-    const columns = this.columns
-    if (this.folderEdits !== columns.folderEdits) {
-      this.subjectFolderRanks.clear()
-      this.collectionFolders = null
-      this.folderEdits = columns.folderEdits
+  private tableOf(cache: UserCache, order: FolderOrder): Uint32Array {
+    this.freshFolderLists()
+    const groups: Uint32Array[] = []
+    for (const group of cache.groups) groups.push(this.groupTable(group, order))
+    const ranks = this.folderRanksOf(cache.userId)
+    const { userId, subject } = cache
+    const { indexes, tables } = this.store
+    const collections = Array.from(this.grantedCollections(userId))
+    for (const id of indexes.collectionsByCreator.get(userId)) if (tables.collections.get(id) !== undefined) collections.push(this.columns.collection(id))
+    let table: Uint32Array
+    if (ranks.length === 0 && !this.holdFolders(collections) && !order.madeAny(subject) && groups.length <= 1) table = groups.length === 1 ? groups[0] : order.empty
+    else {
+      table = new Uint32Array(order.words)
+      this.markSubject(table, order, ranks, collections)
+      order.markMade(table, subject)
+      for (const group of groups) orTable(table, group)
     }
-    if (this.own.length < count) this.own = new Uint8Array(Math.max(count, this.own.length * 2))
-    const own = this.own
-    const marked: number[] = []
-    for (const subject of [cache.userId, ...cache.groups]) {
-      const pairs = this.folderRanksOf(subject)
-      for (let i = 0; i < pairs.length; i += 2) {
-        const folder = pairs[i]
-        if (own[folder] === 0) marked.push(folder)
-        if (pairs[i + 1] > (own[folder] & 3)) own[folder] = (own[folder] & VIA_COLLECTION) | pairs[i + 1]
-      }
+    cache.table = table
+    cache.tableOrder = order
+    return table
+  }
+
+  /** The table of what a group's grants on folders and the collections granted to it give its members, made once for all of them. */
+  private groupTable(groupId: Id, order: FolderOrder): Uint32Array {
+    let table = this.groupTables.get(groupId)
+    if (table === undefined) {
+      const ranks = this.folderRanksOf(groupId)
+      const collections = this.grantedCollections(groupId)
+      if (ranks.length === 0 && !this.holdFolders(collections)) table = order.empty
+      else this.markSubject((table = new Uint32Array(order.words)), order, ranks, collections)
+      this.groupTables.set(groupId, table)
     }
-    const viewable = cache.viewable ?? this.viewableOf(cache)
+    return table
+  }
+
+  /** Sets each (folder, rank) of `ranks` and the folders the collections numbered in `collections` hold, each with what is below it. */
+  private markSubject(table: Uint32Array, order: FolderOrder, ranks: Int32Array, collections: ArrayLike<number>): void {
+    for (let i = 0; i < ranks.length; i += 2) order.mark(table, ranks[i], RANK_BITS[ranks[i + 1]])
     const { starts, folders } = this.collectionFolders ?? this.foldersByCollection()
-    for (let n = 0; n < viewable.length && n < starts.length - 1; n++) {
-      if (viewable[n] === 0) continue
-      for (let i = starts[n]; i < starts[n + 1]; i++) {
-        const folder = folders[i]
-        if (own[folder] === 0) marked.push(folder)
-        own[folder] |= VIA_COLLECTION
-      }
+    for (let k = 0; k < collections.length; k++) {
+      const n = collections[k]
+      if (n + 1 >= starts.length) continue
+      for (let i = starts[n]; i < starts[n + 1]; i++) order.mark(table, folders[i], VIA_BIT)
     }
-    return Int32Array.from(marked)
+  }
+
+  /** Whether any of the collections numbered in `collections` holds a live folder. */
+  private holdFolders(collections: ArrayLike<number>): boolean {
+    const { starts } = this.collectionFolders ?? this.foldersByCollection()
+    for (let k = 0; k < collections.length; k++) {
+      const n = collections[k]
+      if (n + 1 < starts.length && starts[n + 1] > starts[n]) return true
+    }
+    return false
+  }
+
+  /** Drops the lists read from folderNode (grants on folders, folders by collection) after any write to a folder. */
+  private freshFolderLists(): void {
+    const columns = this.columns
+    if (this.folderEdits === columns.folderEdits) return
+    this.subjectFolderRanks.clear()
+    this.collectionFolders = null
+    this.folderEdits = columns.folderEdits
   }
 
   /** A subject's asset grants on folders as (folder number, rank) pairs. */
@@ -605,22 +564,23 @@ export class PermissionEngine {
     if (!via && (flags & HAS_COLLECTIONS) !== 0 && (exact || (flags & FOLDER) !== 0 || rank === 0)) {
       const viewable = cache.viewable ?? this.viewableOf(cache)
       const only = columns.collectionOf[slot]
-      if (only >= 0) via = viewable[only] === 1
+      if (only >= 0) via = isViewable(viewable, only)
       else if (only === SEVERAL) via = anyViewable(viewable, columns.collectionsOf(slot))
     }
     return rank | (via ? VIA_COLLECTION : 0)
   }
 
   /** The collections the user can view (rank above none: any grant to them or their groups, or their own), by number. */
-  private viewableOf(cache: UserCache): Uint8Array {
+  private viewableOf(cache: UserCache): Uint32Array {
     const { indexes, tables } = this.store
     // Numbered first: numbering may add collections, and the memo is made as long as their count.
     const granted = [cache.userId, ...cache.groups].map((subject) => this.grantedCollections(subject))
     const own: number[] = []
     for (const id of indexes.collectionsByCreator.get(cache.userId)) if (tables.collections.get(id) !== undefined) own.push(this.columns.collection(id))
-    const viewable = new Uint8Array(this.columns.collections)
-    for (const numbers of granted) for (const n of numbers) viewable[n] = 1
-    for (const n of own) viewable[n] = 1
+    // A bit per collection, so every user's stay in the processor's caches together.
+    const viewable = new Uint32Array((this.columns.collections + 31) >> 5)
+    for (const numbers of granted) for (const n of numbers) viewable[n >> 5] |= 1 << (n & 31)
+    for (const n of own) viewable[n >> 5] |= 1 << (n & 31)
     return (cache.viewable = viewable)
   }
 
@@ -640,22 +600,15 @@ export class PermissionEngine {
   }
 }
 
+/** Whether the collection numbered `n` is marked in `viewable` (one numbered since it was made is not: see viewableOf). */
+function isViewable(viewable: Uint32Array, n: number): boolean {
+  return n >> 5 < viewable.length && ((viewable[n >> 5] >>> (n & 31)) & 1) !== 0
+}
+
 /** Whether any of the collections numbered in `numbers` is marked in `viewable`. */
-function anyViewable(viewable: Uint8Array, numbers: Int32Array): boolean {
-  for (let i = 0; i < numbers.length; i++) if (viewable[numbers[i]] === 1) return true
+function anyViewable(viewable: Uint32Array, numbers: Int32Array): boolean {
+  for (let i = 0; i < numbers.length; i++) if (isViewable(viewable, numbers[i])) return true
   return false
-}
-
-/** A folder's memo entry: half a byte, 0 where not worked out yet. */
-function readMemo(memo: Uint8Array, folder: number): number {
-  const byte = folder >> 1
-  return byte < memo.length ? (memo[byte] >> ((folder & 1) << 2)) & 15 : 0
-}
-
-function writeMemo(memo: Uint8Array, folder: number, value: number): void {
-  const byte = folder >> 1
-  const shift = (folder & 1) << 2
-  memo[byte] = (memo[byte] & ~(15 << shift)) | (value << shift)
 }
 
 /** Whether two lists hold the same ids in the same order. */
@@ -666,17 +619,6 @@ function sameIds(a: readonly Id[], b: readonly Id[]): boolean {
 }
 
 /** A memo long enough for `slot`, keeping what is known. */
-/**
- * A folder's packed level (rank, and VIA_COLLECTION) from its parent's, what is the user's own
- * on it (`mark`, as markOwn marks it) and whether the user made it.
- */
-function folderBelow(inherited: number, mark: number, creator: boolean): number {
-  let rank = inherited & 3
-  if (creator) rank = MANAGE
-  else if ((mark & 3) > rank) rank = mark & 3
-  return rank | ((inherited | mark) & VIA_COLLECTION)
-}
-
 function grow(memo: Uint8Array, slot: number): Uint8Array {
   const grown = new Uint8Array(Math.max(slot + 1, memo.length * 2))
   grown.set(memo)

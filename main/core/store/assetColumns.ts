@@ -104,6 +104,13 @@ export class AssetColumns {
   /** Counts the writes to folderNode, so what is worked out from it can tell it is still current. */
   folderEdits = 0
   /**
+   * Counts the writes that change a numbered folder's parent, creator or liveness: not a
+   * folder's first numbering, nor a rename. The permission engine's folder order is built on these.
+   */
+  folderShapes = 0
+  /** Folders whose folderNode entry has been written once (numbers below it). */
+  private shapedFolders = 0
+  /**
    * Slot -> when the asset was last put, counting puts: search answers in this order, the
    * order the library has always listed its records in (a changed record goes last).
    */
@@ -438,9 +445,13 @@ export class AssetColumns {
     const parent = this.parent[slot]
     const at = folder * FOLDER_NODE
     const nodes = this.folderNode
-    nodes[at + F_PARENT] = parent < 0 ? -1 : this.folderNumber[parent] >= 0 ? this.folderNumber[parent] : NOT_NUMBERED
+    const parentFolder = parent < 0 ? -1 : this.folderNumber[parent] >= 0 ? this.folderNumber[parent] : NOT_NUMBERED
+    const flags = this.flags[slot]
+    if (folder >= this.shapedFolders) this.shapedFolders = folder + 1
+    else if (nodes[at + F_PARENT] !== parentFolder || nodes[at + F_CREATOR] !== this.creator[slot] || ((nodes[at + F_FLAGS] ^ flags) & LIVE) !== 0) this.folderShapes++
+    nodes[at + F_PARENT] = parentFolder
     nodes[at + F_CREATOR] = this.creator[slot]
-    nodes[at + F_FLAGS] = this.flags[slot]
+    nodes[at + F_FLAGS] = flags
     nodes[at + F_COLLECTION] = this.collectionOf[slot]
     this.folderSlot[folder] = slot
     this.folderEdits++
