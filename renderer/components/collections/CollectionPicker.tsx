@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { memo, useCallback, useId, useMemo, useRef } from 'react'
 import type { Id } from '../../../shared/domain.js'
 import type { CollectionView } from '../../../shared/views.js'
 import { CollectionIcon } from '../actionIcons.js'
@@ -24,9 +24,16 @@ export function CollectionPicker({ label, collections, loaded, query, onQuery, c
   const needle = query.trim().toLowerCase()
   const shown = needle ? collections.filter((c) => c.name.toLowerCase().includes(needle)) : collections
   const users = useTrove((s) => s.users)
-  const labels = collectionLabels(collections, (id) => users.find((u) => u.id === id)?.name)
-  const labelOf = (c: CollectionView) => labels.get(c.id)!
-  const toggle = (id: Id) => onChosen(chosen.includes(id) ? chosen.filter((x) => x !== id) : [...chosen, id])
+  const labels = useMemo(() => collectionLabels(collections, (id) => users.find((u) => u.id === id)?.name), [collections, users])
+  // One toggle for the life of the list, reading the latest choice: with it the rows are memoised,
+  // so a tick renders one row, not every row of a long list.
+  const latest = useRef({ chosen, onChosen })
+  latest.current = { chosen, onChosen }
+  const toggle = useCallback((id: Id) => {
+    const { chosen: now, onChosen: choose } = latest.current
+    choose(now.includes(id) ? now.filter((x) => x !== id) : [...now, id])
+  }, [])
+  const chosenSet = new Set(chosen)
 
   return (
     <fieldset className="chooser">
@@ -34,14 +41,7 @@ export function CollectionPicker({ label, collections, loaded, query, onQuery, c
       <SearchField value={query} onChange={onQuery} placeholder="Search collections" controls={listId} />
       <ul className="choose-list" id={listId} aria-label={label}>
         {shown.map((c) => (
-          <li key={c.id}>
-            <label className={`choose-row${chosen.includes(c.id) ? ' is-chosen' : ''}`}>
-              <input type="checkbox" checked={chosen.includes(c.id)} onChange={() => toggle(c.id)} aria-label={`${labelOf(c)}, ${itemCount(c.assetCount)}`} />
-              <CollectionIcon size={18} className="choose-icon" />
-              <span className="choose-name">{labelOf(c)}</span>
-              <span className="choose-meta">{itemCount(c.assetCount)}</span>
-            </label>
-          </li>
+          <PickerRow key={c.id} id={c.id} label={labels.get(c.id)!} count={c.assetCount} chosen={chosenSet.has(c.id)} onToggle={toggle} />
         ))}
       </ul>
       {!loaded && collections.length === 0 && <p className="choose-empty">Loading collections…</p>}
@@ -55,3 +55,16 @@ export function CollectionPicker({ label, collections, loaded, query, onQuery, c
     </fieldset>
   )
 }
+
+const PickerRow = memo(function PickerRow({ id, label, count, chosen, onToggle }: { id: Id; label: string; count: number; chosen: boolean; onToggle(id: Id): void }) {
+  return (
+    <li>
+      <label className={`choose-row${chosen ? ' is-chosen' : ''}`}>
+        <input type="checkbox" checked={chosen} onChange={() => onToggle(id)} aria-label={`${label}, ${itemCount(count)}`} />
+        <CollectionIcon size={18} className="choose-icon" />
+        <span className="choose-name">{label}</span>
+        <span className="choose-meta">{itemCount(count)}</span>
+      </label>
+    </li>
+  )
+})
