@@ -15,14 +15,6 @@ export const ACTIVE_JOURNAL = 'journal.jsonl'
  */
 export const ROTATED = /^journal-(\d+)(?:-(\d+))?\.jsonl$/
 
-/**
- * The active journal is opened for synchronous appends (O_SYNC): a write returns once its
- * bytes are durable, as a write then an fsync did, in one trip to the thread pool instead of
- * two. Each trip is a wake-up of the event loop that an ack waited for, behind whatever else
- * the loop was doing (docs/store.md, "Files of the file engine").
- */
-const APPEND_DURABLY = 'as'
-
 type Item =
   | { kind: 'line'; text: string; resolve: () => void; reject: (e: Error) => void }
   | { kind: 'rotate'; seq: number; resolve: (file: string) => void; reject: (e: Error) => void }
@@ -53,7 +45,7 @@ export class Journal {
     // Cut a torn tail off before appending, or the next line would be glued to it.
     const size = fs.existsSync(file) ? fs.statSync(file).size : 0
     if (size > validBytes) fs.truncateSync(file, validBytes)
-    journal.handle = await fsp.open(file, APPEND_DURABLY)
+    journal.handle = await fsp.open(file, 'a')
     if (size > validBytes) await journal.handle.sync()
     return journal
   }
@@ -116,6 +108,7 @@ export class Journal {
         try {
           const buffer = Buffer.from(batch.map((i) => i.text).join(''))
           await writeAll(this.handle!, buffer)
+          await this.handle!.sync()
           this.bytes += buffer.length
           for (const item of batch) item.resolve()
         } catch (error) {
@@ -154,7 +147,7 @@ export class Journal {
       }
     }
     await fsp.unlink(active)
-    this.handle = await fsp.open(active, APPEND_DURABLY)
+    this.handle = await fsp.open(active, 'a')
     await syncDir(this.dir)
     this.bytes = 0
     return aside
