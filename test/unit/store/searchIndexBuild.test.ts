@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import type { AssetRecord, FileRecord, FolderRecord } from '../../../shared/domain.js'
-import { Indexes } from '../../../main/core/store/indexes.js'
 import { TextIndex } from '../../../main/core/store/textIndex.js'
 import { Prng } from '../../bench/prng.js'
+import { liveIndexes } from './liveIndexes.js'
 
 const folder = (i: number, name: string): FolderRecord => ({ id: `f-${i}`, kind: 'folder', name, parentId: i === 0 ? null : 'f-0', createdBy: 'u', createdAt: i, updatedAt: i })
 const file = (i: number, name: string, tags: string[]): FileRecord =>
@@ -16,17 +16,7 @@ describe('the search index built in the background after open', () => {
       const prng = new Prng(seed)
       const word = () => prng.pick(['alpha', 'beta', 'gamma', 'delta', 'zebra', 'omega'])
       const record = (i: number): AssetRecord => (i % 3 === 0 ? folder(i, `${word()} ${i}`) : file(i, `${word()} ${word()} ${i}`, prng.float() < 0.5 ? [prng.pick(['Red', 'Blue'])] : []))
-      const indexes = new Indexes()
-      const live = new Map<string, AssetRecord>()
-      indexes.columns.body = (id) => live.get(id)
-      const put = (r: AssetRecord) => {
-        indexes.update('assets', live.get(r.id), r)
-        live.set(r.id, r)
-      }
-      const del = (id: string) => {
-        indexes.update('assets', live.get(id), undefined)
-        live.delete(id)
-      }
+      const { indexes, live, put, del } = liveIndexes()
       for (let i = 0; i < 400; i++) put(record(i))
       // Slices of nothing: each step indexes a few entries, then the changes below land in between.
       let stop = false
@@ -53,14 +43,8 @@ describe('the search index built in the background after open', () => {
   })
 
   it('gives way while a change is on its way to disk, so an ack never waits behind it', async () => {
-    const indexes = new Indexes()
-    const live = new Map<string, AssetRecord>()
-    indexes.columns.body = (id) => live.get(id)
-    for (let i = 0; i < 2000; i++) {
-      const r = i === 0 ? folder(0, 'Home') : file(i, `alpha ${i}`, [])
-      indexes.update('assets', undefined, r)
-      live.set(r.id, r)
-    }
+    const { indexes, put } = liveIndexes()
+    for (let i = 0; i < 2000; i++) put(i === 0 ? folder(0, 'Home') : file(i, `alpha ${i}`, []))
     let writing = true
     let stop = false
     // Slices of nothing would finish 2,000 entries in a few turns; none may run while writing.

@@ -5,9 +5,9 @@ import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import type { AssetRecord, FileRecord, FolderRecord } from '../../../shared/domain.js'
 import { COLD_FIELDS, ColumnCollector, DERIVED_FIELDS, readColumnFile, type ColumnBatch } from '../../../main/core/store/hotColumns.js'
-import { Indexes } from '../../../main/core/store/indexes.js'
 import { searchDoc, TextIndex } from '../../../main/core/store/textIndex.js'
 import { Prng } from '../../bench/prng.js'
+import { liveIndexes } from './liveIndexes.js'
 
 /**
  * A search that comes while the index is still being built after open is answered from the
@@ -52,21 +52,11 @@ describe('a search while the index is being built', () => {
         i % 4 === 0
           ? folder(i, `${word()} ${i}`)
           : file(i, `${word()} ${word()} ${i}`, prng.chance(0.5) ? [prng.pick(['Red', 'BLUE', '\u212Aey', 'x"y'])] : [], prng.chance(0.3) ? `Note ${word()}` : null)
-      const indexes = new Indexes()
-      const live = new Map<string, AssetRecord>()
-      indexes.columns.body = (id) => live.get(id)
+      const { indexes, live, put, del } = liveIndexes()
       const loaded = Array.from({ length: 600 }, (_, i) => record(i))
       for (const r of loaded) live.set(r.id, r)
       indexes.loadAssets(await columnBatch(loaded.slice(0, 300), `${seed}-1.cols`))
       indexes.loadAssets(await columnBatch(loaded.slice(300), `${seed}-2.cols`))
-      const put = (r: AssetRecord) => {
-        indexes.update('assets', live.get(r.id), r)
-        live.set(r.id, r)
-      }
-      const del = (id: string) => {
-        indexes.update('assets', live.get(id), undefined)
-        live.delete(id)
-      }
       // What search keeps of the candidates: the assets whose texts or tags include the needle.
       const hits = (found: Int32Array, needle: string) =>
         [...found].map((slot) => indexes.columns.idOf(slot)).filter((id) => {
