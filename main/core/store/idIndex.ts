@@ -19,6 +19,10 @@ export class IdIndex {
   private arena = Buffer.allocUnsafe(1 << 16)
   private arenaUsed = 0
   private count = 0
+  /** addAsciiColumn's reads ahead: a block's table entries, then where their ids' bytes start. */
+  private readonly ahead = new Int32Array(BLOCK)
+  /** What addAsciiColumn's reads ahead summed, kept so that they are not optimised away. */
+  touched = 0
 
   get length(): number {
     return this.count
@@ -102,6 +106,39 @@ export class IdIndex {
     return n
   }
 
+  /**
+   * `out[i]` = addAscii of each value `i` of a column whose every value is ASCII and hashed
+   * (`hashes`), taken a block at a time: each block first reads the table place of every
+   * value and then, where the hash there matches, that id's bytes, before any value is
+   * added. Those reads depend on nothing before them, so their cache misses overlap, where
+   * one value at a time waits for each in turn (the table and the ids are a hundred
+   * megabytes at a million files; docs/scale.md, "Open").
+   */
+  addAsciiColumn(data: Uint8Array, starts: Uint32Array, hashes: Uint32Array, out: Int32Array): void {
+    const count = out.length
+    const ahead = this.ahead
+    for (let from = 0; from < count; from += BLOCK) {
+      const to = Math.min(from + BLOCK, count)
+      const table = this.table
+      const mask = (table.length >> 1) - 1
+      for (let i = from; i < to; i++) {
+        const at = (hashes[i] | 0) & mask
+        ahead[i - from] = table[2 * at + 1] === (hashes[i] | 0) ? table[2 * at] - 1 : -1
+      }
+      const meta = this.meta
+      for (let k = 0; k < to - from; k++) if (ahead[k] >= 0) ahead[k] = meta[2 * ahead[k]]
+      const arena = this.arena
+      let touched = 0
+      for (let k = 0; k < to - from; k++) if (ahead[k] >= 0) touched += arena[ahead[k]]
+      this.touched = touched
+      for (let i = from; i < to; i++) {
+        const start = starts[i]
+        const end = starts[i + 1]
+        out[i] = end - start > 0xffff ? this.add(Buffer.from(data.buffer, data.byteOffset + start, end - start).toString('utf8')) : this.addAscii(data, start, end, hashes[i])
+      }
+    }
+  }
+
   /** The id numbered `n`, made a string (and kept) the first time it is asked for. */
   id(n: number): string {
     const held = this.strings[n]
@@ -172,6 +209,9 @@ export class IdIndex {
   }
 }
 
+/** Values addAsciiColumn reads ahead for at once: enough misses to keep the memory busy, few enough to stay in cache. */
+const BLOCK = 32
+
 /** In IdIndex.meta: the id is held as a string. */
 const HELD = -1
 
@@ -214,6 +254,10 @@ export function numberColumn(index: IdIndex, column: StringColumn): Int32Array {
   const count = starts.length - 1
   const out = new Int32Array(count)
   index.reserve(count)
+  if (hashes !== null && nulls === null) {
+    index.addAsciiColumn(data, starts, hashes, out)
+    return out
+  }
   for (let i = 0; i < count; i++) {
     if (nulls !== null && nulls[i] === 1) {
       out[i] = -1
