@@ -74,6 +74,25 @@ export class Indexes {
   readonly permissionChanges = new PermissionChanges()
   /** Collection id -> its creator: who can view it without a grant, for permissionChanges. */
   private readonly collectionCreators = new Map<Id, Id>()
+  /**
+   * While a library loads, permission changes are not said record by record (a grant to a
+   * group would list its members, 100,000 times at a million files): the load ends with one
+   * `all` instead (endLoad), which every memo made before it drops anyway.
+   */
+  private loading = false
+
+  beginLoad(): void {
+    this.loading = true
+    this.children.lists.defer()
+    this.assetsByCollection.lists.defer()
+  }
+
+  endLoad(): void {
+    this.loading = false
+    this.children.lists.settle()
+    this.assetsByCollection.lists.settle()
+    this.permissionChanges.add({ kind: 'all' })
+  }
 
   /** Blob hash -> number of versions that reference it: a blob at zero may be collected. */
   get blobRefs(): ReadonlyMap<string, number> {
@@ -328,6 +347,7 @@ export class Indexes {
         ranks.set(this.columns.slotFor(after.resourceId), levelRank[after.level])
       }
     }
+    if (this.loading) return
     const users = before ? this.usersOf(before.subjectId) : []
     if (after && after.subjectId !== before?.subjectId) users.push(...this.usersOf(after.subjectId))
     this.permissionChanges.add({ kind: 'users', users })
@@ -342,7 +362,7 @@ export class Indexes {
       this.groupsByUser.add(after.userId, after.groupId)
       this.membersByGroup.add(after.groupId, after.userId)
     }
-    this.permissionChanges.add({ kind: 'users', users: [before?.userId, after?.userId].filter((id): id is Id => id !== undefined) })
+    if (!this.loading) this.permissionChanges.add({ kind: 'users', users: [before?.userId, after?.userId].filter((id): id is Id => id !== undefined) })
   }
 
   private association(before: AssociationRecord | undefined, after: AssociationRecord | undefined): void {
@@ -354,6 +374,7 @@ export class Indexes {
       this.assetsByCollection.add(after.collectionId, after.assetId)
       this.columns.addToCollection(after.assetId, after.collectionId)
     }
+    if (this.loading) return
     // Only who can view the collection sees the asset through it.
     const users = before ? this.viewersOf(before.collectionId) : []
     if (after && after.collectionId !== before?.collectionId) users.push(...this.viewersOf(after.collectionId))
@@ -369,9 +390,10 @@ export class Indexes {
     if (after) this.collectionsByCreator.add(after.createdBy, after.id)
     // A collection that comes or goes (or changes hands) changes what its viewers see, before and after.
     if (!before || !after || before.createdBy !== after.createdBy) {
-      const users = before ? this.viewersOf(before.id) : []
+      const users = before && !this.loading ? this.viewersOf(before.id) : []
       if (after) this.collectionCreators.set(after.id, after.createdBy)
       else this.collectionCreators.delete(before!.id)
+      if (this.loading) return
       if (after) users.push(...this.viewersOf(after.id))
       this.permissionChanges.add({ kind: 'users', users })
     }
@@ -380,7 +402,7 @@ export class Indexes {
   private user(before: UserRecord | undefined, after: UserRecord | undefined): void {
     if (before && this.userByEmail.get(lower(before.email)) === before.id) this.userByEmail.delete(lower(before.email))
     if (after) this.userByEmail.set(lower(after.email), after.id)
-    if (!before || !after || before.role !== after.role) this.permissionChanges.add({ kind: 'users', users: [(after ?? before)!.id] })
+    if (!this.loading && (!before || !after || before.role !== after.role)) this.permissionChanges.add({ kind: 'users', users: [(after ?? before)!.id] })
   }
 
   private named(index: Map<string, Id>, before: { id: Id; name: string } | undefined, after: { id: Id; name: string } | undefined): void {

@@ -11,6 +11,60 @@ const NONE: readonly number[] = Object.freeze([])
  */
 export class SlotLists {
   private readonly lists: (number[] | undefined)[] = []
+  /**
+   * While a load defers them (defer), what was added and is not yet in its list, in order:
+   * owners, and members (~member for an add, which first looks for it in a short list).
+   */
+  private pending: { owners: Int32Array; members: Int32Array; count: number } | null = null
+
+  /**
+   * Collects what is added from now on, to be put in the lists at once by settle. A load adds
+   * a million members to a hundred thousand lists in no order, and a push onto a list
+   * anywhere in memory each time cost a quarter of a second at a million files
+   * (docs/scale.md, "Open"). Reads and deletes settle first, so nobody sees a list short.
+   */
+  defer(): void {
+    this.pending ??= { owners: new Int32Array(4096), members: new Int32Array(4096), count: 0 }
+  }
+
+  /** Puts what was deferred in the lists, owner by owner in the order it came, and stops deferring. */
+  settle(): void {
+    const pending = this.pending
+    if (pending === null) return
+    this.pending = null
+    const { owners, members, count } = pending
+    let last = -1
+    for (let i = 0; i < count; i++) if (owners[i] > last) last = owners[i]
+    // A counting sort by owner, stable: each list then takes its members in one run.
+    const starts = new Int32Array(last + 2)
+    for (let i = 0; i < count; i++) starts[owners[i] + 1]++
+    for (let o = 0; o <= last; o++) starts[o + 1] += starts[o]
+    const at = starts.slice(0, last + 1)
+    const sorted = new Int32Array(count)
+    for (let i = 0; i < count; i++) sorted[at[owners[i]]++] = members[i]
+    for (let owner = 0; owner <= last; owner++) {
+      for (let k = starts[owner]; k < starts[owner + 1]; k++) {
+        const m = sorted[k]
+        if (m < 0) this.add(owner, ~m)
+        else this.push(owner, m)
+      }
+    }
+  }
+
+  private later(owner: number, member: number): void {
+    const pending = this.pending!
+    if (pending.count === pending.owners.length) {
+      const grow = (old: Int32Array) => {
+        const next = new Int32Array(old.length * 2)
+        next.set(old)
+        return next
+      }
+      pending.owners = grow(pending.owners)
+      pending.members = grow(pending.members)
+    }
+    pending.owners[pending.count] = owner
+    pending.members[pending.count++] = member
+  }
 
   /**
    * Adds `member` at the end. The indexes take a member out before they put it back, so only
@@ -18,6 +72,7 @@ export class SlotLists {
    * thousand files must not cost a scan per child.
    */
   add(owner: number, member: number): void {
+    if (this.pending !== null) return this.later(owner, ~member)
     const list = this.lists[owner]
     if (list === undefined) this.lists[owner] = [member]
     else if (list.length > 256 || !list.includes(member)) list.push(member)
@@ -25,12 +80,14 @@ export class SlotLists {
 
   /** add, for a member known not to be there yet (a load). */
   push(owner: number, member: number): void {
+    if (this.pending !== null) return this.later(owner, member)
     const list = this.lists[owner]
     if (list === undefined) this.lists[owner] = [member]
     else list.push(member)
   }
 
   delete(owner: number, member: number): void {
+    this.settle()
     const list = this.lists[owner]
     if (list === undefined) return
     const at = list.lastIndexOf(member)
@@ -40,6 +97,7 @@ export class SlotLists {
   }
 
   get(owner: number): readonly number[] {
+    this.settle()
     return this.lists[owner] ?? NONE
   }
 }

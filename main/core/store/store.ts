@@ -88,6 +88,7 @@ export class Store {
   static async openLog(log: RecordLog, options: StoreOptions = {}): Promise<Store> {
     const store = new Store(log, options)
     const table = (name: TableName) => store.tables[name] as unknown as RecordTable<{ id: Id }>
+    store.indexes.beginLoad()
     const loaded = await log.load({
       coldTables: log.readRecord ? COLD_TABLES : undefined,
       record(name, record) {
@@ -117,6 +118,7 @@ export class Store {
         store.applyToTables(change, true)
       },
     })
+    store.indexes.endLoad()
     store.seq = store.durableSeq = loaded.seq
     store.tornTail = loaded.tornTail
     if (log.shared) store.unfollow = log.follow(loaded.seq, (change) => store.receive(change))
