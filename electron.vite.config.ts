@@ -26,7 +26,7 @@ function childScripts(files: string[]): Plugin {
  */
 export default defineConfig({
   main: {
-    plugins: [childScripts(['./main/core/extensions/removeBackground.child.mjs', './main/core/media/pdfRender.worker.mjs', './main/core/blobs/copyIn.worker.mjs'])],
+    plugins: [childScripts(['./main/core/extensions/removeBackground.child.mjs', './main/core/media/pdfRender.worker.mjs', './main/core/blobs/copyIn.worker.mjs', './main/core/store/columnRead.worker.mjs'])],
     build: {
       outDir: here('./out/main'),
       lib: { entry: here('./main/electron/index.ts') },

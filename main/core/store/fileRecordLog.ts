@@ -7,6 +7,7 @@ import { TABLE_NAMES, type Id, type TableName } from '../../../shared/domain.js'
 import { AppError } from '../../../shared/errors.js'
 import { keepBackup } from './backups.js'
 import { ColdFiles } from './coldFiles.js'
+import { ColumnFileReader } from './columnReader.js'
 import { COLD_FIELDS, COLUMN_FORMAT, ColumnCollector, DERIVED_FIELDS, readColumnFile, ReadBuffers, valueHashes, type ColumnBatch, type StringColumn } from './hotColumns.js'
 import type { Change } from './change.js'
 import { Journal, readJournals } from './journal.js'
@@ -151,27 +152,32 @@ export class FileRecordLog implements RecordLog {
         const counts = new Map<TableName, number>()
         for (const s of this.manifest.segments) counts.set(s.table, (counts.get(s.table) ?? 0) + s.records)
         for (const [table, records] of counts) sink.reserve?.(table, records)
-        // Column files are read and checked a few ahead (on the thread pool) while the loop loads the one before.
+        // Column files are read and checked a few ahead (on a thread of their own) while the loop loads the one before.
         const segments = this.manifest.segments
         const ahead = new Map<number, Promise<ColumnRead>>()
         const buffers = new ReadBuffers(READ_AHEAD + 1)
+        const reader = segments.some((s) => s.columns) ? new ColumnFileReader() : undefined
         const readAhead = (i: number) => {
           if (i >= segments.length || ahead.has(i)) return
-          const read = this.readColumnBytes(segments[i], buffers)
+          const read = this.readColumnBytes(segments[i], buffers, reader)
           // Awaited in turn; one left behind when a damaged segment stops the open must not go unhandled.
           read.catch(() => undefined)
           ahead.set(i, read)
         }
-        for (let i = 0; i < segments.length; i++) {
-          for (let k = 0; k <= READ_AHEAD; k++) readAhead(i + k)
-          const info = segments[i]
-          const read = await ahead.get(i)!
-          ahead.delete(i)
-          if (info.delta) continue
-          const taken = this.takeColumns(info, read)
-          // Loaded: what the store keeps of the batch it copied, so the buffer takes a later file.
-          if (read !== null && 'buffer' in read && read.buffer) buffers.give(read.buffer)
-          this.segments.push(taken ?? (await readSegment(this.dir, info, (record) => sink.record(info.table, record), this.coldRead(info))))
+        try {
+          for (let i = 0; i < segments.length; i++) {
+            for (let k = 0; k <= READ_AHEAD; k++) readAhead(i + k)
+            const info = segments[i]
+            const read = await ahead.get(i)!
+            ahead.delete(i)
+            if (info.delta) continue
+            const taken = this.takeColumns(info, read)
+            // Loaded: what the store keeps of the batch it copied, so the buffer takes a later file.
+            if (read !== null && 'buffer' in read && read.buffer) buffers.give(read.buffer)
+            this.segments.push(taken ?? (await readSegment(this.dir, info, (record) => sink.record(info.table, record), this.coldRead(info))))
+          }
+        } finally {
+          reader?.close()
         }
         for (const info of segments) if (info.delta) this.deltas.push(await this.loadDelta(info, sink))
       }
@@ -266,7 +272,7 @@ export class FileRecordLog implements RecordLog {
    * column file, the store takes no columns, or the column file is damaged (the segment's
    * lines are the records themselves; the column file is written again by the next compaction).
    */
-  private async readColumnBytes(info: Manifest['segments'][number], buffers: ReadBuffers): Promise<ColumnRead> {
+  private async readColumnBytes(info: Manifest['segments'][number], buffers: ReadBuffers, reader?: ColumnFileReader): Promise<ColumnRead> {
     const sink = this.sink
     const fields = sink?.coldTables?.[info.table]
     if (!info.columns || !sink?.columns || !sink.cold || !fields) return null
@@ -274,7 +280,7 @@ export class FileRecordLog implements RecordLog {
     const size = await fsp.stat(segmentFile).then((st) => st.size, () => -1)
     // A segment missing or of the wrong size is damage the line-by-line read names.
     if (size !== info.bytes) return null
-    return readColumnFile(path.join(this.dir, columnFileOf(info.file)), { ...info.columns, records: info.records, fields }, buffers)
+    return readColumnFile(path.join(this.dir, columnFileOf(info.file)), { ...info.columns, records: info.records, fields }, buffers, reader)
   }
 
   /** Loads what readColumnBytes read of a segment; null where its lines must be read instead. */

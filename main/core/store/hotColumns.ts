@@ -1,6 +1,7 @@
-import { webcrypto } from 'node:crypto'
+import { createHash } from 'node:crypto'
 import fsp from 'node:fs/promises'
 import type { AssetRecord, TableName } from '../../../shared/domain.js'
+import type { ColumnFileReader } from './columnReader.js'
 import { asciiHash } from './idIndex.js'
 import { searchColumn } from './searchTexts.js'
 
@@ -226,20 +227,29 @@ export class ColumnCollector {
 /**
  * Reads a column file and checks it against the size and sha256 the manifest gives and the
  * record count and fields expected. Any mismatch is a reason, not an exception: the caller
- * falls back to the segment's own lines, which are the record of truth.
+ * falls back to the segment's own lines, which are the record of truth. With a `reader`, the
+ * file is read and hashed on its thread (columnReader.ts).
  */
 export async function readColumnFile(
   file: string,
   expect: { bytes: number; sha256: string; records: number; fields: readonly string[] },
   buffers?: ReadBuffers,
+  reader?: ColumnFileReader,
 ): Promise<{ batch: ColumnBatch; buffer?: Buffer } | { problem: string }> {
   let raw: Buffer
   let buffer: Buffer | undefined
+  let sha256: string | undefined
   try {
     if (buffers === undefined) raw = await fsp.readFile(file)
     else {
       buffer = buffers.take(expect.bytes)
-      raw = await readInto(file, buffer)
+      const read = reader ? await reader.read(file, buffer, expect.bytes) : null
+      if (read === null) raw = await readInto(file, buffer)
+      else if ('missing' in read) throw new Error('missing')
+      else {
+        raw = buffer.subarray(0, read.size)
+        sha256 = read.sha256
+      }
     }
   } catch {
     if (buffer) buffers!.give(buffer)
@@ -250,10 +260,8 @@ export async function readColumnFile(
     return { problem: text }
   }
   if (raw.length !== expect.bytes) return problem(`it is ${raw.length} bytes long, the manifest says ${expect.bytes}`)
-  // On the thread pool, not the loop: open checks 350 MB of column files at a million files,
-  // while it loads the file before (docs/store.md, "Column files").
-  const digest = Buffer.from(await webcrypto.subtle.digest('SHA-256', raw)).toString('hex')
-  if (digest !== expect.sha256) return problem('its checksum is not the one in the manifest')
+  sha256 ??= createHash('sha256').update(raw).digest('hex')
+  if (sha256 !== expect.sha256) return problem('its checksum is not the one in the manifest')
   // Typed arrays need their start at a multiple of their element size.
   const bytes = raw.byteOffset % 8 === 0 ? raw : Buffer.from(raw)
   try {
@@ -278,8 +286,9 @@ export class ReadBuffers {
   take(bytes: number): Buffer {
     const fits = this.free.findIndex((b) => b.length >= bytes)
     if (fits >= 0) return this.free.splice(fits, 1)[0]
-    // Room to spare, so the next files (of about the same size) fit too.
-    return Buffer.allocUnsafeSlow(Math.max(bytes + (bytes >> 2), 1 << 16))
+    // Room to spare, so the next files (of about the same size) fit too; shared, so that the
+    // reading thread (columnReader.ts) reads into it.
+    return Buffer.from(new SharedArrayBuffer(Math.max(bytes + (bytes >> 2), 1 << 16)))
   }
 
   give(buffer: Buffer): void {

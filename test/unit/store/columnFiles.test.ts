@@ -233,6 +233,22 @@ describe('column files', () => {
     expect(contents(again)).toEqual(before)
   })
 
+  it('cut short or missing are told by their size and read around from their segments', async () => {
+    await library()
+    const before = contents(await opened())
+    await closed(open[0])
+    const [first, second] = namedColumnFiles(dir)
+    const cut = path.join(dir, 'segments', first)
+    const size = fs.statSync(cut).size
+    fs.truncateSync(cut, size - 8)
+    fs.rmSync(path.join(dir, 'segments', second))
+
+    const store = await opened()
+    expect(log(store).columnProblems).toEqual([`segments/${first}: it is ${size - 8} bytes long, the manifest says ${size}`, `segments/${second}: it is missing`])
+    expect(log(store).coldSegmentsLoaded.fromLines).toBe(2)
+    expect(contents(store)).toEqual(before)
+  })
+
   it('let damage inside a segment be found when a record is read, and never copied into a new segment', async () => {
     await library()
     const segments = path.join(dir, 'segments')
