@@ -1,6 +1,7 @@
 import type { GrantRecord, Id, Level, LevelOrNone } from '../../../shared/domain.js'
 import { F_COLLECTION, F_FLAGS, FOLDER, FOLDER_NODE, HAS_COLLECTIONS, HAS_GRANTS, LIVE, N_CREATOR, N_FLAGS, N_PARENT, N_PARENT_FOLDER, NODE, SEVERAL, type AssetColumns } from '../store/assetColumns.js'
 import type { Members } from '../store/multimap.js'
+import { anyMarked } from '../store/slotCollections.js'
 import type { Store } from '../store/store.js'
 import { FolderOrder, orTable, RANK_BITS, readTable, VIA_BIT } from './folderOrder.js'
 
@@ -531,7 +532,7 @@ export class PermissionEngine {
         if ((fnode[at + F_FLAGS] & (LIVE | HAS_COLLECTIONS)) !== (LIVE | HAS_COLLECTIONS)) continue
         const only = fnode[at + F_COLLECTION]
         if (only >= 0) visit(only, folder)
-        else if (only === SEVERAL) for (const n of columns.collectionsOf(columns.folderSlot[folder])) visit(n, folder)
+        else if (only === SEVERAL) for (const n of Array.from(columns.collectionsHolding(columns.folderSlot[folder]))) visit(n, folder)
       }
     }
     each((n) => starts[n + 2]++)
@@ -563,9 +564,10 @@ export class PermissionEngine {
     let via = (parentPacked & VIA_COLLECTION) !== 0
     if (!via && (flags & HAS_COLLECTIONS) !== 0 && (exact || (flags & FOLDER) !== 0 || rank === 0)) {
       const viewable = cache.viewable ?? this.viewableOf(cache)
-      const only = columns.collectionOf[slot]
+      const held = columns.held
+      const only = held.of[slot]
       if (only >= 0) via = isViewable(viewable, only)
-      else if (only === SEVERAL) via = anyViewable(viewable, columns.collectionsOf(slot))
+      else if (only < -1) via = anyMarked(held.lists, only, viewable)
     }
     return rank | (via ? VIA_COLLECTION : 0)
   }
@@ -603,12 +605,6 @@ export class PermissionEngine {
 /** Whether the collection numbered `n` is marked in `viewable` (one numbered since it was made is not: see viewableOf). */
 function isViewable(viewable: Uint32Array, n: number): boolean {
   return n >> 5 < viewable.length && ((viewable[n >> 5] >>> (n & 31)) & 1) !== 0
-}
-
-/** Whether any of the collections numbered in `numbers` is marked in `viewable`. */
-function anyViewable(viewable: Uint32Array, numbers: Int32Array): boolean {
-  for (let i = 0; i < numbers.length; i++) if (isViewable(viewable, numbers[i])) return true
-  return false
 }
 
 /** Whether two lists hold the same ids in the same order. */

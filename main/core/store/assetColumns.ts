@@ -2,6 +2,7 @@ import type { AssetRecord, Id } from '../../../shared/domain.js'
 import { columnValue, type ColumnBatch, type StringColumn } from './hotColumns.js'
 import { IdIndex, numberColumn } from './idIndex.js'
 import { searchDocFromColumn, type SearchDoc } from './searchTexts.js'
+import { SlotCollections } from './slotCollections.js'
 import { TextChunks } from './textChunks.js'
 
 /** Bits of AssetColumns.flags. */
@@ -13,8 +14,7 @@ export const HAS_GRANTS = 4
 export const HAS_COLLECTIONS = 8
 
 const INITIAL = 1024
-const EMPTY = new Int32Array(0)
-/** In collectionOf: the asset sits in more than one collection (see AssetColumns.collectionsOf). */
+/** In folderNode's F_COLLECTION: the folder sits in more than one collection (see AssetColumns.collectionsHolding). */
 export const SEVERAL = -2
 
 /**
@@ -47,7 +47,7 @@ export const F_PARENT = 0
 export const F_CREATOR = 1
 /** In folderNode: the flags (as in flags). */
 export const F_FLAGS = 2
-/** In folderNode: as collectionOf. */
+/** In folderNode: the number of the one collection holding the folder exactly; -1 for none, SEVERAL for more. */
 export const F_COLLECTION = 3
 /** In folderNode's F_PARENT: the parent's folder number is not known yet (a parent loaded after its child). */
 export const NOT_NUMBERED = -2
@@ -115,12 +115,8 @@ export class AssetColumns {
    * order the library has always listed its records in (a changed record goes last).
    */
   putOrder = new Int32Array(INITIAL)
-  /**
-   * Slot -> the number (see collection) of the one collection holding exactly this asset;
-   * -1 for none, SEVERAL for more, whose numbers are in `several`.
-   */
-  collectionOf = new Int32Array(INITIAL).fill(-1)
-  private readonly several = new Map<number, Int32Array>()
+  /** Slot -> the numbers (see collection) of the collections holding exactly this asset. */
+  readonly held = new SlotCollections(INITIAL)
   puts = 0
   folders = 0
   /** After putBatch: which of its records were live already (put again), or null for none. */
@@ -186,15 +182,9 @@ export class AssetColumns {
     return this.collectionIndex.length
   }
 
-  /** The numbers of the collections holding the asset in `slot` (where collectionOf says SEVERAL). */
-  collectionsOf(slot: number): Int32Array {
-    return this.several.get(slot) ?? new Int32Array(0)
-  }
-
   /** The numbers of the collections holding exactly the asset in `slot`, in the order they took it. */
   collectionsHolding(slot: number): ArrayLike<number> {
-    const only = this.collectionOf[slot]
-    return only === -1 ? EMPTY : only === SEVERAL ? this.several.get(slot)! : [only]
+    return this.held.holding(slot)
   }
 
   /** The collection `collectionId` holds exactly the asset `id` now (associations are the index: no map of its own). */
@@ -204,21 +194,8 @@ export class AssetColumns {
 
   /** addToCollection by numbers. */
   addSlotToCollection(slot: number, n: number): void {
-    const only = this.collectionOf[slot]
     this.flags[slot] |= HAS_COLLECTIONS
-    if (only === -1) this.collectionOf[slot] = n
-    else if (only === SEVERAL) {
-      const held = this.several.get(slot)!
-      if (!held.includes(n)) {
-        const next = new Int32Array(held.length + 1)
-        next.set(held)
-        next[held.length] = n
-        this.several.set(slot, next)
-      }
-    } else if (only !== n) {
-      this.collectionOf[slot] = SEVERAL
-      this.several.set(slot, Int32Array.of(only, n))
-    }
+    this.held.add(slot, n)
     this.syncFlags(slot)
   }
 
@@ -226,17 +203,7 @@ export class AssetColumns {
     const slot = this.slotOf(id)
     const n = this.collectionNumber(collectionId)
     if (slot === undefined || n === undefined) return
-    const only = this.collectionOf[slot]
-    if (only === n) {
-      this.collectionOf[slot] = -1
-      this.flags[slot] &= ~HAS_COLLECTIONS
-    } else if (only === SEVERAL) {
-      const rest = this.several.get(slot)!.filter((c) => c !== n)
-      if (rest.length === 1) {
-        this.several.delete(slot)
-        this.collectionOf[slot] = rest[0]
-      } else this.several.set(slot, rest)
-    }
+    if (!this.held.remove(slot, n)) this.flags[slot] &= ~HAS_COLLECTIONS
     this.syncFlags(slot)
   }
 
@@ -452,7 +419,8 @@ export class AssetColumns {
     nodes[at + F_PARENT] = parentFolder
     nodes[at + F_CREATOR] = this.creator[slot]
     nodes[at + F_FLAGS] = flags
-    nodes[at + F_COLLECTION] = this.collectionOf[slot]
+    const held = this.held.of[slot]
+    nodes[at + F_COLLECTION] = held < -1 ? SEVERAL : held
     this.folderSlot[folder] = slot
     this.folderEdits++
   }
@@ -492,7 +460,7 @@ export class AssetColumns {
     this.flags = widen(this.flags, (n) => new Uint8Array(n))
     this.folderNumber = widen(this.folderNumber, (n) => new Int32Array(n), -1)
     this.putOrder = widen(this.putOrder, (n) => new Int32Array(n))
-    this.collectionOf = widen(this.collectionOf, (n) => new Int32Array(n), -1)
+    this.held.fit(size)
     const node = emptyNodes(new Int32Array(size * NODE), this.node.length / NODE)
     node.set(this.node)
     this.node = node
