@@ -6,8 +6,13 @@ import fs from 'node:fs'
 import { createHash } from 'node:crypto'
 import { parentPort } from 'node:worker_threads'
 
-/** `memory`: a SharedArrayBuffer the file is read into from its start; `expect`: the size the manifest gives. */
-function read({ file, memory, expect }) {
+/** The buffers shared with the main thread, by number: each comes once, then is named by its number. */
+const memories = new Map()
+
+/** `memoryNo`: the SharedArrayBuffer the file is read into from its start; `expect`: the size the manifest gives. */
+function read({ file, memoryNo, memory: sent, expect }) {
+  if (sent !== undefined) memories.set(memoryNo, sent)
+  const memory = memories.get(memoryNo)
   let fd
   try {
     fd = fs.openSync(file, 'r')

@@ -14,6 +14,8 @@ export class ColumnFileReader {
   private worker: Worker | null = null
   private readonly waiting = new Map<number, (read: ColumnFileRead | null) => void>()
   private next = 0
+  /** The shared buffers the thread has been sent, by number: each is sent once, then named. */
+  private readonly sent = new Map<SharedArrayBuffer, number>()
 
   constructor() {
     try {
@@ -47,7 +49,12 @@ export class ColumnFileReader {
     return new Promise((resolve) => {
       this.waiting.set(id, resolve)
       worker.ref()
-      worker.postMessage({ id, file, memory: buffer.buffer, expect: expectBytes })
+      const memory = buffer.buffer as SharedArrayBuffer
+      let memoryNo = this.sent.get(memory)
+      // Sending a shared buffer cost half a millisecond each time; a number costs nothing.
+      const first = memoryNo === undefined
+      if (memoryNo === undefined) this.sent.set(memory, (memoryNo = this.sent.size))
+      worker.postMessage({ id, file, memoryNo, memory: first ? memory : undefined, expect: expectBytes })
     })
   }
 

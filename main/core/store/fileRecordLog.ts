@@ -300,7 +300,7 @@ export class FileRecordLog implements RecordLog {
     sink.columns(info.table, batch, this.cold.ref(no, 0))
     this.coldSegmentsLoaded.fromColumns++
     // A column file of an older format is written again in this one by the next compaction or close.
-    return { ...info, hashes: hashes.slice().sort(), ...(batch.format < COLUMN_FORMAT ? { olderColumns: true } : {}) }
+    return { ...info, hashes: hashes.slice(), unsorted: true, ...(batch.format < COLUMN_FORMAT ? { olderColumns: true } : {}) }
   }
 
   /**
