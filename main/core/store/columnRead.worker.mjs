@@ -10,8 +10,7 @@ import { parentPort } from 'node:worker_threads'
 const memories = new Map()
 
 /** `memoryNo`: the SharedArrayBuffer the file is read into from its start; `expect`: the size the manifest gives. */
-function read({ file, memoryNo, memory: sent, expect }) {
-  if (sent !== undefined) memories.set(memoryNo, sent)
+function read({ file, memoryNo, expect }) {
   const memory = memories.get(memoryNo)
   let fd
   try {
@@ -39,4 +38,49 @@ function read({ file, memoryNo, memory: sent, expect }) {
   }
 }
 
-parentPort.on('message', (message) => parentPort.postMessage({ id: message.id, ...read(message) }))
+/**
+ * The number of each id of a column (ASCII bytes, each with its FNV-1a hash) in the main
+ * thread's id index, or -1: the probe of IdIndex.get (main/core/store/idIndex.ts) over the
+ * index's shared arrays, read only. The main thread may be adding ids meanwhile: an entry
+ * seen half written fails the hash or the length and reads as not found, never as another
+ * id, and the main thread numbers every -1 itself.
+ */
+function lookUp({ column, index }) {
+  const at = (a) => memories.get(a[0])
+  const bytes = new Uint8Array(at(column.data), column.data[1], column.data[2])
+  const starts = new Uint32Array(at(column.starts), column.starts[1], column.count + 1)
+  const hashes = new Uint32Array(at(column.hashes), column.hashes[1], column.count)
+  const table = new Int32Array(at(index.table))
+  const meta = new Int32Array(at(index.meta))
+  const arena = new Uint8Array(at(index.arena))
+  const mask = (table.length >> 1) - 1
+  const out = new Int32Array(column.count)
+  for (let i = 0; i < column.count; i++) {
+    const hash = hashes[i] | 0
+    const start = starts[i]
+    const length = starts[i + 1] - start
+    let found = -1
+    for (let place = hash & mask; ; place = (place + 1) & mask) {
+      const n = table[2 * place] - 1
+      if (n < 0) break
+      if (table[2 * place + 1] !== hash || meta[2 * n + 1] !== length) continue
+      const from = meta[2 * n]
+      let k = 0
+      while (k < length && arena[from + k] === bytes[start + k]) k++
+      if (k === length) {
+        found = n
+        break
+      }
+    }
+    out[i] = found
+  }
+  return out
+}
+
+parentPort.on('message', (message) => {
+  for (const [no, memory] of message.share) memories.set(no, memory)
+  if (message.column) {
+    const numbers = lookUp(message)
+    parentPort.postMessage({ id: message.id, numbers }, [numbers.buffer])
+  } else parentPort.postMessage({ id: message.id, ...read(message) })
+})

@@ -27,7 +27,7 @@ import { parseLibraryDocument, parseSnapshot, readLimits, refuseNewer, syncDir }
 const READ_AHEAD = 3
 
 /** A column file read and checked (or why not), or null where the segment has none to read. */
-type ColumnRead = Awaited<ReturnType<typeof readColumnFile>> | null
+type ColumnRead = ((Awaited<ReturnType<typeof readColumnFile>> & { lookedUp?: Int32Array }) | { problem: string }) | null
 
 export interface FileRecordLogOptions {
   clock?: () => number
@@ -75,6 +75,8 @@ export class FileRecordLog implements RecordLog {
   /** Segment file -> its number in `cold`, for segments of tables the store keeps cold. */
   private readonly coldNumbers = new Map<string, number>()
   private sink: LoadSink | null = null
+  /** While segments load: the index of the last one loaded, so a read ahead knows which tables are in. */
+  private loadedThrough = -1
   /** Column files found damaged at open (and read around): for diagnostics and tests. */
   readonly columnProblems: string[] = []
   /** How the segments of cold tables were loaded at open: from column files, or line by line. */
@@ -159,7 +161,7 @@ export class FileRecordLog implements RecordLog {
         const reader = segments.some((s) => s.columns) ? new ColumnFileReader() : undefined
         const readAhead = (i: number) => {
           if (i >= segments.length || ahead.has(i)) return
-          const read = this.readColumnBytes(segments[i], buffers, reader)
+          const read = this.readColumnBytes(segments, i, buffers, reader)
           // Awaited in turn; one left behind when a damaged segment stops the open must not go unhandled.
           read.catch(() => undefined)
           ahead.set(i, read)
@@ -172,6 +174,7 @@ export class FileRecordLog implements RecordLog {
             ahead.delete(i)
             if (info.delta) continue
             const taken = this.takeColumns(info, read)
+            this.loadedThrough = i
             // Loaded: what the store keeps of the batch it copied, so the buffer takes a later file.
             if (read !== null && 'buffer' in read && read.buffer) buffers.give(read.buffer)
             this.segments.push(taken ?? (await readSegment(this.dir, info, (record) => sink.record(info.table, record), this.coldRead(info))))
@@ -272,7 +275,8 @@ export class FileRecordLog implements RecordLog {
    * column file, the store takes no columns, or the column file is damaged (the segment's
    * lines are the records themselves; the column file is written again by the next compaction).
    */
-  private async readColumnBytes(info: Manifest['segments'][number], buffers: ReadBuffers, reader?: ColumnFileReader): Promise<ColumnRead> {
+  private async readColumnBytes(segments: Manifest['segments'], at: number, buffers: ReadBuffers, reader?: ColumnFileReader): Promise<ColumnRead> {
+    const info = segments[at]
     const sink = this.sink
     const fields = sink?.coldTables?.[info.table]
     if (!info.columns || !sink?.columns || !sink.cold || !fields) return null
@@ -280,7 +284,12 @@ export class FileRecordLog implements RecordLog {
     const size = await fsp.stat(segmentFile).then((st) => st.size, () => -1)
     // A segment missing or of the wrong size is damage the line-by-line read names.
     if (size !== info.bytes) return null
-    return readColumnFile(path.join(this.dir, columnFileOf(info.file)), { ...info.columns, records: info.records, fields }, buffers, reader)
+    const read = await readColumnFile(path.join(this.dir, columnFileOf(info.file)), { ...info.columns, records: info.records, fields }, buffers, reader)
+    const ahead = sink.lookUpAhead?.(info.table)
+    // Only once every segment of the table the ids name is in: the thread then finds them all.
+    if ('problem' in read || !reader || !ahead || !segments.every((s, k) => s.table !== ahead.after || s.delta || k <= this.loadedThrough)) return read
+    const lookedUp = await reader.lookUp(read.batch.fields[ahead.field], ahead.index)
+    return lookedUp === null ? read : { ...read, lookedUp }
   }
 
   /** Loads what readColumnBytes read of a segment; null where its lines must be read instead. */
@@ -297,7 +306,7 @@ export class FileRecordLog implements RecordLog {
     const hashes = idHashes(batch)
     const no = this.cold.add(segmentFile)
     this.coldNumbers.set(info.file, no)
-    sink.columns(info.table, batch, this.cold.ref(no, 0))
+    sink.columns(info.table, batch, this.cold.ref(no, 0), read.lookedUp)
     this.coldSegmentsLoaded.fromColumns++
     // A column file of an older format is written again in this one by the next compaction or close.
     return { ...info, hashes: hashes.slice(), unsorted: true, ...(batch.format < COLUMN_FORMAT ? { olderColumns: true } : {}) }

@@ -12,11 +12,11 @@ export class IdIndex {
    * Open addressing, kept at most half full: pairs of (number + 1, hash), so a probe reads
    * one place (0: empty).
    */
-  private table = new Int32Array(2 << 12)
+  private table = sharedInt32(2 << 12)
   /** Number -> (start in the arena, length) of an id kept as bytes; length HELD for one kept as a string. */
-  private meta = new Int32Array(2 * 1024)
+  private meta = sharedInt32(2 * 1024)
   private readonly strings: (string | undefined)[] = []
-  private arena = Buffer.allocUnsafe(1 << 16)
+  private arena = sharedBytes(1 << 16)
   private arenaUsed = 0
   private count = 0
   /** addAsciiColumn's reads ahead: a block's table entries, then where their ids' bytes start. */
@@ -35,7 +35,7 @@ export class IdIndex {
     // Ids are mostly uuids: room for that many bytes each.
     const bytes = this.arenaUsed + more * 40
     if (bytes > this.arena.length) {
-      const bigger = Buffer.allocUnsafe(bytes)
+      const bigger = sharedBytes(bytes)
       this.arena.copy(bigger, 0, 0, this.arenaUsed)
       this.arena = bigger
     }
@@ -91,7 +91,7 @@ export class IdIndex {
     }
     const length = end - start
     if (this.arenaUsed + length > this.arena.length) {
-      const bigger = Buffer.allocUnsafe(Math.max(this.arena.length * 2, this.arenaUsed + length))
+      const bigger = sharedBytes(Math.max(this.arena.length * 2, this.arenaUsed + length))
       this.arena.copy(bigger, 0, 0, this.arenaUsed)
       this.arena = bigger
     }
@@ -137,6 +137,11 @@ export class IdIndex {
         out[i] = end - start > 0xffff ? this.add(Buffer.from(data.buffer, data.byteOffset + start, end - start).toString('utf8')) : this.addAscii(data, start, end, hashes[i])
       }
     }
+  }
+
+  /** The index's arrays as they are now (each is replaced when it grows), for a thread that looks ids up in them (columnReader.ts). */
+  sharedArrays(): { table: SharedArrayBuffer; meta: SharedArrayBuffer; arena: SharedArrayBuffer } {
+    return { table: this.table.buffer as SharedArrayBuffer, meta: this.meta.buffer as SharedArrayBuffer, arena: this.arena.buffer as SharedArrayBuffer }
   }
 
   /** The id numbered `n`, made a string (and kept) the first time it is asked for. */
@@ -188,7 +193,7 @@ export class IdIndex {
   }
 
   private growMeta(size: number): void {
-    const meta = new Int32Array(size)
+    const meta = sharedInt32(size)
     meta.set(this.meta)
     this.meta = meta
   }
@@ -196,7 +201,7 @@ export class IdIndex {
   /** Moves every entry into a table of `size` places (pairs): hashes are kept in the table, nothing is hashed again. */
   private rehash(size: number): void {
     const old = this.table
-    const table = new Int32Array(size)
+    const table = sharedInt32(size)
     const mask = (size >> 1) - 1
     for (let i = 0; i < old.length; i += 2) {
       if (old[i] === 0) continue
@@ -211,6 +216,18 @@ export class IdIndex {
 
 /** Values addAsciiColumn reads ahead for at once: enough misses to keep the memory busy, few enough to stay in cache. */
 const BLOCK = 32
+
+/**
+ * The index's arrays live in shared memory, so that the thread reading column files can look
+ * ids up in them while the main thread loads (columnReader.ts); only the main thread writes.
+ */
+function sharedInt32(length: number): Int32Array {
+  return new Int32Array(new SharedArrayBuffer(length * 4))
+}
+
+function sharedBytes(length: number): Buffer {
+  return Buffer.from(new SharedArrayBuffer(length))
+}
 
 /** In IdIndex.meta: the id is held as a string. */
 const HELD = -1
@@ -238,6 +255,21 @@ export function asciiHash(bytes: Uint8Array, start: number, end: number): number
     h = Math.imul(h, 0x01000193)
   }
   return h >>> 0
+}
+
+/**
+ * numberColumn for a column whose ids were looked up ahead (ColumnFileReader.lookUp): `found`
+ * holds the number of each, or -1 where it was not found; those are numbered here, in order,
+ * as numberColumn would number them (ids never found before get theirs in this order).
+ */
+export function numberLookedUp(index: IdIndex, column: StringColumn, found: Int32Array): Int32Array {
+  if (column.kind !== 'bytes' || column.hashes === null || column.nulls !== null || found.length !== column.hashes.length) return numberColumn(index, column)
+  const { data, starts, hashes } = column
+  let missing = 0
+  for (let i = 0; i < found.length; i++) if (found[i] < 0) missing++
+  if (missing > 0) index.reserve(missing)
+  for (let i = 0; i < found.length; i++) if (found[i] < 0) found[i] = index.addAscii(data, starts[i], starts[i + 1], hashes[i])
+  return found
 }
 
 /**

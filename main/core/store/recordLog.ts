@@ -1,6 +1,7 @@
 import type { Id, TableName } from '../../../shared/domain.js'
 import type { Change } from './change.js'
 import type { ColumnBatch } from './hotColumns.js'
+import type { IdIndex } from './idIndex.js'
 
 /** Where loaded records and changes go, in order: every record of the state, then the changes after it. */
 export interface LoadSink {
@@ -26,7 +27,13 @@ export interface LoadSink {
    * may be views of a buffer the engine reads again once the call returns: what the sink keeps
    * of them it copies.
    */
-  columns?(table: TableName, batch: ColumnBatch, refBase: number): void
+  columns?(table: TableName, batch: ColumnBatch, refBase: number, lookedUp?: Int32Array): void
+  /**
+   * Optional, with `columns`: a column of `table`'s batches whose ids the sink numbers in
+   * `index`, once every segment of table `after` is loaded. An engine may look them up ahead,
+   * off the main thread, and hand the numbers found (-1 where not) with the batch as `lookedUp`.
+   */
+  lookUpAhead?(table: TableName): { field: string; index: IdIndex; after: TableName } | undefined
   /** Optional: about how many records of `table` are about to be loaded, so room is made once. */
   reserve?(table: TableName, records: number): void
   /**

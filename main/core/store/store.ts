@@ -100,13 +100,17 @@ export class Store {
         // Only the fields named in COLD_TABLES are there, which is all the indexes read of a record first seen.
         store.indexes.update(name, undefined, hot as never)
       },
-      columns(name, batch, refBase) {
+      columns(name, batch, refBase, lookedUp) {
         // A column file: the whole segment's records at once, without an object or a string each.
         if (name === 'assets') table(name).setColdMany(store.indexes.loadAssets(batch), refBase, batch.offsets)
         else if (name === 'associations') {
           table(name).setColdLater(batch.fields.id, refBase, batch.offsets)
-          store.indexes.loadAssociations(batch)
+          store.indexes.loadAssociations(batch, lookedUp)
         } else throw new Error(`No column loader for ${name}.`)
+      },
+      lookUpAhead(name) {
+        // A link's asset is numbered by the asset slots, all made once the assets are loaded.
+        return name === 'associations' ? { field: 'assetId', index: store.indexes.columns.index, after: 'assets' } : undefined
       },
       reserve(name, records) {
         if (name === 'assets') store.indexes.columns.reserve(records)
