@@ -1,6 +1,6 @@
 import type { AssetRecord, Id } from '../../../shared/domain.js'
 import { columnValue, type ColumnBatch, type StringColumn } from './hotColumns.js'
-import { IdIndex, numberColumn } from './idIndex.js'
+import { IdIndex, numberColumn, numberLookedUp } from './idIndex.js'
 import { searchDocFromColumn, type SearchDoc } from './searchTexts.js'
 import { SlotCollections } from './slotCollections.js'
 import { TextChunks } from './textChunks.js'
@@ -219,10 +219,11 @@ export class AssetColumns {
    * each, without a string or map entry per asset: ids and parents are numbered in the id
    * index, names stay bytes, kinds and creators come from small lists. Returns each record's slot.
    */
-  putBatch(batch: ColumnBatch): Int32Array {
+  putBatch(batch: ColumnBatch, parentsLookedUp?: Int32Array): Int32Array {
     const { fields, count } = batch
     const slots = numberColumn(this.index, fields.id)
-    const parents = numberColumn(this.index, fields.parentId)
+    // Looked up ahead where the loader could (LoadSink.lookUpAhead); the rest are numbered as numberColumn numbers them.
+    const parents = parentsLookedUp ? numberLookedUp(this.index, fields.parentId, parentsLookedUp) : numberColumn(this.index, fields.parentId)
     this.fit()
     const kinds = fields.kind
     const folderKind = kinds.kind === 'dict' ? kinds.dict.indexOf('folder') : -2

@@ -286,8 +286,9 @@ export class FileRecordLog implements RecordLog {
     if (size !== info.bytes) return null
     const read = await readColumnFile(path.join(this.dir, columnFileOf(info.file)), { ...info.columns, records: info.records, fields }, buffers, reader)
     const ahead = sink.lookUpAhead?.(info.table)
-    // Only once every segment of the table the ids name is in: the thread then finds them all.
-    if ('problem' in read || !reader || !ahead || !segments.every((s, k) => s.table !== ahead.after || s.delta || k <= this.loadedThrough)) return read
+    // Where asked, only once every segment of the table the ids name is in: the thread then finds them all.
+    if ('problem' in read || !reader || !ahead) return read
+    if (ahead.after && !segments.every((s, k) => s.table !== ahead.after || s.delta || k <= this.loadedThrough)) return read
     const lookedUp = await reader.lookUp(read.batch.fields[ahead.field], ahead.index)
     return lookedUp === null ? read : { ...read, lookedUp }
   }

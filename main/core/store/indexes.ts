@@ -167,9 +167,9 @@ export class Indexes {
    * Takes a column file's assets, as `update('assets', undefined, hot)` would take each
    * (docs/scale.md, "Open from column files"). Returns each record's slot.
    */
-  loadAssets(batch: ColumnBatch): Int32Array {
+  loadAssets(batch: ColumnBatch, parentsLookedUp?: Int32Array): Int32Array {
     const { columns } = this
-    const slots = columns.putBatch(batch)
+    const slots = columns.putBatch(batch, parentsLookedUp)
     const lists = this.children.lists
     const { wasLive } = columns
     for (let i = 0; i < slots.length; i++) {

@@ -30,10 +30,11 @@ export interface LoadSink {
   columns?(table: TableName, batch: ColumnBatch, refBase: number, lookedUp?: Int32Array): void
   /**
    * Optional, with `columns`: a column of `table`'s batches whose ids the sink numbers in
-   * `index`, once every segment of table `after` is loaded. An engine may look them up ahead,
-   * off the main thread, and hand the numbers found (-1 where not) with the batch as `lookedUp`.
+   * `index` (where most are, once every segment of table `after` is loaded). An engine may look
+   * them up ahead, off the main thread, and hand the numbers found (-1 where not) with the
+   * batch as `lookedUp`.
    */
-  lookUpAhead?(table: TableName): { field: string; index: IdIndex; after: TableName } | undefined
+  lookUpAhead?(table: TableName): { field: string; index: IdIndex; after?: TableName } | undefined
   /** Optional: about how many records of `table` are about to be loaded, so room is made once. */
   reserve?(table: TableName, records: number): void
   /**

@@ -102,15 +102,18 @@ export class Store {
       },
       columns(name, batch, refBase, lookedUp) {
         // A column file: the whole segment's records at once, without an object or a string each.
-        if (name === 'assets') table(name).setColdMany(store.indexes.loadAssets(batch), refBase, batch.offsets)
+        if (name === 'assets') table(name).setColdMany(store.indexes.loadAssets(batch, lookedUp), refBase, batch.offsets)
         else if (name === 'associations') {
           table(name).setColdLater(batch.fields.id, refBase, batch.offsets)
           store.indexes.loadAssociations(batch, lookedUp)
         } else throw new Error(`No column loader for ${name}.`)
       },
       lookUpAhead(name) {
-        // A link's asset is numbered by the asset slots, all made once the assets are loaded.
-        return name === 'associations' ? { field: 'assetId', index: store.indexes.columns.index, after: 'assets' } : undefined
+        const index = store.indexes.columns.index
+        // A link's asset has its slot once the assets are loaded; an asset's parent, once the
+        // parent is (most folders come before their files, and the rest are numbered here).
+        if (name === 'associations') return { field: 'assetId', index, after: 'assets' }
+        return name === 'assets' ? { field: 'parentId', index } : undefined
       },
       reserve(name, records) {
         if (name === 'assets') store.indexes.columns.reserve(records)
