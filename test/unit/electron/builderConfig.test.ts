@@ -78,3 +78,24 @@ describe('electron-builder.yml', () => {
     expect(pkg.main).toBe('out/main/index.js')
   })
 })
+
+describe('electron.vite.config.ts', () => {
+  it('copies next to the bundle every script the core starts by a path next to its own module', () => {
+    const root = new URL('../../../', import.meta.url)
+    const viteConfig = fs.readFileSync(new URL('electron.vite.config.ts', root), 'utf8')
+    const started: string[] = []
+    for (const entry of fs.readdirSync(new URL('main', root), { recursive: true, withFileTypes: true })) {
+      if (!entry.isFile() || !entry.name.endsWith('.ts')) continue
+      const source = fs.readFileSync(path.join(entry.parentPath, entry.name), 'utf8')
+      for (const [, script] of source.matchAll(/new URL\('\.\/([\w.]+\.mjs)', import\.meta\.url\)/g)) {
+        started.push(`./${path.relative(new URL(root).pathname, path.join(entry.parentPath, script))}`)
+      }
+    }
+    // The column reader, the copy threads, the PDF renderer and the background remover at least.
+    expect(started.length).toBeGreaterThanOrEqual(4)
+    for (const script of started) {
+      expect(fs.existsSync(new URL(script, root))).toBe(true)
+      expect(viteConfig).toContain(`'${script}'`)
+    }
+  })
+})
