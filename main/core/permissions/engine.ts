@@ -3,7 +3,7 @@ import { F_COLLECTION, F_FLAGS, FOLDER, FOLDER_NODE, HAS_COLLECTIONS, HAS_GRANTS
 import type { Members } from '../store/multimap.js'
 import { anyMarked } from '../store/slotCollections.js'
 import type { Store } from '../store/store.js'
-import { FolderOrder, orTable, RANK_BITS, readTable, VIA_BIT } from './folderOrder.js'
+import { FolderOrder, RANK_BITS, readTable, unionTables, VIA_BIT } from './folderOrder.js'
 
 /** Levels as ranks: 0 none, 1 view, 2 contribute, 3 manage. */
 const RANK_LEVEL: LevelOrNone[] = ['none', 'view', 'contribute', 'manage']
@@ -419,9 +419,7 @@ export class PermissionEngine {
 
   /** The walk's chain of slots, twice as long, what it held kept. */
   private longerChain(): Int32Array<ArrayBuffer> {
-    const longer = new Int32Array(this.chain.length * 2)
-    longer.set(this.chain)
-    return (this.chain = longer)
+    return (this.chain = longer(this.chain, 0))
   }
 
   /** The folder order, made again where folders changed shape since (or many were made: see FolderOrder.staleFor). */
@@ -451,10 +449,9 @@ export class PermissionEngine {
     let table: Uint32Array
     if (ranks.length === 0 && !this.holdFolders(collections) && !order.madeAny(subject) && groups.length <= 1) table = groups.length === 1 ? groups[0] : order.empty
     else {
-      table = new Uint32Array(order.words)
+      table = unionTables(groups, order.words)
       this.markSubject(table, order, ranks, collections)
       order.markMade(table, subject)
-      for (const group of groups) orTable(table, group)
     }
     cache.table = table
     cache.tableOrder = order
@@ -525,21 +522,33 @@ export class PermissionEngine {
     const columns = this.columns
     const fnode = columns.folderNode
     const count = columns.folders
-    const starts = new Int32Array(columns.collections + 2)
-    const each = (visit: (n: number, folder: number) => void) => {
-      for (let folder = 0; folder < count; folder++) {
-        const at = folder * FOLDER_NODE
-        if ((fnode[at + F_FLAGS] & (LIVE | HAS_COLLECTIONS)) !== (LIVE | HAS_COLLECTIONS)) continue
-        const only = fnode[at + F_COLLECTION]
-        if (only >= 0) visit(only, folder)
-        else if (only === SEVERAL) for (const n of Array.from(columns.collectionsHolding(columns.folderSlot[folder]))) visit(n, folder)
+    // One pass over the folders for (collection, folder) pairs, then a counting sort: run once
+    // per engine, so mostly before the code is optimised, where a call per pair cost most.
+    let pairs = new Int32Array(1024)
+    let length = 0
+    for (let folder = 0; folder < count; folder++) {
+      const at = folder * FOLDER_NODE
+      if ((fnode[at + F_FLAGS] & (LIVE | HAS_COLLECTIONS)) !== (LIVE | HAS_COLLECTIONS)) continue
+      const only = fnode[at + F_COLLECTION]
+      const numbers = only >= 0 ? null : only === SEVERAL ? columns.collectionsHolding(columns.folderSlot[folder]) : NONE
+      const more = numbers === null ? 1 : numbers.length
+      if (length + 2 * more > pairs.length) pairs = longer(pairs, length + 2 * more)
+      if (numbers === null) {
+        pairs[length++] = only
+        pairs[length++] = folder
+      } else {
+        for (let i = 0; i < numbers.length; i++) {
+          pairs[length++] = numbers[i]
+          pairs[length++] = folder
+        }
       }
     }
-    each((n) => starts[n + 2]++)
+    const starts = new Int32Array(columns.collections + 2)
+    for (let i = 0; i < length; i += 2) starts[pairs[i] + 2]++
     for (let n = 2; n < starts.length; n++) starts[n] += starts[n - 1]
-    const folders = new Int32Array(starts[starts.length - 1])
+    const folders = new Int32Array(length >> 1)
     // starts[n + 1] counts up from where collection n's folders begin, ending where they end.
-    each((n, folder) => (folders[starts[n + 1]++] = folder))
+    for (let i = 0; i < length; i += 2) folders[starts[pairs[i] + 1]++] = pairs[i + 1]
     const lists = { starts: starts.subarray(0, columns.collections + 1), folders }
     this.collectionFolders = lists
     return lists
@@ -612,6 +621,15 @@ function sameIds(a: readonly Id[], b: readonly Id[]): boolean {
   if (a.length !== b.length) return false
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
   return true
+}
+
+const NONE = new Int32Array(0)
+
+/** `list` copied into one at least `size` long (twice as long where that is more). */
+function longer(list: Int32Array, size: number): Int32Array<ArrayBuffer> {
+  const grown = new Int32Array(Math.max(size, list.length * 2))
+  grown.set(list)
+  return grown
 }
 
 /** A memo long enough for `slot`, keeping what is known. */

@@ -132,9 +132,25 @@ export function readTable(table: Uint32Array, position: number): number {
   return PACKED[(table[position >> 3] >>> ((position & 7) << 2)) & 15]
 }
 
-/** ORs `from` into `into`, word by word. */
-export function orTable(into: Uint32Array, from: Uint32Array): void {
-  for (let i = 0; i < into.length; i++) into[i] |= from[i]
+/**
+ * A new table of `words` words, the given tables OR-ed word by word: a copy of the first,
+ * then the rest two at a time, so that the new table is read and written once for each two
+ * (a user's table over their groups' is made on their first check: docs/scale.md).
+ */
+export function unionTables(tables: readonly Uint32Array[], words: number): Uint32Array {
+  if (tables.length === 0) return new Uint32Array(words)
+  const into = tables[0].slice()
+  let k = 1
+  for (; k + 1 < tables.length; k += 2) {
+    const a = tables[k]
+    const b = tables[k + 1]
+    for (let i = 0; i < words; i++) into[i] |= a[i] | b[i]
+  }
+  if (k < tables.length) {
+    const a = tables[k]
+    for (let i = 0; i < words; i++) into[i] |= a[i]
+  }
+  return into
 }
 
 /** Sets `bits` (a half byte) at positions [from, to). */
