@@ -439,7 +439,10 @@ export class AssetColumns {
 
   setFlag(id: Id, flag: number, on: boolean): void {
     const slot = on ? this.slotFor(id) : this.slotOf(id)
-    if (slot === undefined) return
+    if (slot !== undefined) this.setSlotFlag(slot, flag, on)
+  }
+
+  setSlotFlag(slot: number, flag: number, on: boolean): void {
     if (on) this.flags[slot] |= flag
     else this.flags[slot] &= ~flag
     this.syncFlags(slot)

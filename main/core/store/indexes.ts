@@ -341,10 +341,12 @@ export class Indexes {
       if (!bySub) this.grantsBySubject.set(after.subjectId, (bySub = new Map()))
       bySub.set(after.resourceId, after)
       if (after.resourceType === 'asset') {
-        this.columns.setFlag(after.resourceId, HAS_GRANTS, true)
+        // One lookup of the id: 100,000 grants at a million files.
+        const slot = this.columns.slotFor(after.resourceId)
+        this.columns.setSlotFlag(slot, HAS_GRANTS, true)
         let ranks = this.assetGrantRanks.get(after.subjectId)
         if (!ranks) this.assetGrantRanks.set(after.subjectId, (ranks = new Map()))
-        ranks.set(this.columns.slotFor(after.resourceId), levelRank[after.level])
+        ranks.set(slot, levelRank[after.level])
       }
     }
     if (this.loading) return
