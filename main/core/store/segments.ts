@@ -243,9 +243,8 @@ export async function readSegment(dir: string, info: SegmentInfo, onRecord: (rec
   const hash = createHash('sha256')
   const hashes = new Uint32Array(info.records)
   let count = 0
-  for await (const { line, position, number } of lines(file)) {
-    hash.update(line)
-    hash.update('\n')
+  // Hashed a chunk at a time, as read: two calls a line were a tenth of loading 200,000 grants, comments and activities.
+  for await (const { line, position, number } of lines(file, (piece) => hash.update(piece))) {
     if (line.length > readLimits.maxStringChars) throw new AppError('LIBRARY_TOO_LARGE', `A record in ${file} at byte ${position} is longer than a string can be.`, { file, position })
     const record = (cold && readHotFields(line, cold.fields)) ?? parseLine(file, line, position, number)
     const problem = recordProblem(record)
