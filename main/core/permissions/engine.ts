@@ -445,7 +445,7 @@ export class PermissionEngine {
     const { userId, subject } = cache
     const { indexes, tables } = this.store
     const collections = Array.from(this.grantedCollections(userId))
-    for (const id of indexes.collectionsByCreator.get(userId)) if (tables.collections.get(id) !== undefined) collections.push(this.columns.collection(id))
+    for (const id of indexes.collectionsByCreator.get(userId)) if (tables.collections.has(id)) collections.push(this.columns.collection(id))
     let table: Uint32Array
     if (ranks.length === 0 && !this.holdFolders(collections) && !order.madeAny(subject) && groups.length <= 1) table = groups.length === 1 ? groups[0] : order.empty
     else {
@@ -587,7 +587,7 @@ export class PermissionEngine {
     // Numbered first: numbering may add collections, and the memo is made as long as their count.
     const granted = [cache.userId, ...cache.groups].map((subject) => this.grantedCollections(subject))
     const own: number[] = []
-    for (const id of indexes.collectionsByCreator.get(cache.userId)) if (tables.collections.get(id) !== undefined) own.push(this.columns.collection(id))
+    for (const id of indexes.collectionsByCreator.get(cache.userId)) if (tables.collections.has(id)) own.push(this.columns.collection(id))
     // A bit per collection, so every user's stay in the processor's caches together.
     const viewable = new Uint32Array((this.columns.collections + 31) >> 5)
     for (const numbers of granted) for (const n of numbers) viewable[n >> 5] |= 1 << (n & 31)
@@ -602,7 +602,7 @@ export class PermissionEngine {
       const { indexes, tables } = this.store
       const found: number[] = []
       for (const grant of indexes.grantsBySubject.get(subject)?.values() ?? []) {
-        if (grant.resourceType === 'collection' && tables.collections.get(grant.resourceId) !== undefined) found.push(this.columns.collection(grant.resourceId))
+        if (grant.resourceType === 'collection' && tables.collections.has(grant.resourceId)) found.push(this.columns.collection(grant.resourceId))
       }
       numbers = Int32Array.from(found)
       this.subjectCollections.set(subject, numbers)

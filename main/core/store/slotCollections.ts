@@ -69,9 +69,11 @@ export class SlotCollections {
 
   /** Writes `numbers` (two or more) as the slot's list, at the end. */
   private write(slot: number, numbers: number[]): void {
-    this.drop(slot)
     const size = numbers.length + 2
+    // Room first: a compaction counts the slot's own list as live and moves it, so the new
+    // array has room for everything it copies (the list may be most of it) and the new list.
     if (this.used + size > this.lists.length) this.makeRoom(size)
+    this.drop(slot)
     const at = this.used
     this.lists[at] = slot
     this.lists[at + 1] = numbers.length

@@ -81,6 +81,18 @@ describe('the collections holding each slot', () => {
     expect(several).toBeGreaterThan(0)
   })
 
+  it('hold one slot in thousands of collections, its list written anew on each add and moved by compactions', () => {
+    const held = new SlotCollections(8)
+    held.add(5, 7)
+    held.add(5, 8)
+    for (let n = 0; n < 3000; n++) held.add(1, n)
+    expect(Array.from(held.holding(1))).toEqual(Array.from({ length: 3000 }, (_, n) => n))
+    expect(Array.from(held.holding(5))).toEqual([7, 8])
+    for (let n = 0; n < 3000; n += 2) held.remove(1, n)
+    expect(Array.from(held.holding(1))).toEqual(Array.from({ length: 1500 }, (_, i) => 2 * i + 1))
+    expect(Array.from(held.holding(5))).toEqual([7, 8])
+  })
+
   it('keep one number in place and a list only for two or more', () => {
     const held = new SlotCollections(4)
     held.add(1, 7)
