@@ -6,6 +6,11 @@ import fs from 'node:fs'
 import { createHash } from 'node:crypto'
 import { parentPort } from 'node:worker_threads'
 
+/** Ids lookUp reads ahead for at once. */
+const BLOCK = 32
+/** What lookUp's reads ahead summed. */
+let touchedSum = 0
+
 /** The buffers shared with the main thread, by number: each comes once, then is named by its number. */
 const memories = new Map()
 
@@ -55,7 +60,20 @@ function lookUp({ column, index }) {
   const arena = new Uint8Array(at(index.arena))
   const mask = (table.length >> 1) - 1
   const out = new Int32Array(column.count)
+  const ahead = new Int32Array(BLOCK)
+  let touched = 0
   for (let i = 0; i < column.count; i++) {
+    // A block at a time, the reads that depend on nothing first, so their cache misses overlap
+    // (as IdIndex.addAsciiColumn does): the table places, then where the ids there start, then their bytes.
+    if (i % BLOCK === 0) {
+      const end = Math.min(i + BLOCK, column.count)
+      for (let k = i; k < end; k++) {
+        const place = 2 * ((hashes[k] | 0) & mask)
+        ahead[k - i] = table[place + 1] === (hashes[k] | 0) ? table[place] - 1 : -1
+      }
+      for (let k = 0; k < end - i; k++) if (ahead[k] >= 0) ahead[k] = meta[2 * ahead[k]]
+      for (let k = 0; k < end - i; k++) if (ahead[k] >= 0) touched += arena[ahead[k]]
+    }
     const hash = hashes[i] | 0
     const start = starts[i]
     const length = starts[i + 1] - start
@@ -74,6 +92,8 @@ function lookUp({ column, index }) {
     }
     out[i] = found
   }
+  // Kept, so the reads ahead are not optimised away.
+  touchedSum += touched
   return out
 }
 
