@@ -9,7 +9,7 @@ import { parentPort } from 'node:worker_threads'
 /** Ids lookUp reads ahead for at once. */
 const BLOCK = 32
 /** What lookUp's reads ahead summed. */
-let touchedSum = 0
+let _touchedSum = 0
 
 /** The buffers shared with the main thread, by number: each comes once, then is named by its number. */
 const memories = new Map()
@@ -93,7 +93,7 @@ function lookUp({ column, index }) {
     out[i] = found
   }
   // Kept, so the reads ahead are not optimised away.
-  touchedSum += touched
+  _touchedSum += touched
   return out
 }
 
