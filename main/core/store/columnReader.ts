@@ -7,10 +7,11 @@ export type ColumnFileRead = { missing: true } | { size: number; sha256?: string
 
 /**
  * Reads column files and checks their sha256 on a thread of its own (columnRead.worker.mjs),
- * into buffers shared with it (ReadBuffers in hotColumns.ts): at a million files open reads
- * 350 MB of column files, and hashing them took 0.35 s of the main thread, which open is bound
- * by (docs/store.md, "Column files"). When the thread cannot be started, or stops, each read
- * is answered as unavailable and the caller reads the file itself.
+ * into buffers shared with it (ReadBuffers in hotColumns.ts), and looks ids of their columns up
+ * in the store's id index there: at a million files open reads 350 MB of column files, and
+ * hashing them took 0.35 s of the main thread, which open is bound by (docs/store.md, "Column
+ * files"; docs/scale.md, "Open"). When the thread cannot be started, or stops, each read is
+ * answered as unavailable and the caller reads and numbers on its own.
  */
 export class ColumnFileReader {
   private worker: Worker | null = null
@@ -52,9 +53,10 @@ export class ColumnFileReader {
 
   /**
    * The number of each id of `column` in `index` (-1 where the thread did not find it), looked
-   * up on the thread: open hands link files to the store with their assets' slots found, which
-   * took the main thread 0.35 s at a million files. Null when it cannot be asked (the thread is
-   * gone, or the column is not ASCII ids with their hashes in shared memory).
+   * up on the thread: open hands link and asset files to the store with the slots of the links'
+   * assets and of the assets' parents found, which took the main thread 0.35 s each at a
+   * million files. Null when it cannot be asked (the thread is gone, or the column is not ASCII
+   * ids with their hashes in shared memory).
    */
   async lookUp(column: StringColumn, index: IdIndex): Promise<Int32Array | null> {
     if (column.kind !== 'bytes' || column.hashes === null || column.nulls !== null) return null
