@@ -1,6 +1,6 @@
 import type { AssetRecord, Id } from '../../../shared/domain.js'
 import { columnValue, type ColumnBatch, type StringColumn } from './hotColumns.js'
-import { IdIndex, numberColumn, numberLookedUp } from './idIndex.js'
+import { IdIndex, numberColumn } from './idIndex.js'
 import { searchDocFromColumn, type SearchDoc } from './searchTexts.js'
 import { SlotCollections } from './slotCollections.js'
 import { TextChunks } from './textChunks.js'
@@ -223,7 +223,7 @@ export class AssetColumns {
     const { fields, count } = batch
     const slots = numberColumn(this.index, fields.id)
     // Looked up ahead where the loader could (LoadSink.lookUpAhead); the rest are numbered as numberColumn numbers them.
-    const parents = parentsLookedUp ? numberLookedUp(this.index, fields.parentId, parentsLookedUp) : numberColumn(this.index, fields.parentId)
+    const parents = numberColumn(this.index, fields.parentId, parentsLookedUp)
     this.fit()
     const kinds = fields.kind
     const folderKind = kinds.kind === 'dict' ? kinds.dict.indexOf('folder') : -2

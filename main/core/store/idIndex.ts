@@ -258,26 +258,22 @@ export function asciiHash(bytes: Uint8Array, start: number, end: number): number
 }
 
 /**
- * numberColumn for a column whose ids were looked up ahead (ColumnFileReader.lookUp): `found`
- * holds the number of each, or -1 where it was not found; those are numbered here, in order,
- * as numberColumn would number them (ids never found before get theirs in this order).
- */
-export function numberLookedUp(index: IdIndex, column: StringColumn, found: Int32Array): Int32Array {
-  if (column.kind !== 'bytes' || column.hashes === null || column.nulls !== null || found.length !== column.hashes.length) return numberColumn(index, column)
-  const { data, starts, hashes } = column
-  let missing = 0
-  for (let i = 0; i < found.length; i++) if (found[i] < 0) missing++
-  if (missing > 0) index.reserve(missing)
-  for (let i = 0; i < found.length; i++) if (found[i] < 0) found[i] = index.addAscii(data, starts[i], starts[i + 1], hashes[i])
-  return found
-}
-
-/**
  * The number of each record's value in a column of ids (given one when new; -1 for null):
  * ASCII ids go into the index as bytes, others as strings. The column's hashes, where it has
- * them (written with the column file, format 3), are not worked out again.
+ * them (written with the column file, format 3), are not worked out again. `found`, for a
+ * column whose ids were looked up ahead (ColumnFileReader.lookUp), holds the number of each
+ * or -1 where it was not found: only those are numbered here, in the order numbering the whole
+ * column gives (ids never found before get theirs in this order).
  */
-export function numberColumn(index: IdIndex, column: StringColumn): Int32Array {
+export function numberColumn(index: IdIndex, column: StringColumn, found?: Int32Array): Int32Array {
+  if (found !== undefined && column.kind === 'bytes' && column.hashes !== null && column.nulls === null && found.length === column.hashes.length) {
+    const { data, starts, hashes } = column
+    let missing = 0
+    for (let i = 0; i < found.length; i++) if (found[i] < 0) missing++
+    if (missing > 0) index.reserve(missing)
+    for (let i = 0; i < found.length; i++) if (found[i] < 0) found[i] = index.addAscii(data, starts[i], starts[i + 1], hashes[i])
+    return found
+  }
   if (column.kind === 'dict') {
     const numbers = column.dict.map((id) => index.add(id))
     return column.index.map((n) => (n < 0 ? -1 : numbers[n]))

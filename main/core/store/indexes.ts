@@ -6,7 +6,7 @@ import { levelRank } from '../../../shared/domain.js'
 import { AssetColumns, FOLDER, HAS_COLLECTIONS, HAS_GRANTS, LIVE } from './assetColumns.js'
 import { ChildNames } from './childNames.js'
 import type { ColumnBatch } from './hotColumns.js'
-import { numberColumn, numberLookedUp } from './idIndex.js'
+import { numberColumn } from './idIndex.js'
 import { ChildLists, CollectionLists } from './slotLists.js'
 import { MultiMap, type Members } from './multimap.js'
 import { nameKey } from '../../../shared/names.js'
@@ -189,7 +189,7 @@ export class Indexes {
   /** Takes a column file's collection links, as `update('associations', undefined, hot)` would take each. */
   loadAssociations(batch: ColumnBatch, lookedUp?: Int32Array): void {
     const { columns } = this
-    const assets = lookedUp ? numberLookedUp(columns.index, batch.fields.assetId, lookedUp) : numberColumn(columns.index, batch.fields.assetId)
+    const assets = numberColumn(columns.index, batch.fields.assetId, lookedUp)
     columns.fit()
     // Numbered from the bytes, as the asset ids are: no string per link.
     const numbers = numberColumn(columns.collectionIndex, batch.fields.collectionId)

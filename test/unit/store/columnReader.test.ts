@@ -5,7 +5,7 @@ import path from 'node:path'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import { ColumnFileReader } from '../../../main/core/store/columnReader.js'
 import type { StringColumn } from '../../../main/core/store/hotColumns.js'
-import { IdIndex, asciiHash, numberColumn, numberLookedUp } from '../../../main/core/store/idIndex.js'
+import { IdIndex, asciiHash, numberColumn } from '../../../main/core/store/idIndex.js'
 
 /** A column of ASCII ids with their hashes in shared memory, as open reads a column file; `hash` replaces each stored hash. */
 function sharedColumn(values: string[], hash?: number): StringColumn {
@@ -49,7 +49,7 @@ describe('the column reading thread', () => {
     const found = await reader().lookUp(column, index)
     expect(found).not.toBeNull()
     expect([...found!].map((n, i) => (n < 0 ? -1 : index.id(n) === values[i]))).toEqual(values.map((v) => (known.includes(v) ? true : -1)))
-    expect([...numberLookedUp(index, column, found!)]).toEqual([...numberColumn(alone, column)])
+    expect([...numberColumn(index, column, found!)]).toEqual([...numberColumn(alone, column)])
   })
 
   it('tells apart ids whose hashes collide, by their bytes', async () => {
