@@ -1,7 +1,7 @@
 import type { GrantRecord, Id, Level, LevelOrNone } from '../../../shared/domain.js'
 import { F_COLLECTION, F_FLAGS, FOLDER, FOLDER_NODE, HAS_COLLECTIONS, HAS_GRANTS, LIVE, N_CREATOR, N_FLAGS, N_PARENT, N_PARENT_FOLDER, NODE, SEVERAL, type AssetColumns } from '../store/assetColumns.js'
 import type { Members } from '../store/multimap.js'
-import { anyMarked } from '../store/slotCollections.js'
+import { anyMarked, isMarked } from '../store/slotCollections.js'
 import type { Store } from '../store/store.js'
 import { FolderOrder, RANK_BITS, readTable, unionTables, VIA_BIT } from './folderOrder.js'
 
@@ -575,7 +575,7 @@ export class PermissionEngine {
       const viewable = cache.viewable ?? this.viewableOf(cache)
       const held = columns.held
       const only = held.of[slot]
-      if (only >= 0) via = isViewable(viewable, only)
+      if (only >= 0) via = isMarked(viewable, only)
       else if (only < -1) via = anyMarked(held.lists, only, viewable)
     }
     return rank | (via ? VIA_COLLECTION : 0)
@@ -609,11 +609,6 @@ export class PermissionEngine {
     }
     return numbers
   }
-}
-
-/** Whether the collection numbered `n` is marked in `viewable` (one numbered since it was made is not: see viewableOf). */
-function isViewable(viewable: Uint32Array, n: number): boolean {
-  return n >> 5 < viewable.length && ((viewable[n >> 5] >>> (n & 31)) & 1) !== 0
 }
 
 /** Whether two lists hold the same ids in the same order. */

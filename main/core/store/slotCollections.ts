@@ -117,9 +117,11 @@ const NONE = new Int32Array(0)
 export function anyMarked(lists: Int32Array, v: number, viewable: Uint32Array): boolean {
   const at = -v - 2
   const end = at + 2 + lists[at + 1]
-  for (let i = at + 2; i < end; i++) {
-    const n = lists[i]
-    if (n >> 5 < viewable.length && ((viewable[n >> 5] >>> (n & 31)) & 1) !== 0) return true
-  }
+  for (let i = at + 2; i < end; i++) if (isMarked(viewable, lists[i])) return true
   return false
+}
+
+/** Whether collection `n` is marked in the bitset `bits`, a bit per collection number (one numbered since the bitset was made is not). */
+export function isMarked(bits: Uint32Array, n: number): boolean {
+  return n >> 5 < bits.length && ((bits[n >> 5] >>> (n & 31)) & 1) !== 0
 }
